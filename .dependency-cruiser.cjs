@@ -1,0 +1,106 @@
+/**
+ * The layer rules of docs/ARCHITECTURE.md, enforced on every `npm test`.
+ * Lower layers never import higher ones; only electron/main and the preload
+ * may touch the `electron` module.
+ */
+const ELECTRON = '^electron$|(^|/)node_modules/electron/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-electron-below-main',
+      comment:
+        'electron/core, electron/sandbox, electron/cli and shared/ run in plain Node or the browser: no electron.',
+      severity: 'error',
+      from: { path: '^(electron/(core|sandbox|cli)|shared)/' },
+      to: { path: ELECTRON },
+    },
+    {
+      name: 'shared-is-pure',
+      comment: 'shared/ runs in the renderer and in Node alike: no Node built-ins.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-imports-only-shared',
+      comment:
+        'shared/ is the bottom layer: it imports only itself and npm packages without DOM or Node ties.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { pathNot: '^shared/|(^|/)node_modules/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'shared-no-ui-libraries',
+      comment: 'DOM-only code stays in the renderer.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '(^|/)node_modules/(react|react-dom|zustand)/' },
+    },
+    {
+      name: 'renderer-only-renderer-and-shared',
+      comment: 'The renderer reaches the rest of the app only through window.outpost.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { pathNot: '^(renderer|shared)/|(^|/)node_modules/' },
+    },
+    {
+      name: 'renderer-no-node',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'preload-only-shared',
+      comment: 'The preload exposes the contract and nothing else.',
+      severity: 'error',
+      from: { path: '^electron/preload/' },
+      to: { pathNot: `^(electron/preload|shared)/|${ELECTRON}|(^|/)node_modules/zod/` },
+    },
+    {
+      name: 'core-below-shells',
+      comment:
+        'The core is shared by the app and the CLI; it never reaches up into a shell, the UI or the simulator.',
+      severity: 'error',
+      from: { path: '^electron/core/' },
+      to: { path: '^(electron/(main|preload|cli|sandbox)|renderer)/' },
+    },
+    {
+      name: 'sandbox-only-shared',
+      comment: 'The provider simulator stands apart from the app it simulates for.',
+      severity: 'error',
+      from: { path: '^electron/sandbox/' },
+      to: { path: '^(electron/(main|preload|core|cli)|renderer)/' },
+    },
+    {
+      name: 'cli-no-app-shell',
+      severity: 'error',
+      from: { path: '^electron/cli/' },
+      to: { path: '^(electron/(main|preload)|renderer)/' },
+    },
+    {
+      name: 'main-no-ui-or-cli',
+      severity: 'error',
+      from: { path: '^electron/main/' },
+      to: { path: '^(renderer|electron/cli)/' },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import that cannot be resolved is a typo or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.node.json' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};

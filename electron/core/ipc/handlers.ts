@@ -1,0 +1,15 @@
+import type { CoreContext } from '../context';
+import { appHandlers } from './app-handlers';
+import { dbHandlers } from './db-handlers';
+import type { HandlerTable } from './handler-table';
+
+/**
+ * The one handler table, assembled from per-domain modules. `satisfies` makes
+ * a channel added to the contract without a handler a type error here.
+ */
+export function createHandlers(core: CoreContext): HandlerTable {
+  return {
+    ...appHandlers(core),
+    ...dbHandlers(core),
+  } satisfies HandlerTable;
+}

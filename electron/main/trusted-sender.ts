@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * IPC is answered only for our own page: the built renderer file, or the dev
+ * server electron-vite started. Anything else (a frame that navigated, an
+ * injected iframe) gets a "forbidden" answer.
+ */
+export function isTrustedSenderUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer) {
+    try {
+      return new URL(url).origin === new URL(devServer).origin;
+    } catch {
+      return false;
+    }
+  }
+  const rendererPage = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  return url.split('#')[0] === rendererPage;
+}

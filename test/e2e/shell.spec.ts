@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+test('the app shell shows app.info and db.health from the real core', async ({ page }) => {
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'System' })).toBeVisible();
+
+  const info = page.getByTestId('app-info');
+  await expect(info).toContainText('Version');
+  await expect(info).toContainText(/0\.\d+\.\d+/);
+  await expect(info).toContainText('outpost-e2e-');
+
+  const health = page.getByTestId('db-health');
+  await expect(health).toContainText('WAL');
+  await expect(health).toContainText('FULL');
+  await expect(health).toContainText('(up to date)');
+  await expect(health.getByRole('row', { name: /accounts/ })).toContainText('0');
+  await expect(health.getByRole('row', { name: /drafts/ })).toBeVisible();
+
+  await page.screenshot({ path: 'test/artifacts/e2e-shell.png', fullPage: true });
+  expect(failures, 'no errors or CSP violations in the page').toEqual([]);
+});
+
+test('the refresh key reloads both panels', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('db-health')).toContainText('WAL');
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('db-health')).toContainText('WAL');
+  await expect(page.getByTestId('app-info')).toContainText('Schema version');
+});

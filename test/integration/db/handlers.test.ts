@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CoreContext } from '../../../electron/core/context';
+import { createDispatcher } from '../../../electron/core/ipc/dispatch';
+import { createHandlers } from '../../../electron/core/ipc/handlers';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let core: CoreContext;
+beforeEach(() => {
+  dir = tempDir();
+  core = new CoreContext({ dataDir: dir.path, version: '3.2.1' });
+});
+afterEach(() => {
+  core.close();
+  dir.remove();
+});
+
+describe('the handler table behind window.outpost', () => {
+  it('app.info names the version, the data folder and the schema', async () => {
+    const dispatch = createDispatcher(createHandlers(core));
+    expect(await dispatch('app.info', {})).toEqual({
+      ok: true,
+      value: { name: 'Outpost', version: '3.2.1', dataDir: dir.path, schemaVersion: 2 },
+    });
+  });
+
+  it('db.health counts the rows of every user table and none of the FTS internals', async () => {
+    core.db.exec(`INSERT INTO drafts (body) VALUES ('one'), ('two')`);
+    const result = await createDispatcher(createHandlers(core))('db.health', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const health = result.value as { counts: Record<string, number>; sizeBytes: number };
+    expect(health.counts).toEqual({
+      accounts: 0,
+      contact_book_members: 0,
+      contact_books: 0,
+      contacts: 0,
+      drafts: 2,
+      messages: 0,
+    });
+    expect(health.sizeBytes).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../../electron/core/db/connection';
+import { openAppDatabase } from '../../../electron/core/db/database';
+import { migrate, SchemaTooNewError, schemaVersion } from '../../../electron/core/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/core/db/migrations';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let file: string;
+beforeEach(() => {
+  dir = tempDir();
+  file = join(dir.path, 'outpost.sqlite');
+});
+afterEach(() => dir.remove());
+
+/** Rows a user could have at each schema version, to prove upgrades keep them. */
+const fixtures: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    db.exec(`INSERT INTO accounts (name, provider, base_url, username, secret_ref)
+             VALUES ('Main', 'nrs', 'https://api.example', 'team', 'env:NRS_PASSWORD')`);
+    db.exec(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, status)
+             VALUES (1, '34666555444', 'TEST', 'Hola', 'gsm', 1, 'accepted')`);
+    db.exec(`INSERT INTO drafts (body) VALUES ('unfinished')`);
+  },
+  2: (db) => {
+    db.exec(`INSERT INTO contacts (account_id, remote_id, phone, first_name, last_name)
+             VALUES (1, '77', '34666555444', 'Ana', 'Pereira')`);
+  },
+};
+
+function countRows(db: Db, table: string): number {
+  return Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps, each with a fixture', () => {
+    expect(migrations.map((m) => m.version)).toEqual(
+      Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+    for (const m of migrations)
+      expect(fixtures[m.version], `fixture for ${m.version}`).toBeDefined();
+  });
+
+  it('bring a new database to the latest version', () => {
+    const db = openAppDatabase(dir.path);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it.each(migrations.map((m) => m.version))(
+    'a database created at version %i opens and upgrades with its data intact',
+    (version) => {
+      const old = openDatabase(file);
+      for (let v = 1; v <= version; v++) {
+        migrate(old, { target: v });
+        fixtures[v]?.(old);
+      }
+      const before = { accounts: countRows(old, 'accounts'), messages: countRows(old, 'messages') };
+      old.close();
+
+      const db = openAppDatabase(dir.path);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(countRows(db, 'accounts')).toBe(before.accounts);
+      expect(countRows(db, 'messages')).toBe(before.messages);
+      expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      db.close();
+    },
+  );
+
+  it('apply all pending steps in one transaction: a failing step leaves the old version whole', () => {
+    const db = openDatabase(file);
+    migrate(db, { target: 1 });
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'ok', sql: 'CREATE TABLE extra (id INTEGER)' },
+      { version: migrations.length + 2, name: 'broken', sql: 'CREATE TABLE oops (' },
+    ];
+    expect(() => migrate(db, { migrations: broken })).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    expect(tables).not.toContain('contacts');
+    expect(tables).not.toContain('extra');
+    db.close();
+  });
+
+  it('refuse a database from a newer Outpost with a sentence saying what to do', () => {
+    const db = openDatabase(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openAppDatabase(dir.path)).toThrow(SchemaTooNewError);
+    expect(() => openAppDatabase(dir.path)).toThrow(/Update Outpost/);
+  });
+
+  it('index contacts for full-text search as they change', () => {
+    const db = openAppDatabase(dir.path);
+    fixtures[1]?.(db);
+    fixtures[2]?.(db);
+    const search = (q: string) =>
+      db.prepare('SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?').pluck().all(q);
+    expect(search('pereira')).toHaveLength(1);
+    db.exec("UPDATE contacts SET last_name = 'Silva'");
+    expect(search('pereira')).toHaveLength(0);
+    expect(search('silva')).toHaveLength(1);
+    db.close();
+  });
+});

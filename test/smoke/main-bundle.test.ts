@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, contract } from '../../shared/ipc/contract';
+import { createElectronStub } from './electron-stub';
+
+const root = resolve(__dirname, '..', '..');
+const mainBundle = join(root, 'out', 'main', 'index.js');
+const rendererPage = join(root, 'out', 'renderer', 'index.html');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'outpost-smoke-'));
+const stub = createElectronStub(dataDir);
+const trustedEvent = { senderFrame: { url: pathToFileURL(rendererPage).href } };
+
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleInternals = Module as unknown as { _load: Loader };
+const originalLoad = moduleInternals._load;
+
+async function call(channel: string, payload: unknown, event: unknown = trustedEvent) {
+  const handler = stub.handlers.get(channel);
+  if (!handler) throw new Error(`${channel} is not registered`);
+  return (await handler(event, payload)) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string };
+  };
+}
+
+beforeAll(async () => {
+  if (!existsSync(mainBundle))
+    throw new Error('out/main/index.js is missing: run `npm run build` first.');
+  delete process.env.ELECTRON_RENDERER_URL;
+  moduleInternals._load = (request, parent, isMain) =>
+    request === 'electron' ? stub.module : originalLoad(request, parent, isMain);
+  createRequire(__filename)(mainBundle);
+  stub.start();
+  // Let the bundle's whenReady continuation run.
+  await new Promise((r) => setTimeout(r, 50));
+});
+
+afterAll(() => {
+  moduleInternals._load = originalLoad;
+  stub.appEvents.emit('will-quit');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the built main bundle, started with a stub electron', () => {
+  it('registers exactly the channels of the contract', () => {
+    expect([...stub.handlers.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it.each(channels)(
+    '%s answers a valid call with a reply that matches the contract',
+    async (channel) => {
+      const result = await call(channel, {});
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      expect(contract[channel].reply.safeParse(result.value).success).toBe(true);
+    },
+  );
+
+  it.each(channels)('%s rejects an invalid payload before any handler runs', async (channel) => {
+    const result = await call(channel, { unexpected: 'field' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const notAnObject = await call(channel, 'DROP TABLE messages');
+    expect(notAnObject).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('refuses calls from a frame that is not the app page', async () => {
+    const result = await call('app.info', {}, { senderFrame: { url: 'https://evil.example/' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('opens the database in the profile folder, in WAL mode with synchronous=FULL', async () => {
+    const result = await call('db.health', {});
+    expect(result.value).toMatchObject({
+      file: join(dataDir, 'outpost.sqlite'),
+      journalMode: 'wal',
+      synchronous: 2,
+      foreignKeys: true,
+    });
+  });
+
+  it('creates the window with the secure defaults and the built page', () => {
+    const [window] = stub.windows;
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String(window?.options.webPreferences?.preload)).toMatch(
+      /out[\\/]preload[\\/]index\.js$/,
+    );
+    expect(window?.loaded).toEqual([rendererPage]);
+  });
+
+  it('denies new windows and sends only https links to the browser', () => {
+    const [window] = stub.windows;
+    expect(window?.windowOpenHandler?.({ url: 'https://example.com/help' })).toEqual({
+      action: 'deny',
+    });
+    expect(window?.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(stub.opened).toEqual(['https://example.com/help']);
+  });
+
+  it('prevents navigation away from the app page', () => {
+    const [window] = stub.windows;
+    let prevented = false;
+    window?.contents.emit(
+      'will-navigate',
+      {
+        preventDefault: () => {
+          prevented = true;
+        },
+      },
+      'https://evil.example/',
+    );
+    expect(prevented).toBe(true);
+  });
+});
