@@ -1,44 +1,68 @@
 import { join } from 'node:path';
+import { AdapterPool } from './accounts/adapters';
 import type { Db } from './db/connection';
 import { openAppDatabase } from './db/database';
+import type { EngineOptions } from './outbox/engine';
+import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
+import { EnvVault } from './vault/env-vault';
+import type { SecretVault } from './vault/vault';
 
 export interface CoreOptions {
   dataDir: string;
   version: string;
   /** Electron-ABI better-sqlite3 addon in the packaged app; absent in Node. */
   nativeBinding?: string;
+  /** Where account secrets are read from (Electron: safeStorage; CLI: environment). */
+  vault?: SecretVault;
+  outbox?: Omit<EngineOptions, 'db' | 'adapterFor'>;
 }
 
 /**
- * What every service of the core shares: where the profile lives and its one
- * database connection, opened on first use so that starting the app or a CLI
- * command that never touches SQLite costs nothing.
+ * What every service of the core shares: where the profile lives, its one
+ * database connection (opened on first use, so a command that never touches
+ * SQLite costs nothing), the provider adapters and the outbox.
  */
 export class CoreContext {
   readonly appName = PRODUCT_NAME;
   readonly dataDir: string;
   readonly version: string;
   readonly databaseFile: string;
-  private readonly nativeBinding: string | undefined;
+  readonly vault: SecretVault;
+  private readonly options: CoreOptions;
   private connection: Db | undefined;
+  private pool: AdapterPool | undefined;
+  private outboxService: OutboxService | undefined;
 
   constructor(options: CoreOptions) {
+    this.options = options;
     this.dataDir = options.dataDir;
     this.version = options.version;
-    this.nativeBinding = options.nativeBinding;
+    this.vault = options.vault ?? new EnvVault();
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
   }
 
   get db(): Db {
     this.connection ??= openAppDatabase(
       this.dataDir,
-      this.nativeBinding ? { nativeBinding: this.nativeBinding } : {},
+      this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
     );
     return this.connection;
   }
 
-  close(): void {
+  get adapters(): AdapterPool {
+    this.pool ??= new AdapterPool(this.db, this.vault);
+    return this.pool;
+  }
+
+  get outbox(): OutboxService {
+    this.outboxService ??= new OutboxService(this.db, this.adapters.get, this.options.outbox);
+    return this.outboxService;
+  }
+
+  async close(): Promise<void> {
+    await this.outboxService?.stop();
+    await this.pool?.closeAll();
     this.connection?.close();
     this.connection = undefined;
   }

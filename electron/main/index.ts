@@ -1,7 +1,13 @@
+import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
+import { ChainVault, EnvVault } from '../core/vault/env-vault';
+import { MemoryVault } from '../core/vault/memory-vault';
+import { startEmbeddedSandbox } from './embedded-sandbox';
 import { registerIpc } from './ipc';
 import { nativeBindingPath } from './native-binding';
+import { watchNetwork } from './network';
+import { SafeStorageVault } from './safe-storage-vault';
 import { createMainWindow } from './window';
 
 // The shell stays thin: everything testable lives in electron/core.
@@ -12,19 +18,35 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  const dataDir = process.env.OUTPOST_DATA_DIR ?? app.getPath('userData');
+  const memory = new MemoryVault();
   const core = new CoreContext({
-    dataDir: process.env.OUTPOST_DATA_DIR ?? app.getPath('userData'),
+    dataDir,
     version: app.getVersion(),
     nativeBinding: nativeBindingPath(app.isPackaged),
+    vault: new ChainVault([
+      memory,
+      new SafeStorageVault(join(dataDir, 'vault.json')),
+      new EnvVault(),
+    ]),
   });
+  const sandbox = await startEmbeddedSandbox(core, memory);
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
+  core.outbox.start();
+  const unwatch = watchNetwork(core.outbox);
   createMainWindow();
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', (event) => {
+    // Let in-flight sends settle (they are safe either way) and close the database cleanly.
+    event.preventDefault();
+    unwatch();
+    app.removeAllListeners('will-quit');
+    void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => app.quit());
+  });
 });
 
 app.on('second-instance', () => {

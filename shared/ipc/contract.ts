@@ -1,35 +1,31 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { AccountRequest, AccountsListReply, ResumeReply } from './schemas/accounts';
+import {
+  ControlReply,
+  MessageRequest,
+  OutboxListReply,
+  OutboxListRequest,
+  OutboxStatusReply,
+  SendReply,
+  SendRequest,
+} from './schemas/outbox';
+import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its
  * request and of its reply. Preload, main, the test bridge and the renderer's
  * types are all derived from this one object; adding a channel starts here.
  */
-
-const NoRequest = z.object({}).strict();
-
-export const AppInfoReply = z.object({
-  name: z.string(),
-  version: z.string(),
-  dataDir: z.string(),
-  schemaVersion: z.number().int().nonnegative(),
-});
-
-export const DbHealthReply = z.object({
-  file: z.string(),
-  journalMode: z.string(),
-  synchronous: z.number().int(),
-  foreignKeys: z.boolean(),
-  schemaVersion: z.number().int().nonnegative(),
-  latestSchemaVersion: z.number().int().nonnegative(),
-  sqliteVersion: z.string(),
-  sizeBytes: z.number().int().nonnegative(),
-  counts: z.record(z.string(), z.number().int().nonnegative()),
-});
-
 export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
   'db.health': { request: NoRequest, reply: DbHealthReply },
+  'accounts.list': { request: NoRequest, reply: AccountsListReply },
+  'accounts.resume': { request: AccountRequest, reply: ResumeReply },
+  'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
+  'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },
+  'outbox.send': { request: SendRequest, reply: SendReply },
+  'outbox.retry': { request: MessageRequest, reply: ControlReply },
+  'outbox.cancel': { request: MessageRequest, reply: ControlReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ test('the app shell shows app.info and db.health from the real core', async ({ p
   });
 
   await page.goto('/');
+  await page.getByRole('link', { name: 'System' }).click();
   await expect(page.getByRole('heading', { name: 'System' })).toBeVisible();
 
   const info = page.getByTestId('app-info');
@@ -19,7 +20,8 @@ test('the app shell shows app.info and db.health from the real core', async ({ p
   await expect(health).toContainText('WAL');
   await expect(health).toContainText('FULL');
   await expect(health).toContainText('(up to date)');
-  await expect(health.getByRole('row', { name: /accounts/ })).toContainText('0');
+  // The embedded Sandbox account, created because no provider is configured.
+  await expect(health.getByRole('row', { name: /accounts/ })).toContainText('1');
   await expect(health.getByRole('row', { name: /drafts/ })).toBeVisible();
 
   await page.screenshot({ path: 'test/artifacts/e2e-shell.png', fullPage: true });
@@ -28,6 +30,8 @@ test('the app shell shows app.info and db.health from the real core', async ({ p
 
 test('the refresh key reloads both panels', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Compose' })).toBeVisible();
+  await page.keyboard.press('Control+4');
   await expect(page.getByTestId('db-health')).toContainText('WAL');
   await page.keyboard.press('F5');
   await expect(page.getByTestId('db-health')).toContainText('WAL');

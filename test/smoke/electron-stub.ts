@@ -75,7 +75,9 @@ export function createElectronStub(userData: string): ElectronStub {
       getVersion: () => '0.0.0-smoke',
       getName: () => 'Outpost',
       requestSingleInstanceLock: () => true,
-      quit: () => {},
+      quit: () => {
+        appEvents.emit('quit');
+      },
     }),
     BrowserWindow,
     ipcMain: {
@@ -93,6 +95,17 @@ export function createElectronStub(userData: string): ElectronStub {
       },
     },
     contextBridge: { exposeInMainWorld: () => {} },
+    net: { isOnline: () => true },
+    powerMonitor: new EventEmitter(),
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('no keychain in the smoke test');
+      },
+      decryptString: () => {
+        throw new Error('no keychain in the smoke test');
+      },
+    },
     ipcRenderer: { invoke: () => Promise.reject(new Error('not in the main process')) },
   };
 

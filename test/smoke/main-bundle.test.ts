@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
 import { createElectronStub } from './electron-stub';
+import { sampleRequests } from './sample-requests';
 
 const root = resolve(__dirname, '..', '..');
 const mainBundle = join(root, 'out', 'main', 'index.js');
@@ -37,13 +38,17 @@ beforeAll(async () => {
     request === 'electron' ? stub.module : originalLoad(request, parent, isMain);
   createRequire(__filename)(mainBundle);
   stub.start();
-  // Let the bundle's whenReady continuation run.
-  await new Promise((r) => setTimeout(r, 50));
+  // Let the bundle's start-up (database, embedded sandbox, IPC) run.
+  const until = Date.now() + 10_000;
+  while (stub.windows.length === 0 && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 20));
 });
 
-afterAll(() => {
+afterAll(async () => {
+  const quit = new Promise((resolve) => stub.appEvents.once('quit', resolve));
+  stub.appEvents.emit('will-quit', { preventDefault: () => {} });
+  await quit;
   moduleInternals._load = originalLoad;
-  stub.appEvents.emit('will-quit');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -55,7 +60,7 @@ describe('the built main bundle, started with a stub electron', () => {
   it.each(channels)(
     '%s answers a valid call with a reply that matches the contract',
     async (channel) => {
-      const result = await call(channel, {});
+      const result = await call(channel, sampleRequests[channel]);
       expect(result.ok, JSON.stringify(result)).toBe(true);
       expect(contract[channel].reply.safeParse(result.value).success).toBe(true);
     },
@@ -71,6 +76,13 @@ describe('the built main bundle, started with a stub electron', () => {
   it('refuses calls from a frame that is not the app page', async () => {
     const result = await call('app.info', {}, { senderFrame: { url: 'https://evil.example/' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('runs on the embedded Sandbox account when no provider is configured', async () => {
+    const accounts = await call('accounts.list', {});
+    expect(accounts.value).toEqual([
+      expect.objectContaining({ name: 'Sandbox', provider: 'nrs', sandbox: true, paused: null }),
+    ]);
   });
 
   it('opens the database in the profile folder, in WAL mode with synchronous=FULL', async () => {

@@ -1,4 +1,15 @@
 import type { CommandModule } from '../program';
+import { registerAccountCommand } from './account';
+import { registerOutboxCommand } from './outbox';
+import { registerSandboxCommand } from './sandbox';
+import { registerSegmentsCommand } from './segments-command';
+import { registerSendCommand } from './send';
 
 /** Every command of the CLI contract that is implemented, in the order --help lists them. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [
+  registerAccountCommand,
+  registerSendCommand,
+  registerOutboxCommand,
+  registerSegmentsCommand,
+  registerSandboxCommand,
+];

@@ -1,7 +1,9 @@
 import type { CoreContext } from '../context';
+import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
+import { outboxHandlers } from './outbox-handlers';
 
 /**
  * The one handler table, assembled from per-domain modules. `satisfies` makes
@@ -11,5 +13,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
   return {
     ...appHandlers(core),
     ...dbHandlers(core),
+    ...accountsHandlers(core),
+    ...outboxHandlers(core),
   } satisfies HandlerTable;
 }

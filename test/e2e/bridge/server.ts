@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { WebSocketServer } from 'ws';
 import { CoreContext, createDispatcher, createHandlers } from '../../../electron/core';
+import { MemoryVault } from '../../../electron/core/vault/memory-vault';
+import { startEmbeddedSandbox } from '../../../electron/main/embedded-sandbox';
 
 /**
  * The e2e suite's stand-in for Electron: serves the BUILT renderer on
@@ -21,7 +23,8 @@ const dataDir = process.env.OUTPOST_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'outp
 const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
-const core = new CoreContext({ dataDir, version });
+const memory = new MemoryVault();
+const core = new CoreContext({ dataDir, version, vault: memory });
 const dispatch = createDispatcher(createHandlers(core));
 
 async function buildBridgeScript(): Promise<string> {
@@ -76,6 +79,9 @@ function serveRenderer(bridge: string) {
 }
 
 async function main() {
+  // As the Electron shell does: the embedded Sandbox account, and the outbox running.
+  const sandbox = await startEmbeddedSandbox(core, memory);
+  core.outbox.start();
   const server = createServer(serveRenderer(await buildBridgeScript()));
   const sockets = new WebSocketServer({ server, path: '/__bridge/ws' });
   sockets.on('connection', (socket) => {
@@ -94,8 +100,7 @@ async function main() {
   const stop = () => {
     sockets.close();
     server.close();
-    core.close();
-    process.exit(0);
+    void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

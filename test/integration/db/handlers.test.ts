@@ -10,8 +10,8 @@ beforeEach(() => {
   dir = tempDir();
   core = new CoreContext({ dataDir: dir.path, version: '3.2.1' });
 });
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close();
   dir.remove();
 });
 
@@ -20,17 +20,18 @@ describe('the handler table behind window.outpost', () => {
     const dispatch = createDispatcher(createHandlers(core));
     expect(await dispatch('app.info', {})).toEqual({
       ok: true,
-      value: { name: 'Outpost', version: '3.2.1', dataDir: dir.path, schemaVersion: 2 },
+      value: { name: 'Outpost', version: '3.2.1', dataDir: dir.path, schemaVersion: 3 },
     });
   });
 
   it('db.health counts the rows of every user table and none of the FTS internals', async () => {
-    core.db.exec(`INSERT INTO drafts (body) VALUES ('one'), ('two')`);
+    core.db.exec(`INSERT INTO drafts (body, updated_at) VALUES ('one', 0), ('two', 0)`);
     const result = await createDispatcher(createHandlers(core))('db.health', {});
     if (!result.ok) throw new Error(result.error.message);
     const health = result.value as { counts: Record<string, number>; sizeBytes: number };
     expect(health.counts).toEqual({
       accounts: 0,
+      bulk_jobs: 0,
       contact_book_members: 0,
       contact_books: 0,
       contacts: 0,

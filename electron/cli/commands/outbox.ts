@@ -1,0 +1,135 @@
+import type { Command } from 'commander';
+import { findAccountByName } from '../../core/accounts/repository';
+import {
+  cancelJob,
+  cancelMessage,
+  OutboxControlError,
+  retryJob,
+  retryMessage,
+} from '../../core/outbox/control';
+import { OutboxEngine } from '../../core/outbox/engine';
+import { outboxStatus } from '../../core/outbox/status';
+import { output, withContext } from '../context';
+import { UsageError } from '../errors';
+import type { GlobalOptions } from '../io';
+
+/** `123` is a message, `job:7` a bulk job. */
+function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
+  const match = /^(job:)?(\d+)$/.exec(id.trim());
+  if (!match) throw new UsageError(`"${id}" is neither a message id (123) nor a bulk job (job:7)`);
+  return { kind: match[1] ? 'job' : 'message', id: Number(match[2]) };
+}
+
+/** A message or job in the wrong state is a usage error (exit 2), with the sentence saying why. */
+function controlled<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OutboxControlError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export function registerOutboxCommand(program: Command, globals: () => GlobalOptions): void {
+  const outbox = program.command('outbox').description('the queue of messages waiting to go out');
+
+  outbox
+    .command('status')
+    .description('counts per state, and paused accounts with what to do')
+    .action(() =>
+      withContext(globals(), ({ db }) => {
+        const status = outboxStatus(db);
+        const lines = Object.entries(status.counts).map(([state, n]) => `${state.padEnd(10)} ${n}`);
+        for (const p of status.paused) lines.push(`PAUSED ${p.account} (${p.code}): ${p.reason}`);
+        output(globals(), status, lines.join('\n'));
+      }),
+    );
+
+  outbox
+    .command('drain')
+    .description(
+      'send until nothing is due, every account with due messages is paused, or the timeout; safe to kill at any moment',
+    )
+    .option('--account <name>', 'only this account')
+    .option('--timeout <seconds>', 'stop after this many seconds')
+    .action((o: { account?: string; timeout?: string }) => {
+      const timeoutMs = o.timeout === undefined ? undefined : Number(o.timeout) * 1000;
+      if (timeoutMs !== undefined && (!Number.isFinite(timeoutMs) || timeoutMs < 0)) {
+        throw new UsageError(`--timeout must be a number of seconds, not "${o.timeout}"`);
+      }
+      return withContext(globals(), async ({ db, pool }) => {
+        const accountId = o.account ? findAccountByName(db, o.account).id : null;
+        const engine = new OutboxEngine(db, pool.get);
+        const stop = () => engine.stop();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        const totals = await engine.drain({
+          accountId,
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        });
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        const status = outboxStatus(db);
+        const skipped = engine.skippedAccounts;
+        output(
+          globals(),
+          { ...totals, status, skipped },
+          [
+            `Sent ${totals.requests} requests: ${totals.accepted} accepted, ${totals.failed} failed, ${totals.retried} to retry, ${totals.unknown} outcome unknown.`,
+            ...status.paused.map((p) => `Paused ${p.account} (${p.code}): ${p.reason}`),
+            ...skipped,
+          ].join('\n'),
+        );
+      });
+    });
+
+  outbox
+    .command('retry <id>')
+    .description(
+      'send a failed or outcome-unknown message again (123), or every one of a bulk job (job:7)',
+    )
+    .action((id: string) =>
+      withContext(globals(), ({ db }) => {
+        const target = parseTarget(id);
+        if (target.kind === 'message') {
+          controlled(() => retryMessage(db, target.id));
+          output(
+            globals(),
+            { id: target.id, state: 'queued' },
+            `Message ${target.id} is queued again.`,
+          );
+        } else {
+          const n = controlled(() => retryJob(db, target.id));
+          output(
+            globals(),
+            { job: target.id, requeued: n },
+            `${n} messages of job ${target.id} are queued again.`,
+          );
+        }
+      }),
+    );
+
+  outbox
+    .command('cancel <id>')
+    .description('cancel a message not yet sent (123), or the rest of a bulk job (job:7)')
+    .action((id: string) =>
+      withContext(globals(), ({ db }) => {
+        const target = parseTarget(id);
+        if (target.kind === 'message') {
+          controlled(() => cancelMessage(db, target.id));
+          output(
+            globals(),
+            { id: target.id, state: 'cancelled' },
+            `Message ${target.id} is cancelled.`,
+          );
+        } else {
+          const n = controlled(() => cancelJob(db, target.id));
+          output(
+            globals(),
+            { job: target.id, cancelled: n },
+            `Job ${target.id} is cancelled (${n} messages not sent).`,
+          );
+        }
+      }),
+    );
+}

@@ -1,0 +1,419 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { RecipientResult, SendResult } from '../../../shared/domain/message';
+import type { ProviderFailure } from '../../../shared/domain/provider-error';
+import { getAccount, rememberOkIp } from '../accounts/repository';
+import { checkpointWal } from '../db/checkpoint';
+import type { Db } from '../db/connection';
+import { isProviderError } from '../providers/errors';
+import { SecretUnavailableError } from '../vault/vault';
+import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
+import { pauseAccount, pausedAccounts, pauseReason, resumeAccount } from './pause';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
+import { type AdapterFor, reconcileUnknown } from './reconcile';
+import { recoverExpiredLeases } from './recover';
+import { type Outcome, settle } from './settle';
+import { nextWakeAt } from './wake';
+
+export interface EngineOptions {
+  db: Db;
+  adapterFor: AdapterFor;
+  /** Identifies this process's leases (visible in the database when debugging). */
+  owner?: string;
+  batchSize?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Must exceed the adapter's total request timeout, or live requests are taken over. */
+  leaseMs?: number;
+  reconcileDelayMs?: number;
+  /** How long an account whose network failed is left alone before the next try. */
+  offlineRetryMs?: number;
+  /** How often a paused account (112 IP, 111 credit) is probed to resume by itself. */
+  probeIntervalMs?: number;
+  policy?: RetryPolicy;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface EngineTotals {
+  requests: number;
+  accepted: number;
+  failed: number;
+  retried: number;
+  unknown: number;
+  released: number;
+  reconciled: number;
+}
+
+const AUTO_PROBED = new Set(['112', '111']);
+
+/**
+ * Sends what the outbox holds. Every step that matters is a database
+ * transaction (claim, dispatch mark, settle), so the process can be killed at
+ * any moment and another one — the app, a CLI — carries on without sending a
+ * recipient twice.
+ */
+export class OutboxEngine {
+  readonly totals: EngineTotals = {
+    requests: 0,
+    accepted: 0,
+    failed: 0,
+    retried: 0,
+    unknown: 0,
+    released: 0,
+    reconciled: 0,
+  };
+  private readonly o: Required<Omit<EngineOptions, 'db' | 'adapterFor'>>;
+  private readonly offlineUntil = new Map<number, number>();
+  /** Accounts this process cannot use at all (no secret here). */
+  private readonly unusable = new Map<number, string>();
+  private readonly lastProbe = new Map<number, number>();
+  private wakeUp: (() => void) | null = null;
+  private stopped = false;
+  private reconciling = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly adapterFor: AdapterFor,
+    options: Omit<EngineOptions, 'db' | 'adapterFor'> = {},
+  ) {
+    this.o = {
+      owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      batchSize: options.batchSize ?? 100,
+      concurrency: options.concurrency ?? 2,
+      leaseMs: options.leaseMs ?? 120_000,
+      reconcileDelayMs: options.reconcileDelayMs ?? 30_000,
+      offlineRetryMs: options.offlineRetryMs ?? 3_000,
+      probeIntervalMs: options.probeIntervalMs ?? 15_000,
+      policy: options.policy ?? DEFAULT_RETRY_POLICY,
+      now: options.now ?? Date.now,
+      random: options.random ?? Math.random,
+    };
+  }
+
+  /** The shell's online/offline hook: coming back online retries at once. */
+  networkChanged(online: boolean): void {
+    if (online) this.offlineUntil.clear();
+    this.wake();
+  }
+
+  /** New work was queued or a pause lifted: stop waiting. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake();
+  }
+
+  /** A person's "retry now": probes the account whatever its pause, resuming it if the provider accepts us. */
+  async probeNow(accountId: number): Promise<void> {
+    await this.probePaused(accountId, true);
+  }
+
+  /** Problems that kept accounts out of this run, as sentences. */
+  get skippedAccounts(): string[] {
+    return [...this.unusable.values()];
+  }
+
+  /**
+   * Sends until nothing more can be sent before the deadline: the queue is
+   * empty, or every account with due messages is paused, or time is up.
+   * Paused accounts are probed once first (a person running drain means "retry now").
+   */
+  async drain(
+    options: { accountId?: number | null; timeoutMs?: number } = {},
+  ): Promise<EngineTotals> {
+    const deadline = this.o.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
+    await this.probePaused(options.accountId ?? null, true);
+    const workers = Array.from({ length: this.o.concurrency }, () =>
+      this.work(deadline, options.accountId ?? null, false),
+    );
+    await Promise.all(workers);
+    return this.totals;
+  }
+
+  /** The app's long-running loop: like drain, but waits for new work until stop(). */
+  async run(): Promise<void> {
+    const workers = Array.from({ length: this.o.concurrency }, () =>
+      this.work(Number.POSITIVE_INFINITY, null, true),
+    );
+    await Promise.all(workers);
+  }
+
+  private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
+    while (!this.stopped && this.o.now() < deadline) {
+      const now = this.o.now();
+      recoverExpiredLeases(this.db, now);
+      await this.reconcile(accountId);
+      await this.probePaused(accountId, false);
+      const claim = claimBatch(this.db, {
+        owner: this.o.owner,
+        now,
+        leaseMs: this.o.leaseMs,
+        batchSize: this.o.batchSize,
+        accountId,
+        skipAccounts: this.skipped(now),
+      });
+      if (claim) {
+        await this.send(claim);
+        continue;
+      }
+      const next = nextWakeAt(this.db, {
+        now,
+        accountId,
+        owner: this.o.owner,
+        offlineUntil: this.offlineUntil,
+        unusable: [...this.unusable.keys()],
+        probeAt: forever ? this.nextProbeAt() : null,
+      });
+      this.checkpointWhenIdle(now);
+      if (next === null && !forever) return;
+      if (next !== null && next > deadline) return;
+      await this.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+    }
+  }
+
+  private lastCheckpoint = 0;
+
+  /** Keeps the shared WAL file from growing while another process reads (at most every 10 s). */
+  private checkpointWhenIdle(now: number): void {
+    if (now - this.lastCheckpoint < 10_000) return;
+    this.lastCheckpoint = now;
+    checkpointWal(this.db);
+  }
+
+  private skipped(now: number): number[] {
+    const offline = [...this.offlineUntil].filter(([, until]) => until > now).map(([id]) => id);
+    return [...offline, ...this.unusable.keys()];
+  }
+
+  private async send(claim: Claim): Promise<void> {
+    const rows = markDispatched(this.db, claim, this.o.now());
+    if (rows.length === 0) return;
+    let result: SendResult;
+    try {
+      const adapter = this.adapterFor(claim.accountId);
+      // A provider that fills merge fields gets the template and each recipient's values;
+      // one that cannot gets each recipient's finished text.
+      const merges = adapter.capabilities.mergeFields;
+      this.totals.requests += 1;
+      result = await adapter.sendBatch({
+        from: claim.sender,
+        text: claim.template,
+        encoding: claim.encoding,
+        maxParts: claim.maxParts,
+        recipients: rows.map((r) =>
+          merges ? { to: r.recipient, fields: r.fields } : { to: r.recipient, text: r.body },
+        ),
+        campaignName: claim.requestName,
+      });
+    } catch (error) {
+      this.settleFailure(claim, rows, error);
+      return;
+    }
+    this.settleResult(claim, rows, result);
+  }
+
+  private settleResult(claim: Claim, rows: ClaimedRow[], result: SendResult): void {
+    const outcomes = rows.map((row, i) => this.outcomeFor(claim, row, result, result.results[i]));
+    this.apply(claim, outcomes);
+    this.offlineUntil.delete(claim.accountId);
+    if (outcomes.some((o) => o.kind === 'accepted')) {
+      const account = getAccount(this.db, claim.accountId);
+      if (account.localAddress) rememberOkIp(this.db, claim.accountId, account.localAddress);
+    }
+  }
+
+  private outcomeFor(
+    claim: Claim,
+    row: ClaimedRow,
+    batch: SendResult,
+    result: RecipientResult | undefined,
+  ): Outcome {
+    if (!result) {
+      return {
+        id: row.id,
+        kind: 'unknown',
+        notBefore: this.o.now() + this.o.reconcileDelayMs,
+        failure: {
+          code: 'missing-result',
+          httpStatus: null,
+          kind: 'unknown-outcome',
+          message: 'The provider answered without a result for this recipient.',
+        },
+      };
+    }
+    if (result.accepted) {
+      return {
+        id: row.id,
+        kind: 'accepted',
+        messageId: result.messageId,
+        parts: result.parts,
+        campaignId: batch.campaignId,
+        sendingId: batch.sendingId,
+      };
+    }
+    return this.outcomeForFailure(claim, row, result.failure);
+  }
+
+  private outcomeForFailure(claim: Claim, row: ClaimedRow, failure: ProviderFailure): Outcome {
+    switch (failure.kind) {
+      case 'permanent':
+        return { id: row.id, kind: 'failed', failure };
+      case 'unknown-outcome':
+        return {
+          id: row.id,
+          kind: 'unknown',
+          failure,
+          notBefore: this.o.now() + this.o.reconcileDelayMs,
+        };
+      case 'account':
+        this.pause(claim.accountId, failure);
+        return { id: row.id, kind: 'release', failure };
+      case 'transient':
+        return { id: row.id, kind: 'retry', failure, notBefore: this.retryAt(row.id, failure) };
+    }
+  }
+
+  private settleFailure(claim: Claim, rows: ClaimedRow[], error: unknown): void {
+    if (error instanceof SecretUnavailableError) {
+      this.unusable.set(claim.accountId, error.message);
+      this.apply(
+        claim,
+        rows.map((r) => ({ id: r.id, kind: 'release', failure: null })),
+      );
+      return;
+    }
+    const failure: ProviderFailure = isProviderError(error)
+      ? error.toFailure()
+      : {
+          code: 'internal',
+          httpStatus: null,
+          kind: 'unknown-outcome',
+          message: `Sending stopped on an unexpected error (${error instanceof Error ? error.message : String(error)}).`,
+        };
+    if (failure.kind === 'transient' && failure.code === 'network') {
+      // Nothing reached the provider: offline, so no attempt is used up.
+      this.offlineUntil.set(claim.accountId, this.o.now() + this.o.offlineRetryMs);
+      this.apply(
+        claim,
+        rows.map((r) => ({ id: r.id, kind: 'release', failure })),
+      );
+      return;
+    }
+    if (failure.kind === 'transient') {
+      // One delay for the whole request keeps its recipients batched together.
+      const notBefore = this.retryAt(rows[0]?.id ?? 0, failure);
+      this.apply(
+        claim,
+        rows.map((r) => ({ id: r.id, kind: 'retry', failure, notBefore })),
+      );
+      return;
+    }
+    this.apply(
+      claim,
+      rows.map((r) => this.outcomeForFailure(claim, r, failure)),
+    );
+  }
+
+  private retryAt(rowId: number, failure: ProviderFailure): number {
+    const attempts = Number(
+      this.db.prepare('SELECT attempts FROM messages WHERE id = ?').pluck().get(rowId) ?? 1,
+    );
+    return (
+      this.o.now() + retryDelayMs(attempts, failure.retryAfterMs, this.o.policy, this.o.random)
+    );
+  }
+
+  private apply(claim: Claim, outcomes: Outcome[]): void {
+    settle(this.db, claim.token, outcomes, this.o.now());
+    for (const o of outcomes) {
+      if (o.kind === 'accepted') this.totals.accepted += 1;
+      else if (o.kind === 'failed') this.totals.failed += 1;
+      else if (o.kind === 'retry') this.totals.retried += 1;
+      else if (o.kind === 'unknown') this.totals.unknown += 1;
+      else this.totals.released += 1;
+    }
+  }
+
+  private pause(accountId: number, failure: ProviderFailure): void {
+    const account = getAccount(this.db, accountId);
+    const reason = pauseReason(failure, account.localAddress);
+    pauseAccount(this.db, accountId, String(failure.code), reason, this.o.now());
+    this.lastProbe.set(accountId, this.o.now());
+  }
+
+  private async reconcile(accountId: number | null): Promise<void> {
+    if (this.reconciling) return;
+    this.reconciling = true;
+    try {
+      const report = await reconcileUnknown(this.db, this.adapterFor, {
+        now: this.o.now(),
+        retryMs: this.o.reconcileDelayMs,
+        accountId,
+      });
+      this.totals.reconciled += report.accepted + report.requeued;
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  private nextProbeAt(): number | null {
+    const times = pausedAccounts(this.db)
+      .filter((p) => AUTO_PROBED.has(p.code))
+      .map((p) => (this.lastProbe.get(p.accountId) ?? 0) + this.o.probeIntervalMs);
+    return times.length === 0 ? null : Math.min(...times);
+  }
+
+  /**
+   * Tries a paused account again: the IP (112) and credit (111) pauses lift
+   * by themselves when the provider accepts us again; with `force` (a person
+   * asked) every pause is tried.
+   */
+  private async probePaused(accountId: number | null, force: boolean): Promise<void> {
+    const now = this.o.now();
+    for (const paused of pausedAccounts(this.db)) {
+      if (accountId !== null && paused.accountId !== accountId) continue;
+      if (!force && !AUTO_PROBED.has(paused.code)) continue;
+      if (!force && now - (this.lastProbe.get(paused.accountId) ?? 0) < this.o.probeIntervalMs)
+        continue;
+      this.lastProbe.set(paused.accountId, now);
+      if (await this.probe(paused.accountId, paused.code)) {
+        resumeAccount(this.db, paused.accountId);
+        this.wake();
+      }
+    }
+  }
+
+  private async probe(accountId: number, code: string): Promise<boolean> {
+    try {
+      const adapter = this.adapterFor(accountId);
+      if (code === '111' && adapter.capabilities.accountInfo) {
+        return ((await adapter.getAccount()).balance ?? 0) > 0;
+      }
+      await adapter.verify();
+      const account = getAccount(this.db, accountId);
+      if (account.localAddress) rememberOkIp(this.db, accountId, account.localAddress);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      const previous = this.wakeUp;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        previous?.();
+        done();
+      };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import type { ProviderFailure } from '../../../shared/domain/provider-error';
+import type { Db } from '../db/connection';
+
+/** What a person must do, per account-blocking code (360nrs table, seed line 9435). */
+export function pauseReason(failure: ProviderFailure, egressIp: string | null): string {
+  switch (String(failure.code)) {
+    case '112':
+      return egressIp
+        ? `The provider does not accept requests from this computer's address. Allow ${egressIp} in your provider's API settings, or connect from an allowed network.`
+        : "The provider does not accept requests from this computer's address. Allow this network's public IP address in your provider's API settings, or connect from an allowed network.";
+    case '103':
+      return 'The provider rejected the user name or API password. Check the account’s credentials (the API password is not the web login password).';
+    case '111':
+      return 'The account has run out of credit. Top it up with the provider; sending resumes when credit is available.';
+    case '115':
+      return 'The sender is not verified with the provider. Verify it in the provider’s settings, then resume.';
+    default:
+      return failure.message;
+  }
+}
+
+/** Stops all sending on the account; the first reason stays until the pause is lifted. */
+export function pauseAccount(
+  db: Db,
+  accountId: number,
+  code: string,
+  reason: string,
+  now: number,
+): void {
+  db.prepare(
+    `UPDATE accounts SET paused_code = ?, paused_reason = ?, paused_at = ?
+     WHERE id = ? AND paused_code IS NULL`,
+  ).run(code, reason, now, accountId);
+}
+
+export function resumeAccount(db: Db, accountId: number): boolean {
+  return (
+    db
+      .prepare(
+        'UPDATE accounts SET paused_code = NULL, paused_reason = NULL, paused_at = NULL WHERE id = ?',
+      )
+      .run(accountId).changes > 0
+  );
+}
+
+export interface PausedAccount {
+  accountId: number;
+  account: string;
+  code: string;
+  reason: string;
+  since: number;
+}
+
+export function pausedAccounts(db: Db): PausedAccount[] {
+  return db
+    .prepare(
+      `SELECT id AS accountId, name AS account, paused_code AS code, paused_reason AS reason, paused_at AS since
+       FROM accounts WHERE paused_code IS NOT NULL ORDER BY name`,
+    )
+    .all() as PausedAccount[];
+}

@@ -1,0 +1,86 @@
+import type { ProviderFailure } from '../../../shared/domain/provider-error';
+import type { Db } from '../db/connection';
+import { writeTransaction } from '../db/transaction';
+import { OUTBOX_CODES } from './states';
+
+/** What happened to one leased row. */
+export type Outcome =
+  | {
+      id: number;
+      kind: 'accepted';
+      messageId: string | null;
+      parts: number | null;
+      campaignId: string | null;
+      sendingId: string | null;
+    }
+  | { id: number; kind: 'failed'; failure: ProviderFailure }
+  | { id: number; kind: 'retry'; failure: ProviderFailure; notBefore: number }
+  /** notBefore: when to ask the provider what became of it. */
+  | { id: number; kind: 'unknown'; failure: ProviderFailure; notBefore: number }
+  /** Back to the queue as if never tried: offline, or the account was paused. */
+  | { id: number; kind: 'release'; failure: ProviderFailure | null };
+
+const CLEAR_LEASE = 'lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL';
+
+/**
+ * Applies a request's outcomes in one transaction. Every update is fenced by
+ * the lease token and the 'sending' state: a worker whose lease expired and
+ * was taken over (or recovered as unknown) changes nothing. Returns how many
+ * rows this worker still owned.
+ */
+export function settle(db: Db, token: string, outcomes: readonly Outcome[], now: number): number {
+  const fence = 'WHERE id = @id AND lease_token = @token AND state = @sending';
+  const statements = {
+    accepted: db.prepare(
+      `UPDATE messages SET state = 'accepted', ${CLEAR_LEASE}, provider_message_id = @messageId,
+         parts = @parts, provider_campaign_id = @campaignId, provider_sending_id = @sendingId,
+         error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now
+       ${fence}`,
+    ),
+    failed: db.prepare(
+      `UPDATE messages SET state = 'failed', ${CLEAR_LEASE}, error_code = @code, error_kind = @errorKind,
+         error_text = @text, settled_at = @now, updated_at = @now ${fence}`,
+    ),
+    retry: db.prepare(
+      `UPDATE messages SET
+         state = CASE WHEN @notBefore > give_up_at THEN 'failed' ELSE 'queued' END,
+         error_code = CASE WHEN @notBefore > give_up_at THEN '${OUTBOX_CODES.gaveUp}' ELSE @code END,
+         error_text = CASE WHEN @notBefore > give_up_at
+           THEN 'Gave up after ' || attempts || ' attempts: ' || @text ELSE @text END,
+         error_kind = @errorKind, not_before = @notBefore, dispatched_at = NULL, ${CLEAR_LEASE},
+         settled_at = CASE WHEN @notBefore > give_up_at THEN @now ELSE NULL END, updated_at = @now
+       ${fence}`,
+    ),
+    unknown: db.prepare(
+      `UPDATE messages SET state = 'unknown', ${CLEAR_LEASE}, error_code = @code, error_kind = @errorKind,
+         error_text = @text, not_before = @notBefore, updated_at = @now ${fence}`,
+    ),
+    release: db.prepare(
+      `UPDATE messages SET state = 'queued', ${CLEAR_LEASE}, dispatched_at = NULL,
+         attempts = max(attempts - 1, 0), error_code = coalesce(@code, error_code),
+         error_kind = coalesce(@errorKind, error_kind), error_text = coalesce(@text, error_text),
+         updated_at = @now ${fence}`,
+    ),
+  };
+  return writeTransaction(db, () => {
+    let owned = 0;
+    for (const outcome of outcomes) {
+      const base = { id: outcome.id, token, sending: 'sending', now };
+      const failure = 'failure' in outcome ? outcome.failure : null;
+      const error = {
+        code: failure === null ? null : String(failure.code),
+        errorKind: failure?.kind ?? null,
+        text: failure?.message ?? null,
+      };
+      const params =
+        outcome.kind === 'accepted'
+          ? { ...base, ...outcome }
+          : outcome.kind === 'retry' || outcome.kind === 'unknown'
+            ? { ...base, ...error, notBefore: outcome.notBefore }
+            : { ...base, ...error };
+      const { kind: _kind, failure: _failure, ...bound } = params as Record<string, unknown>;
+      owned += statements[outcome.kind].run(bound).changes;
+    }
+    return owned;
+  });
+}

@@ -1,0 +1,49 @@
+import type { Clock } from './clock';
+import type { Ledger } from './ledger';
+import type { Rng } from './prng';
+
+export type FinalStatus = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
+
+export interface DeliveryTiming {
+  /** After acceptance (or the scheduled date), the message is `sent` this much later. */
+  sentAfterMs: number;
+  /** …and reaches its final state this much after acceptance (or the scheduled date). */
+  finalAfterMs: number;
+  /** Relative weights of the final states; default all DELIVRD. */
+  outcomes?: Partial<Record<FinalStatus, number>>;
+}
+
+/**
+ * Credits are SMS parts: each accepted part costs 1 credit, and the 360nrs account
+ * reports the remaining credits as its `balance`. One balance is shared by the nrs
+ * and action APIs (the sandbox has one customer).
+ */
+export interface Wallet {
+  credits: number;
+}
+
+/** State every API module of one sandbox shares. */
+export interface SandboxContext {
+  clock: Clock;
+  /** Draws for data (ids, delivery outcomes, replies), separate from fault draws. */
+  rng: Rng;
+  ledger: Ledger;
+  wallet: Wallet;
+  delivery: DeliveryTiming;
+}
+
+export function drawOutcome(ctx: SandboxContext): FinalStatus {
+  const weights = ctx.delivery.outcomes ?? { DELIVRD: 1 };
+  const entries = Object.entries(weights).filter(([, w]) => (w ?? 0) > 0) as [
+    FinalStatus,
+    number,
+  ][];
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  // Always draw, so the sequence of later draws does not depend on the weights given.
+  let roll = ctx.rng.next() * total;
+  for (const [status, weight] of entries) {
+    roll -= weight;
+    if (roll < 0) return status;
+  }
+  return 'DELIVRD';
+}

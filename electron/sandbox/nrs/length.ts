@@ -1,0 +1,24 @@
+import { countSegments } from '../../../shared/sms';
+
+/** The one place the sandbox measures a message: helper A's segment counter (shared/sms). */
+export type NrsEncodingName = 'gsm' | 'gsm-pt' | 'utf-16';
+
+export interface MessageMeasure {
+  segments: number;
+  /** Septets for gsm / gsm-pt (extension characters count 2), UTF-16 code units for utf-16. */
+  units: number;
+  /**
+   * Characters the chosen alphabet cannot carry. Not an error: like a GSM gateway, the
+   * provider is taken to send a '?' in their place (each counts one septet).
+   */
+  unrepresentable: string[];
+}
+
+export function measureMessage(text: string, encoding: NrsEncodingName): MessageMeasure {
+  const count = countSegments(text, { encoding: encoding === 'utf-16' ? 'ucs2' : encoding });
+  return {
+    segments: count.segments,
+    units: count.units,
+    unrepresentable: encoding === 'utf-16' ? [] : count.forcingUcs2.map((f) => f.char),
+  };
+}

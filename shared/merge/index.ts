@@ -1,0 +1,4 @@
+export * from './bulk-stats';
+export * from './filters';
+export * from './render';
+export * from './template';

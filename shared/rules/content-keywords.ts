@@ -1,0 +1,271 @@
+import type { ContentCategory } from './types';
+
+// Words (English, Spanish, French: the languages of the seed's countries) that
+// suggest a category. Written without accents: text is compared accent-free.
+// Detection is a hint for a person to review, so categories produce warnings,
+// never blocks; some categories (unsolicited promotions, third-party OTPs, abuse)
+// are about context no word list can see and have no keywords.
+export const CATEGORY_KEYWORDS: Readonly<Record<ContentCategory, readonly string[]>> = {
+  politics: [
+    'election',
+    'elections',
+    'elecciones',
+    'eleccion',
+    'vote for',
+    'votez',
+    'vota por',
+    'votar por',
+    'candidate',
+    'candidat',
+    'candidato',
+    'candidata',
+    'referendum',
+    'political',
+    'politique',
+    'politica',
+    'politico',
+    'partido politico',
+    'parti politique',
+  ],
+  religion: [
+    'church',
+    'eglise',
+    'iglesia',
+    'mosque',
+    'mosquee',
+    'mezquita',
+    'synagogue',
+    'sinagoga',
+    'prayer',
+    'priere',
+    'oracion',
+    'bible',
+    'biblia',
+    'jesus',
+    'religion',
+    'religious',
+    'religieux',
+    'religiosa',
+    'religioso',
+  ],
+  gambling: [
+    'casino',
+    'casinos',
+    'bet',
+    'bets',
+    'betting',
+    'apuesta',
+    'apuestas',
+    'apostar',
+    'paris sportifs',
+    'pari sportif',
+    'poker',
+    'jackpot',
+    'lottery',
+    'loterie',
+    'loteria',
+    'slots',
+    'tragaperras',
+    'bingo',
+    'roulette',
+    'ruleta',
+    'bookmaker',
+    'sportsbook',
+  ],
+  'unsolicited-promotion': [],
+  adult: [
+    'sex',
+    'sexy',
+    'porn',
+    'porno',
+    'xxx',
+    'nude',
+    'nudes',
+    'escort',
+    'escorts',
+    'erotic',
+    'erotique',
+    'erotico',
+    'onlyfans',
+  ],
+  abuse: [],
+  firearms: [
+    'gun',
+    'guns',
+    'firearm',
+    'firearms',
+    'rifle',
+    'pistol',
+    'ammo',
+    'ammunition',
+    'fireworks',
+    'firework',
+    'pirotecnia',
+    "feux d'artifice",
+    'armas de fuego',
+    'armes a feu',
+  ],
+  alcohol: [
+    'alcohol',
+    'alcool',
+    'beer',
+    'beers',
+    'cerveza',
+    'biere',
+    'wine',
+    'vino',
+    'vodka',
+    'whisky',
+    'whiskey',
+    'tequila',
+    'liquor',
+    'happy hour',
+  ],
+  tobacco: [
+    'tobacco',
+    'tabac',
+    'tabaco',
+    'cigarette',
+    'cigarettes',
+    'cigarrillo',
+    'cigarrillos',
+    'cigar',
+    'cigars',
+    'vape',
+    'vapes',
+    'vaping',
+    'e-cig',
+    'nicotine',
+    'nicotina',
+  ],
+  drugs: [
+    'cannabis',
+    'marijuana',
+    'marihuana',
+    'weed',
+    'cocaine',
+    'cocaina',
+    'cbd',
+    'thc',
+    'kratom',
+  ],
+  investment: [
+    'invest',
+    'investing',
+    'investment',
+    'investments',
+    'inversion',
+    'invertir',
+    'investir',
+    'forex',
+    'stock tips',
+    'guaranteed returns',
+  ],
+  'third-party-otp': [],
+  'high-risk-finance': ['payday', 'get rich', 'double your money', 'binary options'],
+  loans: [
+    'loan',
+    'loans',
+    'prestamo',
+    'prestamos',
+    'credito rapido',
+    'credit rapide',
+    'loan forgiveness',
+  ],
+  'credit-repair': [
+    'credit repair',
+    'fix your credit',
+    'repair your credit',
+    'boost your credit score',
+  ],
+  'debt-collection': [
+    'debt collection',
+    'collection agency',
+    'debt collector',
+    'cobro de deudas',
+    'recouvrement',
+  ],
+  tax: ['tax relief', 'tax debt', 'tax refund', 'irs', 'back taxes'],
+  cryptocurrency: [
+    'crypto',
+    'cryptocurrency',
+    'cryptocurrencies',
+    'criptomoneda',
+    'criptomonedas',
+    'cryptomonnaie',
+    'bitcoin',
+    'btc',
+    'ethereum',
+    'nft',
+    'airdrop',
+  ],
+  'real-estate-solicitation': [
+    'we buy houses',
+    'we buy homes',
+    'webuyhomes',
+    'cash for your home',
+    'cash for your house',
+    'sell your house',
+    'sell your home',
+  ],
+  'multi-level-marketing': [
+    'mlm',
+    'multi-level marketing',
+    'multilevel marketing',
+    'network marketing',
+    'be your own boss',
+    'downline',
+  ],
+};
+
+/** Human label of a category for messages. */
+export const CATEGORY_LABELS: Readonly<Record<ContentCategory, string>> = {
+  politics: 'politics',
+  religion: 'religion',
+  gambling: 'gambling',
+  'unsolicited-promotion': 'unsolicited promotions',
+  adult: 'sexually explicit or adult content',
+  abuse: 'abusive or harassing content',
+  firearms: 'firearms or fireworks',
+  alcohol: 'alcohol',
+  tobacco: 'tobacco',
+  drugs: 'illegal drugs',
+  investment: 'investment opportunities',
+  'third-party-otp': 'one-time codes on behalf of other providers',
+  'high-risk-finance': 'high-risk financial activities',
+  loans: 'loans or loan forgiveness',
+  'credit-repair': 'credit repair',
+  'debt-collection': 'debt collection',
+  tax: 'tax matters',
+  cryptocurrency: 'cryptocurrency',
+  'real-estate-solicitation': 'unsolicited real-estate offers',
+  'multi-level-marketing': 'multi-level marketing',
+};
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const patterns = new Map<ContentCategory, RegExp | null>();
+
+function patternFor(category: ContentCategory): RegExp | null {
+  if (!patterns.has(category)) {
+    const words = CATEGORY_KEYWORDS[category];
+    const alternatives = words.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|');
+    patterns.set(
+      category,
+      words.length === 0
+        ? null
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'u'),
+    );
+  }
+  return patterns.get(category) ?? null;
+}
+
+/** Lower case without diacritics, so 'Élection' and 'election' compare equal. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The first keyword of `category` found in already-folded text, or null. */
+export function findCategoryKeyword(folded: string, category: ContentCategory): string | null {
+  return patternFor(category)?.exec(folded)?.[0] ?? null;
+}

@@ -1,0 +1,25 @@
+import { collect, exited, spawnTs } from './child';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `outpost <args>` as a separate process, as a person (or a script) would. */
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin?: string,
+): Promise<CliResult> {
+  const child = spawnTs(
+    'electron/cli/index.ts',
+    args,
+    env,
+    stdin === undefined ? 'ignore' : 'pipe',
+  );
+  const output = collect(child);
+  if (stdin !== undefined) child.stdin?.end(stdin);
+  const code = await exited(child);
+  return { code, stdout: output.stdout(), stderr: output.stderr() };
+}

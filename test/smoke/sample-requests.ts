@@ -1,0 +1,18 @@
+import type { Channel, RequestOf } from '../../shared/ipc/contract';
+
+/**
+ * One valid request per channel, for the smoke test. Typed so that a channel
+ * added to the contract without a sample here is a type error.
+ * (Account 1 is the embedded Sandbox account the bundle creates at start.)
+ */
+export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
+  'app.info': {},
+  'db.health': {},
+  'accounts.list': {},
+  'accounts.resume': { accountId: 1 },
+  'outbox.status': {},
+  'outbox.list': { limit: 10 },
+  'outbox.send': { accountId: 1, to: '+34666555444', from: 'OUTPOST', text: 'Smoke test' },
+  'outbox.retry': { id: 1 },
+  'outbox.cancel': { id: 1 },
+};

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COUNTRY_RULES, GLOBAL_RULES } from '../../../shared/rules';
+
+// The rule table cites the seed line of each statement; check the citations
+// still point at text that says what the rule encodes.
+// The seeds live beside the repository (see shared/API-INDEX.md), not inside it.
+const SEED = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds', '003_8fbc6a4471956d19.txt');
+const seed = existsSync(SEED) ? readFileSync(SEED, 'utf8').split('\n') : [];
+const line = (n: number) => seed[n - 1] ?? '';
+
+const EVIDENCE: Record<string, RegExp> = {
+  consent: /consent/i,
+  'unsubscribe-option': /unsubscribe/i,
+  'opt-out-text': /STOP au \[STOP_CODE\]/,
+  'time-window': /Monday through/,
+  'no-public-url-shorteners': /URL shorteners/,
+  'prohibited-content': /prohibited/i,
+  'age-verification': /age has been verified/,
+  'sender-validation': /validate your sender/,
+  'prior-registration': /prior registration/,
+  'provider-may-alter-text': /automatically add the sender's name/,
+};
+
+describe.skipIf(seed.length === 0)('country rule table cites the seed', () => {
+  const all = [
+    ...GLOBAL_RULES.map((r) => ['*', r] as const),
+    ...Object.values(COUNTRY_RULES).flatMap((c) => c.rules.map((r) => [c.countryIso, r] as const)),
+  ];
+
+  it.each(all.map(([c, r]) => [c, r.kind, r.line, r] as const))(
+    '%s %s cites seed line %i',
+    (_c, kind, n) => {
+      expect(line(n)).toMatch(EVIDENCE[kind] ?? /^$/);
+    },
+  );
+
+  it('cites each country heading', () => {
+    for (const c of Object.values(COUNTRY_RULES)) {
+      expect(line(c.line)).toContain(c.countryName);
+    }
+  });
+});
