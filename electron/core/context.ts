@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { AdapterPool } from './accounts/adapters';
+import { SyncLoop } from './background/sync-loop';
 import type { Db } from './db/connection';
 import { openAppDatabase } from './db/database';
 import type { EngineOptions } from './outbox/engine';
@@ -33,6 +34,7 @@ export class CoreContext {
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
   private outboxService: OutboxService | undefined;
+  private syncLoop: SyncLoop | undefined;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -60,7 +62,19 @@ export class CoreContext {
     return this.outboxService;
   }
 
+  get sync(): SyncLoop {
+    this.syncLoop ??= new SyncLoop(this.db, this.adapters.get);
+    return this.syncLoop;
+  }
+
+  /** The app's background work: sending the outbox and tracking what was sent. */
+  startBackground(): void {
+    this.outbox.start();
+    this.sync.start();
+  }
+
   async close(): Promise<void> {
+    await this.syncLoop?.stop();
     await this.outboxService?.stop();
     await this.pool?.closeAll();
     this.connection?.close();

@@ -33,7 +33,7 @@ app.whenReady().then(async () => {
   });
   const sandbox = await startEmbeddedSandbox(core, memory);
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
-  core.outbox.start();
+  core.startBackground();
   const unwatch = watchNetwork(core.outbox);
   createMainWindow();
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAccounts } from './accounts/accounts-store';
 import { ComposeView } from './compose/ComposeView';
+import { ContactsView } from './contacts/ContactsView';
 import { ConversationsView } from './conversations/ConversationsView';
 import { useNav, VIEWS } from './nav/nav-store';
 import { OutboxView } from './outbox/OutboxView';
@@ -10,6 +11,7 @@ const PANELS = {
   compose: ComposeView,
   outbox: OutboxView,
   conversations: ConversationsView,
+  contacts: ContactsView,
   system: SystemPanel,
 } as const;
 
@@ -19,7 +21,7 @@ export function App() {
 
   useEffect(() => {
     void loadAccounts();
-    // Ctrl/Cmd + 1..4 switches views.
+    // Ctrl/Cmd + 1..5 switches views.
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return;
       const target = VIEWS.find((v) => v.key === event.key);

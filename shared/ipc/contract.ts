@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { AccountRequest, AccountsListReply, ResumeReply } from './schemas/accounts';
 import {
+  ContactsSearchReply,
+  ContactsSearchRequest,
+  ContactsSyncReply,
+  ContactsSyncRequest,
+} from './schemas/contacts';
+import {
   ControlReply,
   MessageRequest,
   OutboxListReply,
@@ -26,6 +32,8 @@ export const contract = {
   'outbox.send': { request: SendRequest, reply: SendReply },
   'outbox.retry': { request: MessageRequest, reply: ControlReply },
   'outbox.cancel': { request: MessageRequest, reply: ControlReply },
+  'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
+  'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -31,7 +31,7 @@ test('the app shell shows app.info and db.health from the real core', async ({ p
 test('the refresh key reloads both panels', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Compose' })).toBeVisible();
-  await page.keyboard.press('Control+4');
+  await page.keyboard.press('Control+5');
   await expect(page.getByTestId('db-health')).toContainText('WAL');
   await page.keyboard.press('F5');
   await expect(page.getByTestId('db-health')).toContainText('WAL');

@@ -1,5 +1,6 @@
 import type { CommandModule } from '../program';
 import { registerAccountCommand } from './account';
+import { registerContactsCommand } from './contacts';
 import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
@@ -8,6 +9,7 @@ import { registerSendCommand } from './send';
 /** Every command of the CLI contract that is implemented, in the order --help lists them. */
 export const commands: CommandModule[] = [
   registerAccountCommand,
+  registerContactsCommand,
   registerSendCommand,
   registerOutboxCommand,
   registerSegmentsCommand,

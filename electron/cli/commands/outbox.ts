@@ -9,6 +9,7 @@ import {
 } from '../../core/outbox/control';
 import { OutboxEngine } from '../../core/outbox/engine';
 import { outboxStatus } from '../../core/outbox/status';
+import { pollDeliveries } from '../../core/sync';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';

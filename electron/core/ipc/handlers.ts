@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
+import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
@@ -15,5 +16,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...dbHandlers(core),
     ...accountsHandlers(core),
     ...outboxHandlers(core),
+    ...contactsHandlers(core),
   } satisfies HandlerTable;
 }

@@ -4,7 +4,8 @@ export const VIEWS = [
   { id: 'compose', label: 'Compose', key: '1' },
   { id: 'outbox', label: 'Outbox', key: '2' },
   { id: 'conversations', label: 'Conversations', key: '3' },
-  { id: 'system', label: 'System', key: '4' },
+  { id: 'contacts', label: 'Contacts', key: '4' },
+  { id: 'system', label: 'System', key: '5' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -81,7 +81,7 @@ function serveRenderer(bridge: string) {
 async function main() {
   // As the Electron shell does: the embedded Sandbox account, and the outbox running.
   const sandbox = await startEmbeddedSandbox(core, memory);
-  core.outbox.start();
+  core.startBackground();
   const server = createServer(serveRenderer(await buildBridgeScript()));
   const sockets = new WebSocketServer({ server, path: '/__bridge/ws' });
   sockets.on('connection', (socket) => {

@@ -30,6 +30,18 @@ const fixtures: Record<number, (db: Db) => void> = {
                max_parts, state, not_before, give_up_at, created_at, updated_at)
              VALUES (1, '34666555444', 'TEST', 'Hola', 'Hola', 'gsm', 1, 1, 'queued', 0, 0, 0, 0)`);
   },
+  4: (db) => {
+    db.exec(`
+      INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (1, 'sent', '2026-06-01T10:00:01+00:00', 0);
+      INSERT INTO conversations (account_id, sender, person, remote_updated_at) VALUES (1, '34666777555', '34666555444', '2026-06-01T10:00:00+00:00');
+      INSERT INTO conversation_messages (conversation_id, remote_id, direction, type, text) VALUES (1, 'm1', 'inbound', 'text', 'STOP');
+      INSERT INTO suppressions (account_id, phone, reason, created_at) VALUES (1, '34666555444', 'opt-out-keyword', 0);
+      INSERT INTO contact_tags (contact_id, tag) VALUES (1, 'vip');
+      INSERT INTO pending_changes (account_id, contact_id, remote_id, op, patch, base, created_at, updated_at)
+        VALUES (1, 1, '77', 'update', '{"firstName":"Ana Maria"}', '{"firstName":"Ana"}', 0, 0);
+      INSERT INTO contact_conflicts (contact_id, change_id, fields, local_version, remote_version, detected_at)
+        VALUES (1, 1, '["firstName"]', '{}', '{"deleted":true}', 0);`);
+  },
 };
 
 function countRows(db: Db, table: string): number {

@@ -362,10 +362,10 @@ describe('360nrs adapter against the sandbox: reconciling a lost answer', () => 
     expect((await rejection(nrs.sendBatch(b))).kind).toBe('unknown-outcome');
     sandbox.setFaults(null);
     const to = b.recipients.map((r) => r.to);
-    // Accepted but not yet sent: counted by the sending, not yet in its report.
+    // Accepted but not yet sent: not in the report yet, but the sending counts the whole batch.
     const early = await nrs.reconcileBatch('outpost-lost-1', to);
     expect(early).toMatchObject({ campaignFound: true, acceptedCount: 2 });
-    expect(early.recipients.map((r) => r.state)).toEqual(['undetermined', 'undetermined']);
+    expect(early.recipients.map((r) => r.state)).toEqual(['accepted', 'accepted']);
     clock.advance(2_000);
     const later = await nrs.reconcileBatch('outpost-lost-1', to);
     expect(later.recipients.map((r) => r.state)).toEqual(['accepted', 'accepted']);

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { findAccountByName } from '../../core/accounts/repository';
+import { listContacts, searchContacts, syncContacts } from '../../core/sync';
+import { output, withContext } from '../context';
+import { UsageError } from '../errors';
+import type { GlobalOptions } from '../io';
+import { progressBar } from '../progress';
+
+export function registerContactsCommand(program: Command, globals: () => GlobalOptions): void {
+  const contacts = program
+    .command('contacts')
+    .description('contact books, synced with the provider');
+
+  contacts
+    .command('sync')
+    .description('push offline edits, then pull the provider’s contact books')
+    .requiredOption('--account <name>', 'the account')
+    .action((o: { account: string }) =>
+      withContext(globals(), async ({ db, pool }) => {
+        const account = findAccountByName(db, o.account);
+        const bar = progressBar('Pulling contacts');
+        const report = await syncContacts(db, account.id, pool.get(account.id), (p) =>
+          bar.update(p.contactsSoFar, p.total ?? null),
+        );
+        bar.done();
+        if (report.push.stopped) throw new Error(report.push.stopped.message);
+        const pull = report.pull;
+        if (pull && !pull.supported) {
+          throw new UsageError(
+            `The ${account.provider} API offers no way to list contacts, so "${account.name}" cannot be synced`,
+          );
+        }
+        output(
+          globals(),
+          report,
+          `Pushed ${report.push.pushed} change(s)${report.push.conflicts ? `, ${report.push.conflicts} conflict(s)` : ''}; pulled ${pull?.contacts ?? 0} contacts in ${pull?.books ?? 0} books (${pull?.inserted ?? 0} new, ${pull?.updated ?? 0} changed, ${pull?.removed ?? 0} removed).`,
+        );
+      }),
+    );
+
+  contacts
+    .command('list')
+    .description('list contacts, or search them by name, phone digits or email')
+    .option('--search <query>', 'what to look for')
+    .option('--account <name>', 'only this account’s contacts')
+    .option('--limit <n>', 'at most this many', '50')
+    .action((o: { search?: string; account?: string; limit: string }) =>
+      withContext(globals(), ({ db }) => {
+        const limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new UsageError(`--limit must be a positive whole number, not "${o.limit}"`);
+        const accountId = o.account ? findAccountByName(db, o.account).id : undefined;
+        const options = { limit, ...(accountId === undefined ? {} : { accountId }) };
+        const found = o.search ? searchContacts(db, o.search, options) : listContacts(db, options);
+        const human =
+          found.length === 0
+            ? 'No contacts found.'
+            : found
+                .map(
+                  (c) =>
+                    `${c.phone}\t${[c.firstName, c.lastName].filter(Boolean).join(' ')}\t${c.email}${c.pending ? '\t(not yet at the provider)' : ''}${c.hasConflict ? '\t(CONFLICT)' : ''}`,
+                )
+                .join('\n');
+        output(globals(), found, human);
+      }),
+    );
+}

@@ -1,0 +1,134 @@
+import type { Db } from '../../db/connection';
+import { writeTransaction } from '../../db/transaction';
+import { baseFor, type ContactPatch, type FlatFields, flatten, type NewContact } from './model';
+import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
+import { readContact, snapshotOfRow, writeLocalFields } from './store';
+
+/**
+ * Offline edits. Each one changes the local row at once (lists and search
+ * show it) and records a pending change, in one transaction. Several edits of
+ * one contact fold into its one open change: the last value of each field
+ * wins, and the base (what the provider had) stays that of the FIRST edit,
+ * which is what the provider's current value must be compared with.
+ */
+export function editContact(
+  db: Db,
+  contactId: number,
+  patch: ContactPatch,
+  now = Date.now(),
+): void {
+  const fields = flatten(patch);
+  if (Object.keys(fields).length === 0) return;
+  writeTransaction(db, () => {
+    const row = readContact(db, contactId);
+    if (!row) throw new Error('That contact no longer exists.');
+    writeLocalFields(db, row, fields, now);
+    const open = openChangeOf(db, contactId);
+    if (open?.op === 'create') {
+      foldIntoCreate(db, open, patch, now);
+      return;
+    }
+    if (open) {
+      const had = JSON.parse(open.patch) as FlatFields;
+      const base = JSON.parse(open.base) as FlatFields;
+      const newBase = baseFor(snapshotOfRow(row), fields);
+      for (const k of Object.keys(newBase)) if (!(k in base)) base[k] = newBase[k] ?? null;
+      db.prepare(
+        `UPDATE pending_changes SET patch = ?, base = ?, updated_at = ?,
+           state = CASE state WHEN 'failed' THEN 'pending' ELSE state END,
+           error_text = CASE state WHEN 'failed' THEN NULL ELSE error_text END
+         WHERE id = ?`,
+      ).run(JSON.stringify({ ...had, ...fields }), JSON.stringify(base), now, open.id);
+      return;
+    }
+    db.prepare(
+      `INSERT INTO pending_changes (account_id, contact_id, remote_id, op, patch, base, created_at, updated_at)
+       VALUES (?, ?, ?, 'update', ?, ?, ?, ?)`,
+    ).run(
+      row.account_id,
+      row.id,
+      row.remote_id,
+      JSON.stringify(fields),
+      JSON.stringify(baseFor(snapshotOfRow(row), fields)),
+      now,
+      now,
+    );
+  });
+}
+
+function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: number): void {
+  const had = JSON.parse(open.patch) as NewContact;
+  const merged: NewContact = {
+    ...had,
+    ...patch,
+    ...(patch.customFields || had.customFields
+      ? { customFields: { ...had.customFields, ...patch.customFields } }
+      : {}),
+  };
+  db.prepare(
+    `UPDATE pending_changes SET patch = ?, updated_at = ?,
+       state = CASE state WHEN 'failed' THEN 'pending' ELSE state END,
+       error_text = CASE state WHEN 'failed' THEN NULL ELSE error_text END
+     WHERE id = ?`,
+  ).run(JSON.stringify(merged), now, open.id);
+}
+
+/** A contact made offline: it exists locally at once and is created at the provider on push. */
+export function createContactOffline(
+  db: Db,
+  accountId: number,
+  input: NewContact,
+  now = Date.now(),
+): number {
+  return writeTransaction(db, () => {
+    const id = db
+      .prepare(
+        `INSERT INTO contacts (account_id, phone, first_name, last_name, email, custom_fields, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .pluck()
+      .get(
+        accountId,
+        input.phone ?? '',
+        input.firstName ?? '',
+        input.lastName ?? '',
+        input.email ?? '',
+        JSON.stringify(input.customFields ?? {}),
+        new Date(now).toISOString(),
+      ) as number;
+    const tag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+    for (const t of input.tags ?? []) tag.run(id, t);
+    db.prepare(
+      `INSERT INTO pending_changes (account_id, contact_id, op, patch, created_at, updated_at)
+       VALUES (?, ?, 'create', ?, ?, ?)`,
+    ).run(accountId, id, JSON.stringify(input), now, now);
+    return id;
+  });
+}
+
+/**
+ * Removes the contact locally at once. One that never reached the provider
+ * just disappears with its pending create; otherwise a pending delete
+ * remembers its remote id.
+ */
+export function deleteContactOffline(db: Db, contactId: number, now = Date.now()): void {
+  writeTransaction(db, () => {
+    const row = readContact(db, contactId);
+    if (!row) return;
+    db.prepare(
+      `UPDATE pending_changes SET state = 'done', error_text = 'Superseded by a delete.', updated_at = ?
+       WHERE contact_id = ? AND state IN ${OPEN_STATES}`,
+    ).run(now, contactId);
+    db.prepare(
+      `UPDATE contact_conflicts SET resolved_at = ?, resolution = 'local'
+       WHERE contact_id = ? AND resolved_at IS NULL`,
+    ).run(now, contactId);
+    if (row.remote_id !== null) {
+      db.prepare(
+        `INSERT INTO pending_changes (account_id, contact_id, remote_id, op, created_at, updated_at)
+         VALUES (?, NULL, ?, 'delete', ?, ?)`,
+      ).run(row.account_id, row.remote_id, now, now);
+    }
+    db.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
+  });
+}
