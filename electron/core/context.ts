@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AdapterPool } from './accounts/adapters';
 import { SyncLoop } from './background/sync-loop';
+import { cleanAbandonedImports } from './bulk/import-job';
 import type { Db } from './db/connection';
 import { openAppDatabase } from './db/database';
 import type { EngineOptions } from './outbox/engine';
@@ -69,6 +70,8 @@ export class CoreContext {
 
   /** The app's background work: sending the outbox and tracking what was sent. */
   startBackground(): void {
+    // A bulk import that a crash interrupted is removed whole: it was never sendable.
+    cleanAbandonedImports(this.db);
     this.outbox.start();
     this.sync.start();
   }

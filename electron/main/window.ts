@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, shell } from 'electron';
+import { loadWindowBounds, saveWindowBounds } from './preferences';
 
 /** Exported so the smoke test can check the window is created with them. */
 export const secureWebPreferences = {
@@ -21,16 +22,24 @@ function isHttps(url: string): boolean {
 }
 
 export function createMainWindow(): BrowserWindow {
+  const bounds = loadWindowBounds();
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...(bounds.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
+    width: bounds.width,
+    height: bounds.height,
     minWidth: 800,
     minHeight: 560,
     title: 'Outpost',
     show: false,
     webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.js') },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (bounds.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    saveWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
 
   // New windows are never opened; an https link the person clicked goes to their browser.
   window.webContents.setWindowOpenHandler(({ url }) => {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { findAccountByName } from '../../core/accounts/repository';
+import { BulkOptionError, CsvFileError } from '../../core/bulk';
+import { importContactsCsv } from '../../core/bulk/contacts-import';
 import { listContacts, searchContacts, syncContacts } from '../../core/sync';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
@@ -63,5 +65,54 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
                 .join('\n');
         output(globals(), found, human);
       }),
+    );
+
+  contacts
+    .command('import')
+    .description(
+      'add the contacts of a CSV file; they reach the provider at the next `contacts sync`',
+    )
+    .requiredOption('--account <name>', 'the account the contacts belong to')
+    .requiredOption(
+      '--csv <file>',
+      'the CSV file (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab)',
+    )
+    .option('--phone-column <column>', 'the column holding the numbers (name or 1-based number)')
+    .option('--default-country <CC>', 'country for numbers written without a country code')
+    .option('--book <name>', 'the contact book (group) to put them in', 'Imported by Outpost')
+    .action(
+      (o: {
+        account: string;
+        csv: string;
+        phoneColumn?: string;
+        defaultCountry?: string;
+        book: string;
+      }) =>
+        withContext(globals(), async ({ db }) => {
+          const account = findAccountByName(db, o.account);
+          let report: Awaited<ReturnType<typeof importContactsCsv>>;
+          try {
+            report = await importContactsCsv(db, account.id, o.csv, {
+              book: o.book,
+              ...(o.phoneColumn ? { phoneColumn: o.phoneColumn } : {}),
+              ...(o.defaultCountry ? { defaultCountry: o.defaultCountry.toUpperCase() } : {}),
+            });
+          } catch (error) {
+            if (error instanceof BulkOptionError || error instanceof CsvFileError)
+              throw new UsageError(error.message);
+            throw error;
+          }
+          const problems = report.invalid
+            .slice(0, 20)
+            .map((p) => `row ${p.row}, column "${p.column}": ${p.reason}`);
+          output(
+            globals(),
+            report,
+            [
+              `Imported ${report.imported} of ${report.rows} rows; run \`contacts sync\` to send them to the provider.`,
+              ...problems,
+            ].join('\n'),
+          );
+        }),
     );
 }

@@ -1,5 +1,6 @@
 import type { CommandModule } from '../program';
 import { registerAccountCommand } from './account';
+import { registerBulkCommand } from './bulk';
 import { registerContactsCommand } from './contacts';
 import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
@@ -11,6 +12,7 @@ export const commands: CommandModule[] = [
   registerAccountCommand,
   registerContactsCommand,
   registerSendCommand,
+  registerBulkCommand,
   registerOutboxCommand,
   registerSegmentsCommand,
   registerSandboxCommand,

@@ -13,6 +13,7 @@ import { pollDeliveries } from '../../core/sync';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+import { progressBar } from '../progress';
 
 /** `123` is a message, `job:7` a bulk job. */
 function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
@@ -64,10 +65,16 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         const stop = () => engine.stop();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
-        const totals = await engine.drain({
-          accountId,
-          ...(timeoutMs === undefined ? {} : { timeoutMs }),
-        });
+        const due = outboxStatus(db).counts.queued;
+        const bar = progressBar('Sending');
+        const ticker = setInterval(() => {
+          const t = engine.totals;
+          bar.update(t.accepted + t.failed + t.unknown, due);
+        }, 200);
+        const totals = await engine
+          .drain({ accountId, ...(timeoutMs === undefined ? {} : { timeoutMs }) })
+          .finally(() => clearInterval(ticker));
+        bar.done();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         const status = outboxStatus(db);

@@ -1,0 +1,28 @@
+/**
+ * Bounds on what a CSV import accepts. Everything streams, so these are not
+ * memory limits: they keep one import to what a desktop bulk send is for, and
+ * turn a wrong file (a database dump, a swallowed quote) into a clear message.
+ */
+export const BULK_LIMITS = {
+  /** 100 MiB is ~1,000,000 typical rows; a bigger file is refused before it is read. */
+  maxFileBytes: 100 * 1024 * 1024,
+  maxRows: 1_000_000,
+  /** More columns than any contact export has; 1,000 is a sign of a wrong file. */
+  maxColumns: 500,
+  /** A 15-part UCS-2 message is ~1,000 characters; a 10,000-character row is a broken one. */
+  maxRowChars: 8_192,
+  /** Bytes read up front to guess the encoding, delimiter, header and columns. */
+  sniffBytes: 64 * 1024,
+  /** Rows queued per transaction while importing. */
+  chunkRows: 1_000,
+  /** Problem rows listed in a report per kind; the counts are always exact. */
+  keepRows: 1_000,
+} as const;
+
+/** Column names for a message, quoted and escaped so a header with a line break stays on one line. */
+export function quoteList(names: readonly string[], max = 30): string {
+  const shown = names.slice(0, max).map((n) => JSON.stringify(n));
+  return names.length > max
+    ? `${shown.join(', ')} and ${names.length - max} more`
+    : shown.join(', ');
+}

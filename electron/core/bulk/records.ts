@@ -1,0 +1,160 @@
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import Papa from 'papaparse';
+import { createDecoder, InvalidUtf8Error } from './encoding';
+import { CsvFileError } from './errors';
+import { BULK_LIMITS } from './limits';
+import type { CsvSniff } from './sniff';
+
+/** One record of the file: row 1 is the first line, as a spreadsheet numbers it. */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
+  /** A quote problem PapaParse recovered from, to report on this row. */
+  quoteProblem?: string;
+}
+
+export interface RecordProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface StreamOptions {
+  onProgress?: (progress: RecordProgress) => void;
+  /** Rows between progress events. */
+  progressEvery?: number;
+  signal?: AbortSignal;
+}
+
+/** Bytes in, decoded text out; counts bytes for progress and skips the BOM. */
+function decodingStream(sniff: CsvSniff, counter: { bytes: number }): Transform {
+  const decoder = createDecoder(sniff.encoding.name);
+  let skip = sniff.encoding.bomBytes;
+  let first = true;
+  const emit = (self: Transform, text: string) => {
+    const out = first ? text.replace(/^\uFEFF/, '') : text;
+    if (out !== '') {
+      first = false;
+      self.push(out);
+    }
+  };
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      counter.bytes += chunk.length;
+      let bytes: Uint8Array = chunk;
+      if (skip > 0) {
+        const n = Math.min(skip, bytes.length);
+        bytes = bytes.subarray(n);
+        skip -= n;
+      }
+      try {
+        emit(this, decoder.write(bytes));
+        done();
+      } catch (error) {
+        // Let the parser read up to the bad byte first, so the error names its row.
+        if (error instanceof InvalidUtf8Error) emit(this, error.validText);
+        done(error as Error);
+      }
+    },
+    flush(done) {
+      try {
+        emit(this, decoder.end());
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+}
+
+export function isBlankRecord(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+/**
+ * Streams every record of the file through `onRecord` (synchronously, so the
+ * caller can write to SQLite as it goes) in bounded memory. Header and blank
+ * rows are passed too; the caller decides. A problem with the file as a whole
+ * (a quote never closed, broken UTF-8, too many rows) rejects with a
+ * CsvFileError naming the row.
+ */
+export function streamRecords(
+  sniff: CsvSniff,
+  onRecord: (record: CsvRecord) => void,
+  options: StreamOptions = {},
+): Promise<{ rows: number }> {
+  const counter = { bytes: 0 };
+  const every = options.progressEvery ?? 1_000;
+  const progress = (rows: number) =>
+    options.onProgress?.({ bytesRead: counter.bytes, totalBytes: sniff.bytes, rows });
+  return new Promise((resolve, reject) => {
+    const file = createReadStream(sniff.path, { highWaterMark: 256 * 1024 });
+    const text = file.pipe(decodingStream(sniff, counter));
+    let row = 0;
+    let failure: unknown;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      file.destroy();
+      text.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(options.signal?.reason ?? new Error('The import was cancelled.'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const decodeFailure = (error: unknown) =>
+      fail(
+        error instanceof InvalidUtf8Error
+          ? new CsvFileError(
+              `Row ${row + 1} is not valid UTF-8, though the rows before it are; the file seems to mix encodings. Choose its encoding (e.g. windows-1252) and import it again.`,
+              row + 1,
+            )
+          : error,
+      );
+    file.on('error', fail);
+    text.on('error', decodeFailure);
+    Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
+      delimiter: sniff.delimiter.char,
+      step(results, parser) {
+        if (settled) return parser.abort();
+        row++;
+        try {
+          const record: CsvRecord = { row, cells: results.data };
+          const quote = results.errors.find((e) => e.type === 'Quotes');
+          if (quote?.code === 'MissingQuotes') {
+            throw new CsvFileError(
+              `Row ${row} opens a quoted field that is never closed, so the rest of the file cannot be read; add the missing closing quote (").`,
+              row,
+            );
+          }
+          if (quote)
+            record.quoteProblem = 'a quoted cell is malformed (a quote inside it is not doubled)';
+          if (row > BULK_LIMITS.maxRows + 1) {
+            throw new CsvFileError(
+              `The file has more than ${BULK_LIMITS.maxRows.toLocaleString('en')} rows; split it into smaller files.`,
+              row,
+            );
+          }
+          onRecord(record);
+          if (row % every === 0) progress(row);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+        }
+      },
+      complete() {
+        options.signal?.removeEventListener('abort', onAbort);
+        if (failure !== undefined) return fail(failure);
+        if (settled) return;
+        settled = true;
+        progress(row);
+        resolve({ rows: row });
+      },
+      error(error: Error) {
+        fail(error);
+      },
+    });
+  });
+}

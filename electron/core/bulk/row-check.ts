@@ -1,0 +1,253 @@
+import { isSupportedCountry } from 'libphonenumber-js';
+import { type MergeRow, renderTemplate, type Template } from '../../../shared/merge';
+import { type LineType, normalizePhone } from '../../../shared/phone';
+import { checkSendingRules, type RulesResult } from '../../../shared/rules';
+import {
+  countSegments,
+  type Encoding,
+  type EncodingChoice,
+  MAX_PARTS_SMS,
+  sendBlockers,
+} from '../../../shared/sms';
+import type { ColumnMapping } from './columns';
+import { BULK_LIMITS } from './limits';
+
+export type IssueCode =
+  | 'row-shape'
+  | 'invalid-number'
+  | 'not-mobile'
+  | 'missing-field'
+  | 'too-long'
+  | 'blocked-by-rule'
+  | 'duplicate'
+  | 'suppressed'
+  | 'blacklisted';
+
+/** A row that will not be sent, with the column at fault and a sentence saying why. */
+export interface RowIssue {
+  row: number;
+  code: IssueCode;
+  /** The column's header, when one column is at fault. */
+  column?: string;
+  reason: string;
+  /** For duplicates: the row whose number this repeats. */
+  duplicateOf?: number;
+}
+
+export interface ValidRow {
+  row: number;
+  recipient: string;
+  countryIso: string | null;
+  text: string;
+  encoding: Encoding;
+  segments: number;
+  /** The values the template uses, stored with the message. */
+  fields: Record<string, string>;
+  /** Set when a country's sending hours defer the message. */
+  deferredUntil: number | null;
+  warnings: RulesResult['warnings'];
+}
+
+export type RowOutcome = { ok: true; valid: ValidRow } | { ok: false; issue: RowIssue };
+
+/** Why a number is on a do-not-send list, or null. */
+export type SuppressionLookup = (
+  recipient: string,
+) => { blacklist: boolean; detail: string } | null;
+
+export interface RowCheckOptions {
+  template: Template;
+  defaultCountry?: string;
+  encoding?: EncodingChoice;
+  maxParts?: number;
+  /** Marketing sends are checked against the country rules that apply only to marketing. */
+  marketing?: boolean;
+  sendAt?: Date;
+  suppressed?: SuppressionLookup;
+}
+
+/** Line types that cannot receive an SMS; 'fixed-line-or-mobile' and 'unknown' get the benefit of the doubt. */
+const NOT_MOBILE: Partial<Record<LineType, string>> = {
+  fixed: 'a fixed-line number',
+  'toll-free': 'a toll-free number',
+  'premium-rate': 'a premium-rate number',
+  'shared-cost': 'a shared-cost number',
+  uan: 'a company switchboard (UAN) number',
+  voicemail: 'a voicemail access number',
+  pager: 'a pager number',
+};
+
+const TIME_CODES = new Set(['outside-sending-hours', 'public-holiday']);
+
+/**
+ * Decides one data row: what is sent to whom, or the first reason it is not.
+ * Order: the row's shape, the number, the lists, the merge fields, the
+ * length, the country rules, and last the duplicate check, so a repeated
+ * number is only a duplicate of a row that will really be sent.
+ */
+export class RowChecker {
+  private readonly phoneColumn: number;
+  private readonly countryColumn: number | undefined;
+  private readonly seen = new Map<string, number>();
+  private readonly rulesCache = new Map<string, RulesResult>();
+  private readonly sendAt: Date;
+  private readonly usedColumns: [string, number][];
+  private readonly aliases: [string, number][];
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly opts: RowCheckOptions,
+  ) {
+    const phone = mapping.roles.phone;
+    if (!phone) throw new Error('RowChecker needs a phone column');
+    this.phoneColumn = phone.column;
+    this.countryColumn = mapping.roles.country?.column;
+    this.sendAt = opts.sendAt ?? new Date();
+    const index = new Map(mapping.fields.map((f, i) => [f, i]));
+    // Role names ("name", "phone") work as merge fields too, unless a column is called that.
+    this.aliases = Object.entries(mapping.roles)
+      .filter(([role]) => !index.has(role))
+      .map(([role, where]) => [role, where.column]);
+    for (const [role, column] of this.aliases) index.set(role, column);
+    this.usedColumns = opts.template.fields.flatMap((f) => {
+      const i = index.get(f);
+      return i === undefined ? [] : [[f, i] as [string, number]];
+    });
+  }
+
+  check(row: number, cells: readonly string[], quoteProblem?: string): RowOutcome {
+    const shape = this.shapeIssue(row, cells, quoteProblem);
+    if (shape) return { ok: false, issue: shape };
+    const phoneCell = cells[this.phoneColumn] ?? '';
+    const phone = normalizePhone(phoneCell, this.countryFor(cells));
+    const column = this.mapping.headers[this.phoneColumn] ?? 'phone';
+    if (!phone.ok) return issue(row, 'invalid-number', phone.message, column);
+    const notMobile = NOT_MOBILE[phone.lineType];
+    if (notMobile) {
+      return issue(
+        row,
+        'not-mobile',
+        `"${phoneCell.trim()}" is ${notMobile}, which cannot receive SMS.`,
+        column,
+      );
+    }
+    const listed = this.opts.suppressed?.(phone.provider);
+    if (listed)
+      return issue(row, listed.blacklist ? 'blacklisted' : 'suppressed', listed.detail, column);
+
+    const rendered = renderTemplate(this.opts.template, this.values(cells));
+    if (!rendered.ok) {
+      const col = this.headerOf(rendered.error.field);
+      return issue(row, 'missing-field', rendered.error.message, col);
+    }
+    const count = countSegments(rendered.text, {
+      encoding: this.opts.encoding ?? 'auto',
+      maxParts: this.opts.maxParts ?? MAX_PARTS_SMS,
+    });
+    const [blocker] = sendBlockers(rendered.text, count);
+    if (blocker) return issue(row, 'too-long', blocker.message);
+
+    const rules = this.rules(rendered.text, phone.countryIso ?? '');
+    const hard = rules.blocks.find((b) => !TIME_CODES.has(b.code));
+    if (hard) return issue(row, 'blocked-by-rule', hard.message);
+
+    const first = this.seen.get(phone.provider);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        issue: {
+          row,
+          code: 'duplicate',
+          column,
+          reason: `Duplicate of row ${first} (+${phone.provider}).`,
+          duplicateOf: first,
+        },
+      };
+    }
+    this.seen.set(phone.provider, row);
+    return {
+      ok: true,
+      valid: {
+        row,
+        recipient: phone.provider,
+        countryIso: phone.countryIso,
+        text: rendered.text,
+        encoding: count.encoding,
+        segments: count.segments,
+        fields: Object.fromEntries(this.usedColumns.map(([f, i]) => [f, cells[i] ?? ''])),
+        deferredUntil:
+          rules.blocks.length > 0 && rules.nextAllowedAt ? rules.nextAllowedAt.getTime() : null,
+        warnings: rules.warnings,
+      },
+    };
+  }
+
+  private shapeIssue(
+    row: number,
+    cells: readonly string[],
+    quoteProblem?: string,
+  ): RowIssue | null {
+    if (cells.length > BULK_LIMITS.maxColumns) {
+      return {
+        row,
+        code: 'row-shape',
+        reason: `The row has ${cells.length} cells; at most ${BULK_LIMITS.maxColumns} are read. Check its quotes and delimiters.`,
+      };
+    }
+    let chars = 0;
+    for (const c of cells) chars += c.length;
+    if (chars > BULK_LIMITS.maxRowChars) {
+      return {
+        row,
+        code: 'row-shape',
+        reason: `The row is ${chars.toLocaleString('en')} characters long; at most ${BULK_LIMITS.maxRowChars.toLocaleString('en')} are accepted. Check for a missing quote or pasted text.`,
+      };
+    }
+    if (quoteProblem)
+      return {
+        row,
+        code: 'row-shape',
+        reason: `The row cannot be read reliably: ${quoteProblem}.`,
+      };
+    return null;
+  }
+
+  private countryFor(cells: readonly string[]): { defaultCountry?: string } {
+    if (this.countryColumn !== undefined) {
+      const iso = (cells[this.countryColumn] ?? '').trim().toUpperCase();
+      if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso)) return { defaultCountry: iso };
+    }
+    return this.opts.defaultCountry ? { defaultCountry: this.opts.defaultCountry } : {};
+  }
+
+  private values(cells: readonly string[]): MergeRow {
+    const out: Record<string, string | undefined> = {};
+    for (const [field, i] of this.usedColumns) out[field] = cells[i];
+    return out;
+  }
+
+  private headerOf(field: string): string | undefined {
+    const used = this.usedColumns.find(([f]) => f === field);
+    return used ? this.mapping.headers[used[1]] : field;
+  }
+
+  /** Rendered texts repeat (no merge fields, or a few distinct values): check each once. */
+  private rules(text: string, countryIso: string): RulesResult {
+    const key = `${countryIso}\u0000${text}`;
+    const cached = this.rulesCache.get(key);
+    if (cached) return cached;
+    const result = checkSendingRules({
+      text,
+      countryIso,
+      sendAt: this.sendAt,
+      marketing: this.opts.marketing ?? false,
+    });
+    if (this.rulesCache.size >= 10_000) this.rulesCache.clear();
+    this.rulesCache.set(key, result);
+    return result;
+  }
+}
+
+function issue(row: number, code: IssueCode, reason: string, column?: string): RowOutcome {
+  return { ok: false, issue: { row, code, reason, ...(column !== undefined ? { column } : {}) } };
+}

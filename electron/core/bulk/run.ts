@@ -1,0 +1,210 @@
+import type { CoveragePrice } from '../../../shared/cost';
+import { parseTemplate } from '../../../shared/merge';
+import type { EncodingChoice } from '../../../shared/sms';
+import type { Db } from '../db/connection';
+import type { NewMessage } from '../outbox/enqueue';
+import { BulkOptionError, CsvFileError, NothingToQueueError } from './errors';
+import {
+  addImportChunk,
+  cleanAbandonedImports,
+  discardImportJob,
+  finishImportJob,
+  startImportJob,
+} from './import-job';
+import { BULK_LIMITS, quoteList } from './limits';
+import { providerTemplate, renameFields } from './provider-template';
+import { isBlankRecord, type RecordProgress, streamRecords } from './records';
+import { type BulkReport, ReportBuilder } from './report';
+import { RowChecker, type SuppressionLookup, type ValidRow } from './row-check';
+import { type CsvSniff, type SniffOptions, sniffCsv } from './sniff';
+
+export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
+  csvPath: string;
+  template: string;
+  /** Message encoding: auto (the cheapest that fits) or forced. */
+  messageEncoding?: EncodingChoice;
+  maxParts?: number;
+  marketing?: boolean;
+  sendAt?: Date;
+  suppressed?: SuppressionLookup;
+  /** The account's coverage price list; without it the report has no cost. */
+  prices?: readonly CoveragePrice[] | null;
+  currency?: string;
+  balance?: number | null;
+  costNote?: string | null;
+  keepRows?: number;
+  onProgress?: (progress: RecordProgress) => void;
+  signal?: AbortSignal;
+  maxFileBytes?: number;
+  chunkRows?: number;
+}
+
+export interface EnqueueTarget {
+  db: Db;
+  accountId: number;
+  sender: string;
+  jobName: string;
+}
+
+/** The template must be renderable and every field it uses must be a column (or a role like {name}). */
+function checkTemplate(template: ReturnType<typeof parseTemplate>, sniff: CsvSniff): void {
+  const [problem] = template.problems;
+  if (problem) throw new BulkOptionError(`The template cannot be used: ${problem.message}.`);
+  const known = new Set([...sniff.mapping.fields, ...Object.keys(sniff.mapping.roles)]);
+  const unknown = template.fields.filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    throw new BulkOptionError(
+      `The template uses {${unknown.join('}, {')}} but the file has no such column; its merge fields are ${sniff.mapping.fields.map((f) => `{${f}}`).join(', ')}.`,
+    );
+  }
+}
+
+function requirePhone(sniff: CsvSniff): void {
+  if (sniff.mapping.roles.phone) return;
+  throw new BulkOptionError(
+    `No column of phone numbers was recognised; name it with --phone-column (the columns are ${quoteList(sniff.mapping.headers)}).`,
+  );
+}
+
+/** Sniffs the file and checks the options against it, before any row is read. */
+export function prepareBulk(options: BulkOptions): { sniff: CsvSniff; checker: RowChecker } {
+  const sniff = sniffCsv(options.csvPath, options);
+  requirePhone(sniff);
+  const template = parseTemplate(options.template);
+  checkTemplate(template, sniff);
+  const checker = new RowChecker(sniff.mapping, {
+    template,
+    ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+    ...(options.messageEncoding ? { encoding: options.messageEncoding } : {}),
+    ...(options.maxParts ? { maxParts: options.maxParts } : {}),
+    ...(options.marketing !== undefined ? { marketing: options.marketing } : {}),
+    ...(options.sendAt ? { sendAt: options.sendAt } : {}),
+    ...(options.suppressed ? { suppressed: options.suppressed } : {}),
+  });
+  return { sniff, checker };
+}
+
+/**
+ * Reads the whole file once, checks every row and, when `onValid` is given,
+ * hands each sendable row to it as it goes. Memory stays bounded: the report
+ * keeps totals and the first problem rows only.
+ */
+async function scan(
+  options: BulkOptions,
+  { sniff, checker }: { sniff: CsvSniff; checker: RowChecker },
+  onValid?: (row: ValidRow) => void,
+): Promise<BulkReport> {
+  const builder = new ReportBuilder(
+    options.keepRows ?? BULK_LIMITS.keepRows,
+    options.prices ?? null,
+    options.currency,
+  );
+  const skipHeader = sniff.header.present;
+  await streamRecords(
+    sniff,
+    (record) => {
+      if (skipHeader && record.row === 1) return;
+      if (isBlankRecord(record.cells)) return builder.blank();
+      const outcome = checker.check(record.row, record.cells, record.quoteProblem);
+      if (!outcome.ok) return builder.addIssue(outcome.issue);
+      builder.addValid(outcome.valid);
+      onValid?.(outcome.valid);
+    },
+    {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  const report = builder.build(sniff, {
+    costNote:
+      options.costNote ??
+      (options.prices ? null : 'No price list was available, so the cost was not estimated.'),
+    balance: options.balance ?? null,
+    balanceCurrency: options.currency ?? null,
+  });
+  if (report.rows === 0) throw new CsvFileError('The file has a header but no data rows.');
+  return report;
+}
+
+/** Validates a CSV for a bulk send without queueing anything (the dry run). */
+export async function analyzeBulk(options: BulkOptions): Promise<BulkReport> {
+  return scan(options, prepareBulk(options));
+}
+
+function toMessage(
+  v: ValidRow,
+  target: EnqueueTarget,
+  jobId: number,
+  options: BulkOptions,
+  sent: ReturnType<typeof providerTemplate>,
+): NewMessage {
+  return {
+    accountId: target.accountId,
+    jobId,
+    recipient: v.recipient,
+    sender: target.sender,
+    template: sent.source,
+    fields: renameFields(v.fields, sent.rename),
+    body: v.text,
+    encoding: v.encoding,
+    segments: v.segments,
+    maxParts: options.maxParts ?? 15,
+    scheduledFor: v.deferredUntil,
+  };
+}
+
+/**
+ * Validates and queues the valid rows as one bulk job, in chunked
+ * transactions while the file streams. The job stays 'importing' (never
+ * sent) until the last chunk, which switches it to 'active' in the same
+ * transaction; on any failure the partial job is deleted. Either the whole
+ * job is queued or nothing is.
+ */
+export async function importBulk(options: BulkOptions, target: EnqueueTarget): Promise<BulkReport> {
+  cleanAbandonedImports(target.db);
+  const prepared = prepareBulk(options);
+  const { sniff } = prepared;
+  const jobId = startImportJob(target.db, {
+    accountId: target.accountId,
+    name: target.jobName,
+    sender: target.sender,
+    template: options.template,
+    mapping: mappingRecord(sniff),
+    sourceFile: options.csvPath,
+  });
+  const chunkRows = options.chunkRows ?? BULK_LIMITS.chunkRows;
+  const sent = providerTemplate(parseTemplate(options.template));
+  let chunk: NewMessage[] = [];
+  try {
+    const report = await scan(options, prepared, (v) => {
+      chunk.push(toMessage(v, target, jobId, options, sent));
+      if (chunk.length >= chunkRows) {
+        addImportChunk(target.db, jobId, chunk);
+        chunk = [];
+      }
+    });
+    if (report.valid === 0) throw new NothingToQueueError();
+    finishImportJob(target.db, jobId, chunk);
+    return { ...report, jobId };
+  } catch (error) {
+    discardImportJob(target.db, jobId);
+    throw error;
+  }
+}
+
+/** The column mapping saved with the job (bulk_jobs.mapping). */
+function mappingRecord(sniff: CsvSniff): Record<string, unknown> {
+  return {
+    encoding: sniff.encoding.name,
+    delimiter: sniff.delimiter.char,
+    header: sniff.header.present,
+    columns: sniff.mapping.headers,
+    fields: sniff.mapping.fields,
+    roles: Object.fromEntries(
+      Object.entries(sniff.mapping.roles).map(([role, where]) => [
+        role,
+        { column: sniff.mapping.headers[where.column], index: where.column, by: where.by },
+      ]),
+    ),
+  };
+}
