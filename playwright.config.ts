@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx test/e2e/bridge/server.ts --port ${port}`,
+    command: `node --import tsx test/e2e/bridge/server.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

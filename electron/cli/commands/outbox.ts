@@ -75,6 +75,8 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
           .drain({ accountId, ...(timeoutMs === undefined ? {} : { timeoutMs }) })
           .finally(() => clearInterval(ticker));
         bar.done();
+        // One delivery-status pass, so `outbox status` shows what has been delivered so far.
+        await pollDeliveries(db, pool.get).catch(() => undefined);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         const status = outboxStatus(db);

@@ -34,6 +34,7 @@ async function buildBridgeScript(): Promise<string> {
     logLevel: 'warn',
     build: {
       outDir,
+      emptyOutDir: true,
       minify: false,
       lib: {
         entry: join(__dirname, 'page', 'client.ts'),
