@@ -23,3 +23,25 @@ export async function runCli(
   const code = await exited(child);
   return { code, stdout: output.stdout(), stderr: output.stderr() };
 }
+
+/** The `account add` arguments for an nrs account on a sandbox, its secret in `secretEnv`. */
+export function addNrsAccountArgs(
+  name: string,
+  nrs: { baseUrl: string; username: string },
+  secretEnv: string,
+): string[] {
+  return [
+    'account',
+    'add',
+    '--name',
+    name,
+    '--provider',
+    'nrs',
+    '--base-url',
+    nrs.baseUrl,
+    '--username',
+    nrs.username,
+    '--secret-env',
+    secretEnv,
+  ];
+}

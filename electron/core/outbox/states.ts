@@ -1,14 +1,6 @@
-/** The states a person sees for one recipient's message. */
-export const MESSAGE_STATES = [
-  'queued',
-  'sending',
-  'accepted',
-  'delivered',
-  'failed',
-  'unknown',
-  'cancelled',
-] as const;
-export type MessageState = (typeof MESSAGE_STATES)[number];
+import { MESSAGE_STATES, type MessageState } from '../../../shared/domain/message-state';
+
+export { MESSAGE_STATES, type MessageState };
 
 /** States that never change again (delivery tracking moves accepted on). */
 export const FINAL_STATES: readonly MessageState[] = ['delivered', 'failed', 'cancelled'];

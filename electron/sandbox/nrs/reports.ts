@@ -1,3 +1,4 @@
+import { SENDING_EVENTS_CSV_COLUMNS as COLUMNS } from '../../../shared/providers/nrs/campaigns';
 import { isoUtc } from '../clock';
 import type { SandboxReply, SandboxRequest } from '../http-types';
 import { liveMessages } from './campaigns';
@@ -5,23 +6,6 @@ import { parseIsoFilter } from './dates';
 import { nrsError } from './errors';
 import { eventsAt } from './messages';
 import type { NrsStore } from './store';
-
-/** Columns for every channel but voice (seed 003 line 8579). */
-const COLUMNS = [
-  'campaignName',
-  'campaignId',
-  'sendingId',
-  'contactId',
-  'event',
-  'phone',
-  'email',
-  'landline',
-  'countryIso',
-  'browser',
-  'os',
-  'url',
-  'createdAt',
-];
 
 /**
  * GET /api/rest/sendings/<sendingId>/reports/events: one CSV row per event so far,

@@ -1,3 +1,4 @@
+import { applyTrans } from '../../../shared/sms';
 import { isoUtc } from '../clock';
 import { drawOutcome } from '../context';
 import { json, parseJsonBody, type SandboxReply } from '../http-types';
@@ -8,7 +9,6 @@ import type { SmsRecord } from './messages';
 import type { Sending } from './model';
 import { checkSendFields, type SendFields, validRecipient } from './send-checks';
 import type { NrsStore } from './store';
-import { transliterate } from './transliterate';
 
 interface Planned {
   to: string;
@@ -66,7 +66,7 @@ function planRecipient(store: NrsStore, f: SendFields, to: string, i: number): O
   if (!validRecipient(to)) return { ok: false, to, error: nrsErrorDetail(102) };
   const values = mergeValues(store, f, to, i);
   let text = renderMessage(f.message, values);
-  if (f.trans) text = transliterate(text);
+  if (f.trans) text = applyTrans(text);
   const measure = measureMessage(text, f.encoding);
   if (measure.segments > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
   const stringValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
-import { useSystemStore } from './system-store';
+import { type Load, useSystemStore } from './system-store';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -18,87 +18,77 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+/** A titled card that shows "Loading…", the error sentence, or its content once loaded. */
+function Card<T>(props: {
+  title: string;
+  testId: string;
+  load: Load<T>;
+  children: (value: T) => ReactNode;
+}) {
+  const { title, testId, load, children } = props;
   return (
     <section className="card" aria-label={title} data-testid={testId}>
       <h2>{title}</h2>
-      {children}
+      {load.state === 'loading' ? <p className="muted">Loading…</p> : null}
+      {load.state === 'error' ? (
+        <p role="alert" className="error">
+          {load.message}
+        </p>
+      ) : null}
+      {load.state === 'ready' ? children(load.value) : null}
     </section>
   );
 }
 
 function AppInfoCard() {
   const info = useSystemStore((s) => s.info);
-  if (info.state === 'loading')
-    return (
-      <Card title="Application" testId="app-info">
-        <p className="muted">Loading…</p>
-      </Card>
-    );
-  if (info.state === 'error')
-    return (
-      <Card title="Application" testId="app-info">
-        <p role="alert" className="error">
-          {info.message}
-        </p>
-      </Card>
-    );
-  const { value } = info;
   return (
-    <Card title="Application" testId="app-info">
-      <dl>
-        <Row label="Version">{value.version}</Row>
-        <Row label="Data folder">
-          <code>{value.dataDir}</code>
-        </Row>
-        <Row label="Schema version">{value.schemaVersion}</Row>
-      </dl>
+    <Card title="Application" testId="app-info" load={info}>
+      {(value) => (
+        <dl>
+          <Row label="Version">{value.version}</Row>
+          <Row label="Data folder">
+            <code>{value.dataDir}</code>
+          </Row>
+          <Row label="Schema version">{value.schemaVersion}</Row>
+        </dl>
+      )}
     </Card>
   );
 }
 
 function DbHealthCard() {
   const health = useSystemStore((s) => s.health);
-  if (health.state === 'loading')
-    return (
-      <Card title="Database" testId="db-health">
-        <p className="muted">Loading…</p>
-      </Card>
-    );
-  if (health.state === 'error')
-    return (
-      <Card title="Database" testId="db-health">
-        <p role="alert" className="error">
-          {health.message}
-        </p>
-      </Card>
-    );
-  const { value } = health;
-  const upToDate = value.schemaVersion === value.latestSchemaVersion;
   return (
-    <Card title="Database" testId="db-health">
-      <dl>
-        <Row label="File">
-          <code>{value.file}</code>
-        </Row>
-        <Row label="SQLite">{value.sqliteVersion}</Row>
-        <Row label="Journal mode">{value.journalMode.toUpperCase()}</Row>
-        <Row label="Synchronous">{SYNCHRONOUS[value.synchronous] ?? value.synchronous}</Row>
-        <Row label="Foreign keys">{value.foreignKeys ? 'on' : 'off'}</Row>
-        <Row label="Schema">{`${value.schemaVersion} of ${value.latestSchemaVersion}${upToDate ? ' (up to date)' : ''}`}</Row>
-        <Row label="Size">{formatBytes(value.sizeBytes)}</Row>
-      </dl>
-      <table className="counts">
-        <caption>Rows per table</caption>
-        <tbody>
-          {Object.entries(value.counts).map(([table, count]) => (
-            <tr key={table}>
-              <th scope="row">{table}</th>
-              <td>{count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <Card title="Database" testId="db-health" load={health}>
+      {(value) => (
+        <>
+          <dl>
+            <Row label="File">
+              <code>{value.file}</code>
+            </Row>
+            <Row label="SQLite">{value.sqliteVersion}</Row>
+            <Row label="Journal mode">{value.journalMode.toUpperCase()}</Row>
+            <Row label="Synchronous">{SYNCHRONOUS[value.synchronous] ?? value.synchronous}</Row>
+            <Row label="Foreign keys">{value.foreignKeys ? 'on' : 'off'}</Row>
+            <Row label="Schema">
+              {`${value.schemaVersion} of ${value.latestSchemaVersion}${value.schemaVersion === value.latestSchemaVersion ? ' (up to date)' : ''}`}
+            </Row>
+            <Row label="Size">{formatBytes(value.sizeBytes)}</Row>
+          </dl>
+          <table className="counts">
+            <caption>Rows per table</caption>
+            <tbody>
+              {Object.entries(value.counts).map(([table, count]) => (
+                <tr key={table}>
+                  <th scope="row">{table}</th>
+                  <td>{count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ReplyOf } from '../../../shared/ipc/contract';
 import { outpost } from '../lib/outpost';
 
-type Load<T> =
+export type Load<T> =
   | { state: 'loading' }
   | { state: 'ready'; value: T }
   | { state: 'error'; message: string };

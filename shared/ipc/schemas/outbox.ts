@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { MESSAGE_STATES } from '../../domain/message-state';
 
-export const MessageState = z.enum([
-  'queued',
-  'sending',
-  'accepted',
-  'delivered',
-  'failed',
-  'unknown',
-  'cancelled',
-]);
+export const MessageState = z.enum(MESSAGE_STATES);
 
 export const OutboxMessage = z.object({
   id: z.number().int(),

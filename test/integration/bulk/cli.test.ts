@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../../electron/core/providers/registry';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
-import { collect, exited, spawnTs } from '../../helpers/child';
+import { addNrsAccountArgs, runCli } from '../../helpers/cli';
 import { acceptedTimes } from '../../helpers/outbox-harness';
 import { tempDir } from '../../helpers/temp-dir';
 import { spanishMobile } from './csv-gen';
@@ -12,15 +12,8 @@ const SECRET = 'OUTPOST_BULK_TEST_SECRET';
 const dir = tempDir('outpost-bulk-cli-');
 let sandbox: SandboxHandle;
 
-async function outpost(
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnTs('electron/cli/index.ts', ['--data-dir', dir.path, ...args], {
-    [SECRET]: sandbox.apis.nrs.password,
-  });
-  const out = collect(child);
-  const code = await exited(child);
-  return { code, stdout: out.stdout(), stderr: out.stderr() };
+function outpost(...args: string[]) {
+  return runCli(['--data-dir', dir.path, ...args], { [SECRET]: sandbox.apis.nrs.password });
 }
 
 const csv = join(dir.path, 'customers.csv');
@@ -38,20 +31,7 @@ beforeAll(async () => {
   for (let i = 0; i < DUPLICATES; i++) lines.push(`dup;+34 ${spanishMobile(i)};D${i}`);
   for (let i = 0; i < INVALID; i++) lines.push(`bad;12${i};B${i}`);
   writeFileSync(csv, `\uFEFF${lines.join('\r\n')}\r\n`);
-  const added = await outpost(
-    'account',
-    'add',
-    '--name',
-    'Sandbox',
-    '--provider',
-    'nrs',
-    '--base-url',
-    sandbox.apis.nrs.baseUrl,
-    '--username',
-    sandbox.apis.nrs.username,
-    '--secret-env',
-    SECRET,
-  );
+  const added = await outpost(...addNrsAccountArgs('Sandbox', sandbox.apis.nrs, SECRET));
   expect(added.code, added.stderr).toBe(0);
 }, 60_000);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
-import { runCli } from '../../helpers/cli';
+import { addNrsAccountArgs, runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 let sandbox: SandboxHandle;
@@ -16,20 +16,7 @@ async function cli(args: string[]) {
 beforeAll(async () => {
   sandbox = await startSandbox({ demoData: true });
   dir = tempDir('outpost-contacts-cli-');
-  const add = await cli([
-    'account',
-    'add',
-    '--name',
-    'Main',
-    '--provider',
-    'nrs',
-    '--base-url',
-    sandbox.apis.nrs.baseUrl,
-    '--username',
-    sandbox.apis.nrs.username,
-    '--secret-env',
-    'NRS_SECRET',
-  ]);
+  const add = await cli(addNrsAccountArgs('Main', sandbox.apis.nrs, 'NRS_SECRET'));
   expect(add.code, add.stderr).toBe(0);
 });
 afterAll(async () => {

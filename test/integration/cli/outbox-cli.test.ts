@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
-import { runCli } from '../../helpers/cli';
+import { addNrsAccountArgs, runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 // A secret nobody would write by accident, so finding it anywhere is a leak.
@@ -38,20 +38,13 @@ afterAll(async () => {
 
 describe('outpost account, send and outbox (black box)', () => {
   it('adds an account whose secret comes from the environment, and tests it', async () => {
-    const add = await cli([
-      'account',
-      'add',
-      '--name',
-      'Main',
-      '--provider',
-      'nrs',
-      '--base-url',
-      sandbox.apis.nrs.baseUrl,
-      '--username',
-      'team',
-      '--secret-env',
-      'NRS_SECRET',
-    ]);
+    const add = await cli(
+      addNrsAccountArgs(
+        'Main',
+        { baseUrl: sandbox.apis.nrs.baseUrl, username: 'team' },
+        'NRS_SECRET',
+      ),
+    );
     expect(add.code, add.stderr).toBe(0);
     const test = await cli(['account', 'test', '--name', 'Main', '--json']);
     expect(JSON.parse(test.stdout)).toEqual({ name: 'Main', ok: true, resumed: false });
