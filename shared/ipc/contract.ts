@@ -26,6 +26,7 @@ export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
   'db.health': { request: NoRequest, reply: DbHealthReply },
   'accounts.list': { request: NoRequest, reply: AccountsListReply },
+  'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
   'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },

@@ -9,6 +9,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'app.info': {},
   'db.health': {},
   'accounts.list': {},
+  'accounts.pause': { accountId: 1 },
   'accounts.resume': { accountId: 1 },
   'outbox.status': {},
   'outbox.list': { limit: 10 },

@@ -5,7 +5,7 @@ import {
   listAccounts,
   setLocalAddress,
 } from '../../core/accounts/repository';
-import { resumeAccount } from '../../core/outbox/pause';
+import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../../core/outbox/pause';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
@@ -123,6 +123,43 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
           globals(),
           { name: found.name, ok: true, resumed },
           `Account "${found.name}" works${resumed ? '; its paused queue resumes' : ''}.`,
+        );
+      }),
+    );
+
+  account
+    .command('pause')
+    .description('stop sending on the account (before its next request) until you resume it')
+    .requiredOption('--name <name>', 'the account')
+    .action((o: { name: string }) =>
+      withContext(globals(), ({ db }) => {
+        const found = findAccountByName(db, o.name);
+        pauseManually(db, found.id);
+        output(
+          globals(),
+          { name: found.name, paused: true },
+          `Sending on "${found.name}" is paused.`,
+        );
+      }),
+    );
+
+  account
+    .command('resume')
+    .description('lift a pause you set; for a provider pause (IP, credit...), use `account test`')
+    .requiredOption('--name <name>', 'the account')
+    .action((o: { name: string }) =>
+      withContext(globals(), ({ db }) => {
+        const found = findAccountByName(db, o.name);
+        if (found.paused && found.paused.code !== MANUAL_PAUSE) {
+          throw new UsageError(
+            `"${found.name}" is paused by the provider (${found.paused.code}): ${found.paused.reason} Run \`account test --name ${found.name}\` once that is fixed`,
+          );
+        }
+        resumeAccount(db, found.id);
+        output(
+          globals(),
+          { name: found.name, paused: false },
+          `Sending on "${found.name}" resumes.`,
         );
       }),
     );

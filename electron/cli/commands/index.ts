@@ -2,6 +2,7 @@ import type { CommandModule } from '../program';
 import { registerAccountCommand } from './account';
 import { registerBulkCommand } from './bulk';
 import { registerContactsCommand } from './contacts';
+import { registerJobCommand } from './job';
 import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
@@ -13,6 +14,7 @@ export const commands: CommandModule[] = [
   registerContactsCommand,
   registerSendCommand,
   registerBulkCommand,
+  registerJobCommand,
   registerOutboxCommand,
   registerSegmentsCommand,
   registerSandboxCommand,

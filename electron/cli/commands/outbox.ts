@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { findAccountByName } from '../../core/accounts/repository';
 import {
+  cancelAccountQueue,
   cancelJob,
   cancelMessage,
   OutboxControlError,
@@ -21,6 +22,8 @@ function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
   if (!match) throw new UsageError(`"${id}" is neither a message id (123) nor a bulk job (job:7)`);
   return { kind: match[1] ? 'job' : 'message', id: Number(match[2]) };
 }
+
+const ACCOUNT_PREFIX = 'account:';
 
 /** A message or job in the wrong state is a usage error (exit 2), with the sentence saying why. */
 function controlled<T>(work: () => T): T {
@@ -121,9 +124,21 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
 
   outbox
     .command('cancel <id>')
-    .description('cancel a message not yet sent (123), or the rest of a bulk job (job:7)')
+    .description(
+      'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME)',
+    )
     .action((id: string) =>
       withContext(globals(), ({ db }) => {
+        if (id.startsWith(ACCOUNT_PREFIX)) {
+          const account = findAccountByName(db, id.slice(ACCOUNT_PREFIX.length));
+          const n = cancelAccountQueue(db, account.id);
+          output(
+            globals(),
+            { account: account.name, cancelled: n },
+            `Cancelled ${n} unsent messages of "${account.name}".`,
+          );
+          return;
+        }
         const target = parseTarget(id);
         if (target.kind === 'message') {
           controlled(() => cancelMessage(db, target.id));

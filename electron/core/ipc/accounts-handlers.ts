@@ -1,10 +1,11 @@
 import { getAccount, listAccounts } from '../accounts/repository';
 import type { CoreContext } from '../context';
+import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../outbox/pause';
 import type { HandlersFor } from './handler-table';
 
 export function accountsHandlers(
   core: CoreContext,
-): HandlersFor<'accounts.list' | 'accounts.resume'> {
+): HandlersFor<'accounts.list' | 'accounts.resume' | 'accounts.pause'> {
   return {
     'accounts.list': () =>
       listAccounts(core.db).map((a) => ({
@@ -18,8 +19,19 @@ export function accountsHandlers(
         lastOkIp: a.lastOkIp,
         sandbox: a.secretRef.startsWith('memory:sandbox'),
       })),
+    'accounts.pause': ({ accountId }) => {
+      pauseManually(core.db, accountId);
+      const { paused } = getAccount(core.db, accountId);
+      return { resumed: false, reason: paused?.reason ?? null };
+    },
     'accounts.resume': async ({ accountId }) => {
-      await core.outbox.retryNow(accountId);
+      // A pause the person set is theirs to lift; a provider's pause is lifted only if a probe passes.
+      if (getAccount(core.db, accountId).paused?.code === MANUAL_PAUSE) {
+        resumeAccount(core.db, accountId);
+        core.outbox.wake();
+      } else {
+        await core.outbox.retryNow(accountId);
+      }
       const { paused } = getAccount(core.db, accountId);
       return { resumed: paused === null, reason: paused?.reason ?? null };
     },

@@ -111,3 +111,15 @@ export function retryJob(db: Db, jobId: number, now = Date.now()): number {
       .run({ jobId, now, giveUp: now + DEFAULT_RETRY_POLICY.giveUpAfterMs }).changes;
   });
 }
+
+/** Cancels everything of an account not yet handed to the provider. Returns the rows cancelled. */
+export function cancelAccountQueue(db: Db, accountId: number, now = Date.now()): number {
+  return db
+    .prepare(
+      `UPDATE messages SET state = 'cancelled', error_code = '${OUTBOX_CODES.cancelled}',
+         error_text = 'The account''s queue was cancelled before this was sent.', lease_token = NULL,
+         settled_at = @now, updated_at = @now
+       WHERE account_id = @accountId AND ${NOT_YET_SENT}`,
+    )
+    .run({ accountId, now }).changes;
+}

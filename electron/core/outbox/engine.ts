@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
-import { pauseAccount, pausedAccounts, pauseReason, resumeAccount } from './pause';
+import { MANUAL_PAUSE, pauseAccount, pausedAccounts, pauseReason, resumeAccount } from './pause';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
 import { type AdapterFor, reconcileUnknown } from './reconcile';
 import { recoverExpiredLeases } from './recover';
@@ -376,6 +376,7 @@ export class OutboxEngine {
     const now = this.o.now();
     for (const paused of pausedAccounts(this.db)) {
       if (accountId !== null && paused.accountId !== accountId) continue;
+      if (paused.code === MANUAL_PAUSE) continue;
       if (!force && !AUTO_PROBED.has(paused.code)) continue;
       if (!force && now - (this.lastProbe.get(paused.accountId) ?? 0) < this.o.probeIntervalMs)
         continue;

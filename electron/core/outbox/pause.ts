@@ -1,6 +1,19 @@
 import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import type { Db } from '../db/connection';
 
+/** The code of a pause a person chose; only a person lifts it. */
+export const MANUAL_PAUSE = 'manual';
+
+export function pauseManually(db: Db, accountId: number, now = Date.now()): void {
+  pauseAccount(
+    db,
+    accountId,
+    MANUAL_PAUSE,
+    'Sending is paused by you. Resume the account to send its queue.',
+    now,
+  );
+}
+
 /** What a person must do, per account-blocking code (360nrs table, seed line 9435). */
 export function pauseReason(failure: ProviderFailure, egressIp: string | null): string {
   switch (String(failure.code)) {

@@ -8,6 +8,7 @@ interface AccountsState {
   load: () => Promise<void>;
   /** "Retry now" on a paused account; returns the sentence to show. */
   retryNow: (accountId: number) => Promise<string>;
+  pause: (accountId: number) => Promise<void>;
 }
 
 export const useAccounts = create<AccountsState>((set, get) => ({
@@ -19,6 +20,10 @@ export const useAccounts = create<AccountsState>((set, get) => ({
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
+  },
+  pause: async (accountId) => {
+    await outpost().accounts.pause({ accountId });
+    await get().load();
   },
   retryNow: async (accountId) => {
     const result = await outpost().accounts.resume({ accountId });

@@ -61,6 +61,23 @@ function Actions({ message }: { message: OutboxMessage }) {
   );
 }
 
+/** "Pause sending" for each account that is sending; it takes effect before the next request. */
+function PauseButtons() {
+  const accounts = useAccounts((s) => s.accounts);
+  const pause = useAccounts((s) => s.pause);
+  const running = accounts.filter((a) => !a.paused);
+  if (running.length === 0) return null;
+  return (
+    <div className="row-actions pause-buttons">
+      {running.map((a) => (
+        <button key={a.id} type="button" onClick={() => void pause(a.id)}>
+          Pause sending on {a.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function OutboxView() {
   const { filter, setFilter, messages, status, notice, load } = useOutbox();
   const loadAccounts = useAccounts((s) => s.load);
@@ -84,6 +101,7 @@ export function OutboxView() {
         ) : null}
       </header>
       <PausedBanners />
+      <PauseButtons />
       <div className="chips" role="tablist" aria-label="Filter by state">
         {FILTERS.map((f) => (
           <button

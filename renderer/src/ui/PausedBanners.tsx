@@ -30,7 +30,7 @@ export function PausedBanners() {
               setBusy(null);
             }}
           >
-            {busy === a.id ? 'Checking…' : 'Retry now'}
+            {busy === a.id ? 'Checking…' : a.paused?.code === 'manual' ? 'Resume' : 'Retry now'}
           </button>
         </div>
       ))}
