@@ -17,6 +17,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Where account secrets are read from (Electron: safeStorage; CLI: environment). */
   vault?: SecretVault;
+  /** Where the app keeps the secret of an account a person adds (Electron: safeStorage). */
+  secretStore?: { store(key: string, secret: string): string };
   outbox?: Omit<EngineOptions, 'db' | 'adapterFor'>;
 }
 
@@ -31,6 +33,7 @@ export class CoreContext {
   readonly version: string;
   readonly databaseFile: string;
   readonly vault: SecretVault;
+  readonly secretStore: { store(key: string, secret: string): string } | null;
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
@@ -42,6 +45,7 @@ export class CoreContext {
     this.dataDir = options.dataDir;
     this.version = options.version;
     this.vault = options.vault ?? new EnvVault();
+    this.secretStore = options.secretStore ?? null;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
   }
 

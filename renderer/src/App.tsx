@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AccountsView } from './accounts/AccountsView';
 import { useAccounts } from './accounts/accounts-store';
 import { ComposeView } from './compose/ComposeView';
 import { ContactsView } from './contacts/ContactsView';
@@ -12,6 +13,7 @@ const PANELS = {
   outbox: OutboxView,
   conversations: ConversationsView,
   contacts: ContactsView,
+  accounts: AccountsView,
   system: SystemPanel,
 } as const;
 
@@ -21,7 +23,7 @@ export function App() {
 
   useEffect(() => {
     void loadAccounts();
-    // Ctrl/Cmd + 1..5 switches views.
+    // Ctrl/Cmd + 1..6 switches views.
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return;
       const target = VIEWS.find((v) => v.key === event.key);

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { AccountRequest, AccountsListReply, ResumeReply } from './schemas/accounts';
+import {
+  AccountAddReply,
+  AccountAddRequest,
+  AccountRequest,
+  AccountsListReply,
+  ResumeReply,
+} from './schemas/accounts';
 import {
   ContactsSearchReply,
   ContactsSearchRequest,
@@ -26,6 +32,7 @@ export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
   'db.health': { request: NoRequest, reply: DbHealthReply },
   'accounts.list': { request: NoRequest, reply: AccountsListReply },
+  'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },
   'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },

@@ -9,6 +9,14 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'app.info': {},
   'db.health': {},
   'accounts.list': {},
+  // Checked against an address nothing listens on: answered as a field error, nothing saved.
+  'accounts.add': {
+    name: 'Main',
+    provider: 'nrs',
+    baseUrl: 'http://127.0.0.1:9/nrs',
+    username: 'u',
+    secret: 's',
+  },
   'accounts.pause': { accountId: 1 },
   'accounts.resume': { accountId: 1 },
   'outbox.status': {},

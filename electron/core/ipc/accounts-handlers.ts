@@ -1,3 +1,4 @@
+import { addAccountChecked } from '../accounts/add-account';
 import { getAccount, listAccounts } from '../accounts/repository';
 import type { CoreContext } from '../context';
 import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../outbox/pause';
@@ -5,7 +6,7 @@ import type { HandlersFor } from './handler-table';
 
 export function accountsHandlers(
   core: CoreContext,
-): HandlersFor<'accounts.list' | 'accounts.resume' | 'accounts.pause'> {
+): HandlersFor<'accounts.list' | 'accounts.resume' | 'accounts.pause' | 'accounts.add'> {
   return {
     'accounts.list': () =>
       listAccounts(core.db).map((a) => ({
@@ -19,6 +20,18 @@ export function accountsHandlers(
         lastOkIp: a.lastOkIp,
         sandbox: a.secretRef.startsWith('memory:sandbox'),
       })),
+    'accounts.add': async (request) => {
+      if (!core.secretStore) {
+        return {
+          ok: false,
+          field: null,
+          message: 'This computer offers no secure place to keep the secret.',
+        };
+      }
+      const reply = await addAccountChecked(core.db, core.secretStore, request);
+      if (reply.ok) core.outbox.wake();
+      return reply;
+    },
     'accounts.pause': ({ accountId }) => {
       pauseManually(core.db, accountId);
       const { paused } = getAccount(core.db, accountId);

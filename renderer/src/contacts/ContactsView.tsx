@@ -18,6 +18,7 @@ export function ContactsView() {
   const [status, setStatus] = useState<string | null>(null);
   const [syncing, setSyncing] = useState(false);
   const accounts = useAccounts((s) => s.accounts);
+  const [accountId, setAccountId] = useState<number | null>(null);
   const setDraft = useCompose((s) => s.set);
   const go = useNav((s) => s.go);
 
@@ -35,7 +36,7 @@ export function ContactsView() {
   }, [query]);
 
   const sync = async () => {
-    const account = accounts[0];
+    const account = accounts.find((a) => a.id === accountId) ?? accounts[0];
     if (!account) return;
     setSyncing(true);
     setStatus(`Syncing ${account.name}…`);

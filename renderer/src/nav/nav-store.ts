@@ -5,7 +5,8 @@ export const VIEWS = [
   { id: 'outbox', label: 'Outbox', key: '2' },
   { id: 'conversations', label: 'Conversations', key: '3' },
   { id: 'contacts', label: 'Contacts', key: '4' },
-  { id: 'system', label: 'System', key: '5' },
+  { id: 'accounts', label: 'Accounts', key: '5' },
+  { id: 'system', label: 'System', key: '6' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

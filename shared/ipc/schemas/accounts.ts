@@ -17,3 +17,33 @@ export const AccountsListReply = z.array(AccountSummary);
 
 export const AccountRequest = z.object({ accountId: z.number().int().positive() }).strict();
 export const ResumeReply = z.object({ resumed: z.boolean(), reason: z.string().nullable() });
+
+/**
+ * A provider account a person adds in the app. The secret travels once, from
+ * the renderer to the main process, which keeps it in the OS keychain; it is
+ * never sent back.
+ */
+export const AccountAddRequest = z
+  .object({
+    name: z.string().trim().min(1, 'Give the account a name.').max(60),
+    provider: z.enum(['nrs', 'action', 'addressbook', 'tags']),
+    baseUrl: z.url({
+      protocol: /^https?$/,
+      error: 'The address must start with https:// (or http://).',
+    }),
+    username: z.string().trim().max(120).optional(),
+    secret: z.string().min(1, 'Enter the password, token or key.').max(500),
+    localAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
+    /** Save even if the provider cannot be reached now (offline). */
+    skipCheck: z.boolean().default(false),
+  })
+  .strict();
+
+export const AccountAddReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), id: z.number().int(), checked: z.boolean() }),
+  z.object({
+    ok: z.literal(false),
+    field: z.enum(['name', 'baseUrl', 'username', 'secret', 'localAddress']).nullable(),
+    message: z.string(),
+  }),
+]);

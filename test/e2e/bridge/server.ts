@@ -24,7 +24,8 @@ const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
 const memory = new MemoryVault();
-const core = new CoreContext({ dataDir, version, vault: memory });
+// The bridge has no OS keychain: secrets of accounts added in the UI stay in memory.
+const core = new CoreContext({ dataDir, version, vault: memory, secretStore: memory });
 const dispatch = createDispatcher(createHandlers(core));
 
 async function buildBridgeScript(): Promise<string> {
