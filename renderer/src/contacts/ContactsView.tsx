@@ -54,13 +54,28 @@ export function ContactsView() {
     <div className="panel">
       <header className="panel-header">
         <h1>Contacts</h1>
-        <button
-          type="button"
-          onClick={() => void sync()}
-          disabled={syncing || accounts.length === 0}
-        >
-          {syncing ? 'Syncing…' : 'Sync now'}
-        </button>
+        <span className="form-buttons">
+          {accounts.length > 1 ? (
+            <select
+              aria-label="Account to sync"
+              value={accountId ?? accounts[0]?.id ?? ''}
+              onChange={(e) => setAccountId(Number(e.target.value))}
+            >
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => void sync()}
+            disabled={syncing || accounts.length === 0}
+          >
+            {syncing ? 'Syncing…' : 'Sync now'}
+          </button>
+        </span>
       </header>
       {status ? (
         <p role="status" className="muted" data-testid="contacts-status">
