@@ -42,7 +42,10 @@ export interface EngineTotals {
   retried: number;
   unknown: number;
   released: number;
-  reconciled: number;
+  /** Lost answers the provider confirmed (not sent again). */
+  confirmed: number;
+  /** Lost answers the provider never received (sent again). */
+  resent: number;
 }
 
 const AUTO_PROBED = new Set(['112', '111']);
@@ -61,7 +64,8 @@ export class OutboxEngine {
     retried: 0,
     unknown: 0,
     released: 0,
-    reconciled: 0,
+    confirmed: 0,
+    resent: 0,
   };
   private readonly o: Required<Omit<EngineOptions, 'db' | 'adapterFor'>>;
   private readonly offlineUntil = new Map<number, number>();
@@ -354,7 +358,8 @@ export class OutboxEngine {
         retryMs: this.o.reconcileDelayMs,
         accountId,
       });
-      this.totals.reconciled += report.accepted + report.requeued;
+      this.totals.confirmed += report.accepted;
+      this.totals.resent += report.requeued;
     } finally {
       this.reconciling = false;
     }
