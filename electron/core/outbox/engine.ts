@@ -8,8 +8,9 @@ import type { Db } from '../db/connection';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
-import { MANUAL_PAUSE, pauseAccount, pausedAccounts, pauseReason, resumeAccount } from './pause';
+import { pauseAccount, pauseReason } from './pause';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
+import { PauseProber } from './probe';
 import { type AdapterFor, reconcileUnknown } from './reconcile';
 import { recoverExpiredLeases } from './recover';
 import { type Outcome, settle } from './settle';
@@ -48,8 +49,6 @@ export interface EngineTotals {
   resent: number;
 }
 
-const AUTO_PROBED = new Set(['112', '111']);
-
 /**
  * Sends what the outbox holds. Every step that matters is a database
  * transaction (claim, dispatch mark, settle), so the process can be killed at
@@ -71,7 +70,7 @@ export class OutboxEngine {
   private readonly offlineUntil = new Map<number, number>();
   /** Accounts this process cannot use at all (no secret here). */
   private readonly unusable = new Map<number, string>();
-  private readonly lastProbe = new Map<number, number>();
+  private readonly prober: PauseProber;
   private wakeUp: (() => void) | null = null;
   private stopped = false;
   private reconciling = false;
@@ -93,6 +92,7 @@ export class OutboxEngine {
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
     };
+    this.prober = new PauseProber(db, adapterFor, this.o.probeIntervalMs);
   }
 
   /** The shell's online/offline hook: coming back online retries at once. */
@@ -114,6 +114,10 @@ export class OutboxEngine {
   /** A person's "retry now": probes the account whatever its pause, resuming it if the provider accepts us. */
   async probeNow(accountId: number): Promise<void> {
     await this.probePaused(accountId, true);
+  }
+
+  private async probePaused(accountId: number | null, force: boolean): Promise<void> {
+    if ((await this.prober.probe(this.o.now(), { accountId, force })) > 0) this.wake();
   }
 
   /** Problems that kept accounts out of this run, as sentences. */
@@ -170,7 +174,7 @@ export class OutboxEngine {
         owner: this.o.owner,
         offlineUntil: this.offlineUntil,
         unusable: [...this.unusable.keys()],
-        probeAt: forever ? this.nextProbeAt() : null,
+        probeAt: forever ? this.prober.nextAt() : null,
       });
       this.checkpointWhenIdle(now);
       if (next === null && !forever) return;
@@ -346,7 +350,7 @@ export class OutboxEngine {
     const account = getAccount(this.db, accountId);
     const reason = pauseReason(failure, account.localAddress);
     pauseAccount(this.db, accountId, String(failure.code), reason, this.o.now());
-    this.lastProbe.set(accountId, this.o.now());
+    this.prober.paused(accountId, this.o.now());
   }
 
   private async reconcile(accountId: number | null): Promise<void> {
@@ -362,49 +366,6 @@ export class OutboxEngine {
       this.totals.resent += report.requeued;
     } finally {
       this.reconciling = false;
-    }
-  }
-
-  private nextProbeAt(): number | null {
-    const times = pausedAccounts(this.db)
-      .filter((p) => AUTO_PROBED.has(p.code))
-      .map((p) => (this.lastProbe.get(p.accountId) ?? 0) + this.o.probeIntervalMs);
-    return times.length === 0 ? null : Math.min(...times);
-  }
-
-  /**
-   * Tries a paused account again: the IP (112) and credit (111) pauses lift
-   * by themselves when the provider accepts us again; with `force` (a person
-   * asked) every pause is tried.
-   */
-  private async probePaused(accountId: number | null, force: boolean): Promise<void> {
-    const now = this.o.now();
-    for (const paused of pausedAccounts(this.db)) {
-      if (accountId !== null && paused.accountId !== accountId) continue;
-      if (paused.code === MANUAL_PAUSE) continue;
-      if (!force && !AUTO_PROBED.has(paused.code)) continue;
-      if (!force && now - (this.lastProbe.get(paused.accountId) ?? 0) < this.o.probeIntervalMs)
-        continue;
-      this.lastProbe.set(paused.accountId, now);
-      if (await this.probe(paused.accountId, paused.code)) {
-        resumeAccount(this.db, paused.accountId);
-        this.wake();
-      }
-    }
-  }
-
-  private async probe(accountId: number, code: string): Promise<boolean> {
-    try {
-      const adapter = this.adapterFor(accountId);
-      if (code === '111' && adapter.capabilities.accountInfo) {
-        return ((await adapter.getAccount()).balance ?? 0) > 0;
-      }
-      await adapter.verify();
-      const account = getAccount(this.db, accountId);
-      if (account.localAddress) rememberOkIp(this.db, accountId, account.localAddress);
-      return true;
-    } catch {
-      return false;
     }
   }
 
