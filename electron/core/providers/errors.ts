@@ -58,3 +58,8 @@ export function unsupported(provider: string, what: string): ProviderError {
     message: `The ${provider} provider cannot ${what}.`,
   });
 }
+
+/** A request the provider would refuse as it stands, caught before any network call. */
+export function invalidRequest(message: string): ProviderError {
+  return new ProviderError({ code: 'invalid', httpStatus: null, kind: 'permanent', message });
+}

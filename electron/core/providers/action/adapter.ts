@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/providers/action/schemas';
 import { BaseAdapter } from '../base-adapter';
 import { withSignal } from '../call-options';
-import { ProviderError } from '../errors';
+import { invalidRequest, ProviderError } from '../errors';
 import { HttpClient } from '../http';
 import { isSuccess } from '../response';
 import { simpleError } from '../simple-errors';
@@ -211,12 +211,7 @@ export class ActionAdapter extends BaseAdapter {
 
   override async createContact(input: ContactInput, opts?: CallOptions): Promise<Contact> {
     if (!input.phone) {
-      throw new ProviderError({
-        code: 'invalid',
-        httpStatus: null,
-        kind: 'permanent',
-        message: `${NAME} needs a phone number to create a contact.`,
-      });
+      throw invalidRequest(`${NAME} needs a phone number to create a contact.`);
     }
     const fields = toActionFields(input);
     const r = await this.runOne({ type: 'NEW', ...fields, Number: input.phone }, opts, false);

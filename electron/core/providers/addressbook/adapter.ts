@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/providers/addressbook/schemas';
 import { BaseAdapter } from '../base-adapter';
 import { withSignal } from '../call-options';
-import { ProviderError } from '../errors';
+import { invalidRequest, ProviderError } from '../errors';
 import { HttpClient } from '../http';
 import { isSuccess } from '../response';
 import { simpleError } from '../simple-errors';
@@ -15,10 +15,6 @@ import type { AdapterConfig, CallOptions } from '../types';
 import { mapAbContact, toAbFields, unknownCustomKeys } from './contacts';
 
 const NAME = 'The address-book API';
-
-function invalid(message: string): ProviderError {
-  return new ProviderError({ code: 'invalid', httpStatus: null, kind: 'permanent', message });
-}
 
 /** Address-book API (seed 001): contacts in address books, Bearer token. */
 export class AddressBookAdapter extends BaseAdapter {
@@ -79,8 +75,8 @@ export class AddressBookAdapter extends BaseAdapter {
   override async createContact(input: ContactInput, opts?: CallOptions): Promise<Contact> {
     const book = input.bookIds?.[0];
     if (!book || !/^\d+$/.test(book))
-      throw invalid(`${NAME} needs an address book to add a contact to.`);
-    if (!input.phone) throw invalid(`${NAME} needs a phone number to add a contact.`);
+      throw invalidRequest(`${NAME} needs an address book to add a contact to.`);
+    if (!input.phone) throw invalidRequest(`${NAME} needs a phone number to add a contact.`);
     refuseUnknownFields(input);
     const body = await this.post(
       'new',
@@ -131,7 +127,7 @@ function wireId(id: string): number | string {
 function refuseUnknownFields(input: ContactInput): void {
   const unknown = unknownCustomKeys(input);
   if (unknown.length > 0) {
-    throw invalid(
+    throw invalidRequest(
       `${NAME} only has the custom fields custom_1 to custom_4, not ${unknown.join(', ')}.`,
     );
   }

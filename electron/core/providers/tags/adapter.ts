@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/providers/tags/schemas';
 import { BaseAdapter } from '../base-adapter';
 import { withSignal } from '../call-options';
-import { ProviderError } from '../errors';
+import { invalidRequest } from '../errors';
 import { HttpClient, type HttpRequest } from '../http';
 import { isSuccess } from '../response';
 import { simpleError } from '../simple-errors';
@@ -98,12 +98,7 @@ export class TagsAdapter extends BaseAdapter {
 
   override async createContact(input: ContactInput, opts?: CallOptions): Promise<Contact> {
     if (!input.phone) {
-      throw new ProviderError({
-        code: 'invalid',
-        httpStatus: null,
-        kind: 'permanent',
-        message: `${NAME} needs a phone number to create a contact.`,
-      });
+      throw invalidRequest(`${NAME} needs a phone number to create a contact.`);
     }
     const c = await this.call(
       { method: 'POST', path: '/v1/contacts', json: toTagsWrite(input), ...withSignal(opts) },
