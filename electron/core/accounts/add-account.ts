@@ -13,8 +13,9 @@ type Field = Extract<Reply, { ok: false }>['field'];
 /** Where a failed check points the person. */
 function fieldFor(error: unknown): Field {
   if (!isProviderError(error)) return null;
-  if (String(error.code) === '103' || error.httpStatus === 401) return 'secret';
+  // 112 comes with HTTP 401 too, so it is told apart first.
   if (String(error.code) === '112') return 'localAddress';
+  if (String(error.code) === '103' || error.httpStatus === 401) return 'secret';
   if (error.code === 'network' || error.code === 'tls' || error.httpStatus === 404)
     return 'baseUrl';
   return null;

@@ -28,6 +28,6 @@ export const useAccounts = create<AccountsState>((set, get) => ({
   retryNow: async (accountId) => {
     const result = await outpost().accounts.resume({ accountId });
     await get().load();
-    return result.resumed ? 'Sending resumed.' : `Still paused: ${result.reason ?? ''}`;
+    return result.resumed ? 'Sending resumed.' : 'Checked again just now: the provider still refuses.';
   },
 }));
