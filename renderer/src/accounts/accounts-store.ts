@@ -28,6 +28,8 @@ export const useAccounts = create<AccountsState>((set, get) => ({
   retryNow: async (accountId) => {
     const result = await outpost().accounts.resume({ accountId });
     await get().load();
-    return result.resumed ? 'Sending resumed.' : 'Checked again just now: the provider still refuses.';
+    return result.resumed
+      ? 'Sending resumed.'
+      : 'Checked again just now: the provider still refuses.';
   },
 }));
