@@ -51,7 +51,7 @@ interface HeadRow {
 }
 
 /** A campaign name unique to this request, recognisable as Outpost's in the provider's UI. */
-export function newRequestName(now: number): string {
+function newRequestName(now: number): string {
   return `outpost-${now.toString(36)}-${randomUUID().slice(0, 8)}`;
 }
 

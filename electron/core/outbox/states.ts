@@ -2,9 +2,6 @@ import { MESSAGE_STATES, type MessageState } from '../../../shared/domain/messag
 
 export { MESSAGE_STATES, type MessageState };
 
-/** States that never change again (delivery tracking moves accepted on). */
-export const FINAL_STATES: readonly MessageState[] = ['delivered', 'failed', 'cancelled'];
-
 /** The outbox's own error codes, beside the provider's. */
 export const OUTBOX_CODES = {
   gaveUp: 'gave-up',
