@@ -1,26 +1,11 @@
 import { Agent, request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../../electron/sandbox';
-import {
-  basic,
-  call,
-  closeAgents,
-  nrs,
-  sendSms,
-  startTestSandbox,
-  type TestSandbox,
-} from './helpers';
+import { basic, call, nrs, sendSms, startTestSandbox, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
+const t = useTestSandbox();
 afterEach(() => {
   t.sb.setFaults(null);
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
 });
 
 const ok = { from: 'TEST', message: 'Fault test' };

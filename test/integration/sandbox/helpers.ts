@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { afterAll, beforeAll } from 'vitest';
 import {
   createManualClock,
   type ManualClock,
@@ -25,6 +26,22 @@ export async function startTestSandbox(opts: SandboxOptions = {}): Promise<TestS
     ...opts,
   });
   return { sb, clock };
+}
+
+/**
+ * One sandbox for the whole test file: started before its tests, closed (with
+ * the client agents) after them. The returned object is filled in by beforeAll.
+ */
+export function useTestSandbox(opts: SandboxOptions = {}): TestSandbox {
+  const t = {} as TestSandbox;
+  beforeAll(async () => {
+    Object.assign(t, await startTestSandbox(opts));
+  });
+  afterAll(async () => {
+    await t.sb.close();
+    await closeAgents();
+  });
+  return t;
 }
 
 const agents = new Map<string, Agent>();

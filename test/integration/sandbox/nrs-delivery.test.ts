@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CampaignListResponseSchema,
   ScheduledDeleteResponseSchema,
@@ -7,29 +7,14 @@ import {
   SENDING_EVENTS_CSV_COLUMNS,
   SmsStatusResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import {
-  closeAgents,
-  FINAL_MS,
-  nrs,
-  SENT_MS,
-  sendSms,
-  startTestSandbox,
-  type TestSandbox,
-} from './helpers';
+import { FINAL_MS, nrs, SENT_MS, sendSms, startTestSandbox, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox({
-    delivery: {
-      sentAfterMs: SENT_MS,
-      finalAfterMs: FINAL_MS,
-      outcomes: { DELIVRD: 1, UNDELIV: 1, EXPIRED: 1, REJECTD: 1 },
-    },
-  });
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
+const t = useTestSandbox({
+  delivery: {
+    sentAfterMs: SENT_MS,
+    finalAfterMs: FINAL_MS,
+    outcomes: { DELIVRD: 1, UNDELIV: 1, EXPIRED: 1, REJECTD: 1 },
+  },
 });
 
 const recipients = Array.from({ length: 40 }, (_, i) => `3460000${String(i).padStart(4, '0')}`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AccountResponseSchema,
   BlacklistEntryResponseSchema,
@@ -15,16 +15,9 @@ import {
   WhatsAppSendMessageResponseSchema,
   WhatsAppTemplateSendResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import { closeAgents, nrs, startTestSandbox, type TestSandbox } from './helpers';
+import { nrs, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
-});
+const t = useTestSandbox();
 
 describe('contacts', () => {
   it('answers the seed list example with includes', async () => {

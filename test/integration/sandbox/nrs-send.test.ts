@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   NrsErrorResponseSchema,
   SmsSendResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import {
-  basic,
-  call,
-  closeAgents,
-  nrs,
-  sendSms,
-  startTestSandbox,
-  type TestSandbox,
-} from './helpers';
+import { basic, call, nrs, sendSms, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
-});
+const t = useTestSandbox();
 
 async function expectError(body: Record<string, unknown>, status: number, code: number) {
   const res = await sendSms(t.sb, body);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ActionErrorResponseSchema,
   ActionResponseSchema,
@@ -16,16 +16,9 @@ import {
   TagsErrorResponseSchema,
   TagsTagChangeResponseSchema,
 } from '../../../shared/providers/tags/schemas';
-import { type CallOptions, call, closeAgents, startTestSandbox, type TestSandbox } from './helpers';
+import { type CallOptions, call, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
-});
+const t = useTestSandbox();
 
 describe('Action API (seed 000)', () => {
   const post = (actions: unknown[], key = t.sb.apis.action.secretKey) =>

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAgents, nrs, startTestSandbox, type TestSandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { nrs, startTestSandbox, useTestSandbox } from './helpers';
 
 /**
  * Every 360nrs request example of seed 003 (the curl lines), replayed as written
  * against the demo data, in an order where the deleting ones come last.
  */
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
-});
+const t = useTestSandbox();
 
 type Example = [method: string, path: string, body: unknown, status: number];
 

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../../shared/sms';
-import { closeAgents, sendSms, startTestSandbox, type TestSandbox } from './helpers';
+import { sendSms, useTestSandbox } from './helpers';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox({ credits: 1_000_000 });
-});
-afterAll(async () => {
-  await t.sb.close();
-  await closeAgents();
-});
+const t = useTestSandbox({ credits: 1_000_000 });
 
 const validNumber = fc.integer({ min: 600_000_000, max: 699_999_999 }).map((n) => `34${n}`);
 const invalidNumber = fc.constantFrom(
