@@ -1,9 +1,9 @@
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../../electron/sandbox';
-import { basic, call, nrs, sendSms, startTestSandbox, useTestSandbox } from './helpers';
+import { basic, call, nrs, sandboxForThisFile, sendSms, startTestSandbox } from './helpers';
 
-const t = useTestSandbox();
+const t = sandboxForThisFile();
 afterEach(() => {
   t.sb.setFaults(null);
 });

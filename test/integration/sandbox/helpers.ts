@@ -32,7 +32,7 @@ export async function startTestSandbox(opts: SandboxOptions = {}): Promise<TestS
  * One sandbox for the whole test file: started before its tests, closed (with
  * the client agents) after them. The returned object is filled in by beforeAll.
  */
-export function useTestSandbox(opts: SandboxOptions = {}): TestSandbox {
+export function sandboxForThisFile(opts: SandboxOptions = {}): TestSandbox {
   const t = {} as TestSandbox;
   beforeAll(async () => {
     Object.assign(t, await startTestSandbox(opts));

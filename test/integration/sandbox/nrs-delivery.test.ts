@@ -7,9 +7,9 @@ import {
   SENDING_EVENTS_CSV_COLUMNS,
   SmsStatusResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import { FINAL_MS, nrs, SENT_MS, sendSms, startTestSandbox, useTestSandbox } from './helpers';
+import { FINAL_MS, nrs, SENT_MS, sandboxForThisFile, sendSms, startTestSandbox } from './helpers';
 
-const t = useTestSandbox({
+const t = sandboxForThisFile({
   delivery: {
     sentAfterMs: SENT_MS,
     finalAfterMs: FINAL_MS,

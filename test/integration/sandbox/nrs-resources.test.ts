@@ -15,9 +15,9 @@ import {
   WhatsAppSendMessageResponseSchema,
   WhatsAppTemplateSendResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import { nrs, useTestSandbox } from './helpers';
+import { nrs, sandboxForThisFile } from './helpers';
 
-const t = useTestSandbox();
+const t = sandboxForThisFile();
 
 describe('contacts', () => {
   it('answers the seed list example with includes', async () => {

@@ -3,9 +3,9 @@ import {
   NrsErrorResponseSchema,
   SmsSendResponseSchema,
 } from '../../../shared/providers/nrs/schemas';
-import { basic, call, nrs, sendSms, useTestSandbox } from './helpers';
+import { basic, call, nrs, sandboxForThisFile, sendSms } from './helpers';
 
-const t = useTestSandbox();
+const t = sandboxForThisFile();
 
 async function expectError(body: Record<string, unknown>, status: number, code: number) {
   const res = await sendSms(t.sb, body);

@@ -16,9 +16,9 @@ import {
   TagsErrorResponseSchema,
   TagsTagChangeResponseSchema,
 } from '../../../shared/providers/tags/schemas';
-import { type CallOptions, call, useTestSandbox } from './helpers';
+import { type CallOptions, call, sandboxForThisFile } from './helpers';
 
-const t = useTestSandbox();
+const t = sandboxForThisFile();
 
 describe('Action API (seed 000)', () => {
   const post = (actions: unknown[], key = t.sb.apis.action.secretKey) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nrs, startTestSandbox, useTestSandbox } from './helpers';
+import { nrs, sandboxForThisFile, startTestSandbox } from './helpers';
 
 /**
  * Every 360nrs request example of seed 003 (the curl lines), replayed as written
  * against the demo data, in an order where the deleting ones come last.
  */
-const t = useTestSandbox();
+const t = sandboxForThisFile();
 
 type Example = [method: string, path: string, body: unknown, status: number];
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../../shared/sms';
-import { sendSms, useTestSandbox } from './helpers';
+import { sandboxForThisFile, sendSms } from './helpers';
 
-const t = useTestSandbox({ credits: 1_000_000 });
+const t = sandboxForThisFile({ credits: 1_000_000 });
 
 const validNumber = fc.integer({ min: 600_000_000, max: 699_999_999 }).map((n) => `34${n}`);
 const invalidNumber = fc.constantFrom(
