@@ -1,50 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../electron/core/db/connection';
-import type { NrsAdapter } from '../../../electron/core/providers/nrs/adapter';
+import { describe, expect, it } from 'vitest';
 import {
   deliveryEventsOf,
   NEVER,
   pollDeliveries,
 } from '../../../electron/core/sync/delivery/poller';
-import {
-  closeAgents,
-  FINAL_MS,
-  SENT_MS,
-  startTestSandbox,
-  type TestSandbox,
-} from '../sandbox/helpers';
-import { addAccount, mobile, nrsAdapterFor, openTestDb, type TestDb } from './helpers';
+import { FINAL_MS, SENT_MS } from '../sandbox/helpers';
+import { mobile, syncWorldForThisFile } from './helpers';
 
-let t: TestSandbox;
-let tdb: TestDb;
-let db: Db;
-let adapter: NrsAdapter;
-let accountId: number;
 const STATUS_PATH = '/nrs/api/rest/sms/';
-
-beforeAll(async () => {
-  t = await startTestSandbox({
-    demoData: false,
-    delivery: {
-      sentAfterMs: SENT_MS,
-      finalAfterMs: FINAL_MS,
-      outcomes: { DELIVRD: 6, UNDELIV: 2, EXPIRED: 1, REJECTD: 1 },
-    },
-  });
-  tdb = openTestDb();
-  db = tdb.db;
-  adapter = nrsAdapterFor(t.sb);
-  accountId = addAccount(db, 'Sandbox', t.sb.apis.nrs.baseUrl);
+const world = syncWorldForThisFile({
+  demoData: false,
+  delivery: {
+    sentAfterMs: SENT_MS,
+    finalAfterMs: FINAL_MS,
+    outcomes: { DELIVRD: 6, UNDELIV: 2, EXPIRED: 1, REJECTD: 1 },
+  },
 });
 
-afterAll(async () => {
-  await adapter.close();
-  tdb.close();
-  await t.sb.close();
-  await closeAgents();
-});
-
-/** Sends through the real adapter and stores the rows as the outbox leaves them: accepted. */
+/** Sends through the real world.adapter and stores the rows as the outbox leaves them: accepted. */
 async function sendAccepted(
   first: number,
   count: number,
@@ -52,15 +25,15 @@ async function sendAccepted(
   maxParts = 1,
 ): Promise<number[]> {
   const recipients = Array.from({ length: count }, (_, i) => ({ to: mobile(first + i) }));
-  const result = await adapter.sendBatch({
+  const result = await world.adapter.sendBatch({
     from: 'OUTPOST',
     text,
     encoding: 'gsm',
     maxParts,
     recipients,
   });
-  const now = t.clock.now();
-  const insert = db.prepare(
+  const now = world.clock.now();
+  const insert = world.db.prepare(
     `INSERT INTO messages (account_id, recipient, sender, template, body, encoding, segments, max_parts, state,
        not_before, give_up_at, dispatched_at, provider_message_id, parts, created_at, updated_at)
      VALUES (?, ?, 'OUTPOST', ?, ?, 'gsm', ?, ?, 'accepted', 0, 0, ?, ?, ?, ?, ?) RETURNING id`,
@@ -71,7 +44,7 @@ async function sendAccepted(
     return insert
       .pluck()
       .get(
-        accountId,
+        world.accountId,
         r.to,
         text,
         text,
@@ -98,14 +71,14 @@ interface Row {
 }
 
 function rows(ids: number[]): Row[] {
-  return db
+  return world.db
     .prepare(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
     .all(JSON.stringify(ids)) as Row[];
 }
 
 const poll = (extra: Parameters<typeof pollDeliveries>[2] = {}) =>
-  pollDeliveries(db, () => adapter, {
-    now: () => t.clock.now(),
+  pollDeliveries(world.db, () => world.adapter, {
+    now: () => world.clock.now(),
     random: () => 0.5,
     firstDelayMs: 1_000,
     maxDelayMs: 4_000,
@@ -115,16 +88,16 @@ const poll = (extra: Parameters<typeof pollDeliveries>[2] = {}) =>
 describe('delivery polling', () => {
   it('brings every accepted message to its final state with a bounded number of batched requests', async () => {
     const ids = await sendAccepted(0, 250, 'Your parcel arrives tomorrow');
-    const before = t.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH });
+    const before = world.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH });
     let passes = 0;
     for (let i = 0; i < 40; i++) {
-      t.clock.advance(1_000);
+      world.clock.advance(1_000);
       const report = await poll();
       expect(report.errors).toEqual([]);
       if (report.polled > 0) passes++;
       if (report.nextDueAt === null) break;
     }
-    const requests = t.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH }) - before;
+    const requests = world.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH }) - before;
     const after = rows(ids);
     expect(after.every((r) => r.state === 'delivered' || r.state === 'failed')).toBe(true);
     // 250 ids go out 100 per request: never one request per message.
@@ -133,7 +106,7 @@ describe('delivery polling', () => {
 
     // What was recorded is what the provider says now.
     const truth = new Map(
-      (await adapter.getStatuses(after.map((r) => r.provider_message_id))).map((s) => [
+      (await world.adapter.getStatuses(after.map((r) => r.provider_message_id))).map((s) => [
         s.messageId,
         s.status,
       ]),
@@ -159,7 +132,10 @@ describe('delivery polling', () => {
     expect(after.some((r) => r.state === 'failed')).toBe(true);
 
     const delivered = after.find((r) => r.state === 'delivered') as Row;
-    expect(deliveryEventsOf(db, delivered.id).map((e) => e.type)).toEqual(['sent', 'delivered']);
+    expect(deliveryEventsOf(world.db, delivered.id).map((e) => e.type)).toEqual([
+      'sent',
+      'delivered',
+    ]);
   });
 
   it('never shows a multipart message delivered before the provider says the whole message is', async () => {
@@ -167,7 +143,7 @@ describe('delivery polling', () => {
     const ids = await sendAccepted(1_000, 5, long, 3);
     expect(rows(ids).every((r) => r.state === 'accepted')).toBe(true);
 
-    t.clock.advance(SENT_MS + 500); // handed over, not final
+    world.clock.advance(SENT_MS + 500); // handed over, not final
     await poll();
     const midway = rows(ids);
     // Only a rejection is final this early (the sandbox rejects at hand-over).
@@ -177,15 +153,15 @@ describe('delivery polling', () => {
     expect(waiting.every((r) => r.delivery_status === 'sent')).toBe(true);
 
     for (let i = 0; i < 20 && rows(ids).some((r) => r.state === 'accepted'); i++) {
-      t.clock.advance(1_000);
+      world.clock.advance(1_000);
       await poll();
     }
     expect(rows(ids).every((r) => r.state !== 'accepted')).toBe(true);
   });
 
   it('backs off on ids the provider does not know, then stops polling them', async () => {
-    const now = t.clock.now();
-    const id = db
+    const now = world.clock.now();
+    const id = world.db
       .prepare(
         `INSERT INTO messages (account_id, recipient, sender, template, body, encoding, segments, max_parts,
            state, not_before, give_up_at, dispatched_at, provider_message_id, created_at, updated_at)
@@ -193,13 +169,13 @@ describe('delivery polling', () => {
          RETURNING id`,
       )
       .pluck()
-      .get(accountId, now, now, now) as number;
+      .get(world.accountId, now, now, now) as number;
     const gaps: number[] = [];
     for (let i = 0; i < 30; i++) {
       const row = rows([id])[0] as Row;
       if (row.next_poll_at === NEVER) break;
       const due = row.next_poll_at ?? now + 1_000;
-      t.clock.set(due);
+      world.clock.set(due);
       await poll({ giveUpAfterMs: 20_000 });
       const next = rows([id])[0] as Row;
       if (next.next_poll_at !== NEVER) gaps.push((next.next_poll_at as number) - due);
@@ -213,22 +189,22 @@ describe('delivery polling', () => {
       expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1] as number);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(4_000);
 
-    const before = t.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH });
-    t.clock.advance(60_000);
+    const before = world.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH });
+    world.clock.advance(60_000);
     await poll();
-    expect(t.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH })).toBe(before);
+    expect(world.sb.requestCount({ method: 'GET', pathPrefix: STATUS_PATH })).toBe(before);
   });
 
   it('reports an account it cannot poll and changes nothing', async () => {
     const ids = await sendAccepted(2_000, 3, 'IP check');
-    t.sb.setAllowIps(['127.0.0.9']);
+    world.sb.setAllowIps(['127.0.0.9']);
     try {
-      t.clock.advance(FINAL_MS + 1_000);
+      world.clock.advance(FINAL_MS + 1_000);
       const report = await poll();
       expect(report.errors.map((e) => e.code)).toEqual([112]);
       expect(rows(ids).every((r) => r.state === 'accepted' && r.poll_attempts === 0)).toBe(true);
     } finally {
-      t.sb.setAllowIps(['127.0.0.1']);
+      world.sb.setAllowIps(['127.0.0.1']);
     }
     await poll();
     expect(rows(ids).every((r) => r.state !== 'accepted')).toBe(true);

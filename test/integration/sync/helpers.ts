@@ -1,8 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../../electron/core/db/connection';
 import { openAppDatabase } from '../../../electron/core/db/database';
 import { NrsAdapter } from '../../../electron/core/providers/nrs/adapter';
-import type { SandboxHandle } from '../../../electron/sandbox';
+import type { SandboxHandle, SandboxOptions } from '../../../electron/sandbox';
 import { tempDir } from '../../helpers/temp-dir';
+import { closeAgents, startTestSandbox, type TestSandbox } from '../sandbox/helpers';
 
 export interface TestDb {
   db: Db;
@@ -45,4 +47,31 @@ export function nrsAdapterFor(sb: SandboxHandle, localAddress?: string): NrsAdap
 /** Distinct valid Spanish mobile numbers. */
 export function mobile(i: number): string {
   return `3466${String(i).padStart(7, '0')}`;
+}
+
+/** A sandbox, a migrated database with an account on it, and the real nrs adapter. */
+export interface SyncWorld extends TestSandbox {
+  db: Db;
+  adapter: NrsAdapter;
+  accountId: number;
+}
+
+/** One SyncWorld for the whole test file, torn down after its tests; filled in by beforeAll. */
+export function syncWorldForThisFile(opts: SandboxOptions = {}): SyncWorld {
+  const world = {} as SyncWorld;
+  let tdb: TestDb | undefined;
+  beforeAll(async () => {
+    const t = await startTestSandbox(opts);
+    tdb = openTestDb();
+    const adapter = nrsAdapterFor(t.sb);
+    const accountId = addAccount(tdb.db, 'Sandbox', t.sb.apis.nrs.baseUrl);
+    Object.assign(world, t, { db: tdb.db, adapter, accountId });
+  });
+  afterAll(async () => {
+    await world.adapter.close();
+    tdb?.close();
+    await world.sb.close();
+    await closeAgents();
+  });
+  return world;
 }
