@@ -153,7 +153,7 @@ export class OutboxEngine {
   private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
     while (!this.stopped && this.o.now() < deadline) {
       const now = this.o.now();
-      recoverExpiredLeases(this.db, now);
+      this.recoverWhenDue(now);
       await this.reconcile(accountId);
       await this.probePaused(accountId, false);
       const claim = claimBatch(this.db, {
@@ -181,6 +181,18 @@ export class OutboxEngine {
       if (next !== null && next > deadline) return;
       await this.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
     }
+  }
+
+  private lastRecovery = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Leases expire on a scale of seconds, so looking for them once a second is
+   * enough; doing it before every claim would take the write lock twice as often.
+   */
+  private recoverWhenDue(now: number): void {
+    if (now - this.lastRecovery < 1_000) return;
+    this.lastRecovery = now;
+    recoverExpiredLeases(this.db, now);
   }
 
   private lastCheckpoint = 0;

@@ -22,12 +22,13 @@ function FieldError({ field }: { field: string }) {
   );
 }
 
-function Suggestions({ text }: { text: string }) {
+function Suggestions({ text, gsm }: { text: string; gsm: boolean }) {
   const replaceText = useCompose((s) => s.replaceText);
   const undo = useCompose((s) => s.undoReplace);
   const canUndo = useCompose((s) => s.beforeReplace !== null);
-  const suggestion = useMemo(() => suggestGsmReplacements(text), [text]);
-  if (suggestion.replacements.length === 0) {
+  // Already GSM-7 (the usual case on each keystroke): nothing to suggest, no second count.
+  const suggestion = useMemo(() => (gsm ? null : suggestGsmReplacements(text)), [gsm, text]);
+  if (!suggestion || suggestion.replacements.length === 0) {
     return canUndo ? (
       <button type="button" className="link" onClick={undo}>
         Undo replacement
@@ -168,7 +169,7 @@ export function ComposeView() {
           </button>
         </p>
       ) : null}
-      <Suggestions text={draft.text} />
+      <Suggestions text={draft.text} gsm={count.forcingUcs2.length === 0} />
       <FieldError field="text" />
       <div className="actions">
         <label className="inline">
