@@ -14,6 +14,7 @@ import { PauseProber } from './probe';
 import { type AdapterFor, reconcileUnknown } from './reconcile';
 import { recoverExpiredLeases } from './recover';
 import { type Outcome, settle } from './settle';
+import { Sleepers } from './sleepers';
 import { nextWakeAt } from './wake';
 
 export interface EngineOptions {
@@ -71,7 +72,7 @@ export class OutboxEngine {
   /** Accounts this process cannot use at all (no secret here). */
   private readonly unusable = new Map<number, string>();
   private readonly prober: PauseProber;
-  private wakeUp: (() => void) | null = null;
+  private readonly sleepers = new Sleepers();
   private stopped = false;
   private reconciling = false;
 
@@ -103,7 +104,7 @@ export class OutboxEngine {
 
   /** New work was queued or a pause lifted: stop waiting. */
   wake(): void {
-    this.wakeUp?.();
+    this.sleepers.wakeAll();
   }
 
   stop(): void {
@@ -179,7 +180,7 @@ export class OutboxEngine {
       this.checkpointWhenIdle(now);
       if (next === null && !forever) return;
       if (next !== null && next > deadline) return;
-      await this.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+      await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
     }
   }
 
@@ -379,20 +380,5 @@ export class OutboxEngine {
     } finally {
       this.reconciling = false;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      const previous = this.wakeUp;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        previous?.();
-        done();
-      };
-    });
   }
 }
