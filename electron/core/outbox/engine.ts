@@ -5,6 +5,7 @@ import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import { getAccount, rememberOkIp } from '../accounts/repository';
 import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
@@ -341,7 +342,7 @@ export class OutboxEngine {
 
   private retryAt(rowId: number, failure: ProviderFailure): number {
     const attempts = Number(
-      this.db.prepare('SELECT attempts FROM messages WHERE id = ?').pluck().get(rowId) ?? 1,
+      prepareOnce(this.db, 'SELECT attempts FROM messages WHERE id = ?').pluck().get(rowId) ?? 1,
     );
     return (
       this.o.now() + retryDelayMs(attempts, failure.retryAfterMs, this.o.policy, this.o.random)

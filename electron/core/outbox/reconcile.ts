@@ -1,5 +1,6 @@
 import type { BatchReconciliation } from '../../../shared/domain/reconciliation';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import type { ProviderAdapter } from '../providers/types';
 import { OUTBOX_CODES } from './states';
@@ -78,23 +79,23 @@ export async function reconcileUnknown(
 }
 
 function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[] {
-  return db
-    .prepare(
-      `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt
+  return prepareOnce(
+    db,
+    `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt
        FROM messages
        WHERE state = 'unknown' AND request_name IS NOT NULL
          AND coalesce(error_code, '') <> '${OUTBOX_CODES.unreconcilable}'
          AND (@account IS NULL OR account_id = @account)
        GROUP BY account_id, request_name
        HAVING max(not_before) <= @now`,
-    )
-    .all({ now, account: accountId }) as UnknownGroup[];
+  ).all({ now, account: accountId }) as UnknownGroup[];
 }
 
 function unknownRows(db: Db, requestName: string): { id: number; recipient: string }[] {
-  return db
-    .prepare(`SELECT id, recipient FROM messages WHERE state = 'unknown' AND request_name = ?`)
-    .all(requestName) as { id: number; recipient: string }[];
+  return prepareOnce(
+    db,
+    `SELECT id, recipient FROM messages WHERE state = 'unknown' AND request_name = ?`,
+  ).all(requestName) as { id: number; recipient: string }[];
 }
 
 function apply(
@@ -105,12 +106,14 @@ function apply(
   now: number,
 ) {
   const fence = `WHERE id = @id AND state = 'unknown' AND request_name = @requestName`;
-  const accept = db.prepare(
+  const accept = prepareOnce(
+    db,
     `UPDATE messages SET state = 'accepted', provider_sending_id = @sendingId, error_code = NULL,
        error_kind = NULL, error_text = 'Confirmed with the provider after the answer to the send was lost.',
        settled_at = @now, updated_at = @now ${fence}`,
   );
-  const requeue = db.prepare(
+  const requeue = prepareOnce(
+    db,
     `UPDATE messages SET state = 'queued', not_before = @now, dispatched_at = NULL,
        error_text = @text, updated_at = @now ${fence}`,
   );
@@ -132,10 +135,10 @@ function apply(
 }
 
 function later(db: Db, requestName: string, at: number): void {
-  db.prepare(`UPDATE messages SET not_before = ? WHERE state = 'unknown' AND request_name = ?`).run(
-    at,
-    requestName,
-  );
+  prepareOnce(
+    db,
+    `UPDATE messages SET not_before = ? WHERE state = 'unknown' AND request_name = ?`,
+  ).run(at, requestName);
 }
 
 const UNDECIDED_TEXT =
@@ -146,10 +149,9 @@ function unreconcilableText(provider: string): string {
 }
 
 function park(db: Db, requestName: string, text: string, now: number): number {
-  return db
-    .prepare(
-      `UPDATE messages SET error_code = '${OUTBOX_CODES.unreconcilable}', error_text = @text, updated_at = @now
+  return prepareOnce(
+    db,
+    `UPDATE messages SET error_code = '${OUTBOX_CODES.unreconcilable}', error_text = @text, updated_at = @now
        WHERE state = 'unknown' AND request_name = @requestName`,
-    )
-    .run({ requestName, now, text }).changes;
+  ).run({ requestName, now, text }).changes;
 }
