@@ -3,6 +3,7 @@ import type { MessageEncoding } from '../../../shared/domain/message';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { notHeld, sendable } from './rules';
 
 export interface ClaimedRow {
   id: number;
@@ -35,13 +36,7 @@ export interface ClaimOptions {
   skipAccounts?: readonly number[];
 }
 
-// Due, not paused, not in a paused or cancelled bulk job.
-const SENDABLE = `
-  m.state = 'queued' AND m.not_before <= @now
-  AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = m.account_id AND a.paused_code IS NOT NULL)
-  AND NOT EXISTS (SELECT 1 FROM bulk_jobs j WHERE j.id = m.job_id AND j.state <> 'active')
-  AND (@account IS NULL OR m.account_id = @account)
-  AND m.account_id NOT IN (SELECT value FROM json_each(@skip))`;
+const SENDABLE = sendable('m', { due: true });
 
 interface HeadRow {
   account_id: number;
@@ -132,9 +127,7 @@ export function markDispatched(db: Db, claim: Claim, now: number): ClaimedRow[] 
     prepareOnce(
       db,
       `UPDATE messages SET dispatched_at = @now, attempts = attempts + 1, updated_at = @now
-       WHERE lease_token = @token AND state = 'sending'
-         AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = messages.account_id AND a.paused_code IS NOT NULL)
-         AND NOT EXISTS (SELECT 1 FROM bulk_jobs j WHERE j.id = messages.job_id AND j.state <> 'active')`,
+       WHERE lease_token = @token AND state = 'sending' AND ${notHeld('messages')}`,
     ).run({ token: claim.token, now });
     prepareOnce(
       db,

@@ -1,8 +1,12 @@
-import type { BatchReconciliation } from '../../../shared/domain/reconciliation';
+import type { BatchReconciliation, ReconciledState } from '../../../shared/domain/reconciliation';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { logProblem } from '../log';
+import { isProviderError } from '../providers/errors';
 import type { ProviderAdapter } from '../providers/types';
+import { SecretUnavailableError } from '../vault/vault';
+import { RECONCILABLE } from './rules';
 import { OUTBOX_CODES } from './states';
 
 export type AdapterFor = (accountId: number) => ProviderAdapter;
@@ -36,41 +40,12 @@ export async function reconcileUnknown(
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { accepted: 0, requeued: 0, parked: 0, pending: 0 };
   for (const group of dueGroups(db, options.now, options.accountId ?? null)) {
-    let adapter: ProviderAdapter;
     try {
-      adapter = adapterFor(group.accountId);
-    } catch {
-      continue; // e.g. no secret in this process: another process may settle it
-    }
-    if (!adapter.capabilities.reconcile) {
-      report.parked += park(
-        db,
-        group.requestName,
-        unreconcilableText(adapter.provider),
-        options.now,
-      );
-      continue;
-    }
-    const rows = unknownRows(db, group.requestName);
-    let answer: BatchReconciliation;
-    try {
-      answer = await adapter.reconcileBatch(
-        group.requestName,
-        rows.map((r) => r.recipient),
-      );
-    } catch {
-      // The provider could not be asked now (offline, paused...): try again on a later pass.
-      later(db, group.requestName, options.now + options.retryMs);
-      report.pending += 1;
-      continue;
-    }
-    const counts = apply(db, group.requestName, rows, answer, options.now);
-    report.accepted += counts.accepted;
-    report.requeued += counts.requeued;
-    if (counts.undetermined === 0) continue;
-    if (options.now >= group.giveUpAt) {
-      report.parked += park(db, group.requestName, UNDECIDED_TEXT, options.now);
-    } else {
+      await reconcileGroup(db, adapterFor, group, options, report);
+    } catch (error) {
+      // Not the provider's answer but a fault of ours: the rows stay "outcome unknown" (never
+      // sent again on a guess) and are looked at again later, and a developer gets to see it.
+      logProblem(`could not reconcile request ${group.requestName}`, error);
       later(db, group.requestName, options.now + options.retryMs);
       report.pending += 1;
     }
@@ -78,14 +53,61 @@ export async function reconcileUnknown(
   return report;
 }
 
+async function reconcileGroup(
+  db: Db,
+  adapterFor: AdapterFor,
+  group: UnknownGroup,
+  options: { now: number; retryMs: number },
+  report: ReconcileReport,
+): Promise<void> {
+  let adapter: ProviderAdapter;
+  try {
+    adapter = adapterFor(group.accountId);
+  } catch (error) {
+    if (error instanceof SecretUnavailableError) return; // another process, with the secret, may settle it
+    throw error;
+  }
+  if (!adapter.capabilities.reconcile) {
+    report.parked += park(db, group.requestName, unreconcilableText(adapter.provider), options.now);
+    return;
+  }
+  const rows = unknownRows(db, group.requestName);
+  let answer: BatchReconciliation;
+  try {
+    answer = await adapter.reconcileBatch(
+      group.requestName,
+      rows.map((r) => r.recipient),
+    );
+  } catch (error) {
+    if (!isProviderError(error)) throw error;
+    if (error.kind === 'permanent') {
+      // Asking again would get the same refusal: a person decides.
+      report.parked += park(db, group.requestName, refusedText(error.message), options.now);
+      return;
+    }
+    // The provider could not be asked now (offline, busy, paused...): try again on a later pass.
+    later(db, group.requestName, options.now + options.retryMs);
+    report.pending += 1;
+    return;
+  }
+  const counts = apply(db, group.requestName, rows, answer, options.now);
+  report.accepted += counts.accepted;
+  report.requeued += counts.requeued;
+  if (counts.undetermined === 0) return;
+  if (options.now >= group.giveUpAt) {
+    report.parked += park(db, group.requestName, UNDECIDED_TEXT, options.now);
+  } else {
+    later(db, group.requestName, options.now + options.retryMs);
+    report.pending += 1;
+  }
+}
+
 function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[] {
   return prepareOnce(
     db,
     `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt
        FROM messages
-       WHERE state = 'unknown' AND request_name IS NOT NULL
-         AND coalesce(error_code, '') <> '${OUTBOX_CODES.unreconcilable}'
-         AND (@account IS NULL OR account_id = @account)
+       WHERE ${RECONCILABLE} AND (@account IS NULL OR account_id = @account)
        GROUP BY account_id, request_name
        HAVING max(not_before) <= @now`,
   ).all({ now, account: accountId }) as UnknownGroup[];
@@ -121,17 +143,38 @@ function apply(
     ? 'The provider received the request but did not take this recipient; sending again.'
     : 'The provider never received the request; sending again.';
   const sendingId = answer.sendingIds[0] ?? null;
+  const stateOf = statesByRecipient(answer);
   return writeTransaction(db, () => {
     const counts = { accepted: 0, requeued: 0, undetermined: 0 };
-    rows.forEach((row, i) => {
+    rows.forEach((row) => {
       const base = { id: row.id, requestName, now };
-      const state = answer.recipients[i]?.state ?? 'undetermined';
+      const state = stateOf(row.recipient);
       if (state === 'accepted') counts.accepted += accept.run({ ...base, sendingId }).changes;
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });
     return counts;
   });
+}
+
+/**
+ * The provider's answer per recipient, looked up by number, never by position:
+ * an answer listed in another order cannot settle the wrong row. A number the
+ * answer leaves out, or answers twice in contradiction, stays undetermined.
+ */
+function statesByRecipient(answer: BatchReconciliation): (recipient: string) => ReconciledState {
+  const byNumber = new Map<string, ReconciledState>();
+  for (const r of answer.recipients) {
+    const key = numberKey(r.to);
+    const seen = byNumber.get(key);
+    byNumber.set(key, seen === undefined || seen === r.state ? r.state : 'undetermined');
+  }
+  return (recipient) => byNumber.get(numberKey(recipient)) ?? 'undetermined';
+}
+
+/** Digits only: "+34 600 111 222" and "34600111222" are one recipient. */
+function numberKey(phone: string): string {
+  return phone.replace(/\D/g, '');
 }
 
 function later(db: Db, requestName: string, at: number): void {
@@ -146,6 +189,10 @@ const UNDECIDED_TEXT =
 
 function unreconcilableText(provider: string): string {
   return `The answer from ${provider} was lost and it offers no way to check whether the message went out. Retry it (it may arrive twice) or drop it.`;
+}
+
+function refusedText(reason: string): string {
+  return `The answer to the send was lost, and the provider refused to say whether it took this recipient (${reason}). Retry it (it may arrive twice) or drop it.`;
 }
 
 function park(db: Db, requestName: string, text: string, now: number): number {

@@ -64,7 +64,8 @@ export interface ProviderAdapter {
   getSendingEvents(sendingId: string, opts?: CallOptions): Promise<SendingEvent[]>;
   /**
    * What the provider did with a batch sent under `campaignName` (unique per
-   * batch) whose answer was lost: `recipients[i]` answers `recipients[i]`.
+   * batch) whose answer was lost: one entry per recipient, naming it in `to`
+   * (the outbox matches answers to its rows by number, never by position).
    */
   reconcileBatch(
     campaignName: string,
