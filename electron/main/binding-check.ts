@@ -18,7 +18,7 @@ export function bindingOpens(shell: BindingCheckShell, bindingPath: string): boo
   if (problem === undefined) return true;
   shell.dialog.showErrorBox(
     'Outpost cannot open its database',
-    bindingFailureMessage(shell.app.isPackaged, bindingPath, problem),
+    `${bindingFailureMessage(shell.app.isPackaged, bindingPath)}\n\n${problem}`,
   );
   shell.app.exit(1);
   return false;
@@ -33,19 +33,10 @@ function openProblem(bindingPath: string): string | undefined {
   }
 }
 
-/** One sentence: what failed, where, and the command that fixes it. */
-export function bindingFailureMessage(
-  isPackaged: boolean,
-  bindingPath: string,
-  problem: string,
-): string {
-  const what = `better-sqlite3 built for Electron (${bindingPath}) did not load: ${firstLine(problem)}`;
+/** One sentence: what did not load, from where, and the command that fixes it. */
+export function bindingFailureMessage(isPackaged: boolean, bindingPath: string): string {
+  const what = `better-sqlite3 built for Electron could not be loaded from ${bindingPath}`;
   return isPackaged
     ? `${what}; this copy of Outpost is damaged or was packaged without it, so reinstall Outpost (or, if you packaged it, run \`npm run package\` again on a machine with internet access).`
     : `${what}; run \`npm start\` again with internet access (it fetches or builds that file first), or \`${BINDING_STEP_COMMAND}\` on its own.`;
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.replace(/[.\s]+$/, '');
 }

@@ -196,7 +196,7 @@ describe('the Electron-binding step', () => {
   });
 
   it('when the download fails, compiles the copy against Electron 45.4.1 headers with node-gyp', async () => {
-    world.fetch = 'network';
+    world.fetch = 'half-then-network';
     const outcome = await ensureElectronBinding(world.deps);
 
     expect(outcome).toEqual({ ok: true, made: 'source' });
