@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openDatabase } from '../core/db/connection';
 import { BINDING_STEP_COMMAND } from './native-binding';
 
 /** What of Electron the check needs: a native error box and a way to stop. */
@@ -26,7 +26,7 @@ export function bindingOpens(shell: BindingCheckShell, bindingPath: string): boo
 
 function openProblem(bindingPath: string): string | undefined {
   try {
-    new Database(':memory:', { nativeBinding: bindingPath }).close();
+    openDatabase(':memory:', { nativeBinding: bindingPath }).close();
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
