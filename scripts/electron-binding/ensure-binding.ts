@@ -88,7 +88,7 @@ async function makeBinding(
     if (fetched === undefined) return install('prebuilt');
 
     deps.log(
-      "No usable prebuilt binary; compiling from source against Electron's headers (about 2 minutes on 2 cores)…",
+      "No usable prebuilt binary; compiling from source against Electron's headers (2 to 3 minutes of compiling)…",
     );
     rmSync(join(copy, 'build'), { recursive: true, force: true });
     const build = buildFromSourceCommand(deps.tools, copy, target, deps.headersDir, env);
@@ -123,5 +123,5 @@ async function attempt(
 function elapsed(deps: StepDeps, since: number): string {
   const seconds = (deps.now() - since) / 1000;
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.floor(seconds % 60)} s`;
 }

@@ -25,9 +25,19 @@ ensureElectronBinding({
     nodeGyp: fromProject.resolve('node-gyp/bin/node-gyp.js'),
   },
   now: Date.now,
-}).then((outcome) => {
-  if (!outcome.ok) {
-    console.error(`\nelectron-binding: ${outcome.sentence}`);
-    process.exitCode = 1;
-  }
-});
+})
+  .then((outcome) => {
+    if (!outcome.ok) fail(outcome.sentence);
+  })
+  .catch((error: unknown) => {
+    // Not one of the step's own sentences (a full disk, a permission): still one line, and a failure.
+    const reason = error instanceof Error ? error.message : String(error);
+    fail(
+      `Could not make better-sqlite3 for Electron (${reason}); fix that and run \`npm start\` again.`,
+    );
+  });
+
+function fail(sentence: string): void {
+  console.error(`\nelectron-binding: ${sentence}`);
+  process.exitCode = 1;
+}
