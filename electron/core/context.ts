@@ -13,7 +13,7 @@ import type { SecretVault } from './vault/vault';
 export interface CoreOptions {
   dataDir: string;
   version: string;
-  /** Electron-ABI better-sqlite3 addon in the packaged app; absent in Node. */
+  /** Electron-ABI better-sqlite3 addon when running inside Electron (development and packaged); absent in Node. */
   nativeBinding?: string;
   /** Where account secrets are read from (Electron: safeStorage; CLI: environment). */
   vault?: SecretVault;

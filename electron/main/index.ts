@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { ChainVault, EnvVault } from '../core/vault/env-vault';
 import { MemoryVault } from '../core/vault/memory-vault';
+import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { registerIpc } from './ipc';
 import { nativeBindingPath } from './native-binding';
@@ -19,12 +20,14 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
+  const nativeBinding = nativeBindingPath(app);
+  if (!bindingOpens({ app, dialog }, nativeBinding)) return;
   const dataDir = process.env.OUTPOST_DATA_DIR ?? app.getPath('userData');
   const memory = new MemoryVault();
   const core = new CoreContext({
     dataDir,
     version: app.getVersion(),
-    nativeBinding: nativeBindingPath(app.isPackaged),
+    nativeBinding,
     vault: new ChainVault([
       memory,
       new SafeStorageVault(join(dataDir, 'vault.json')),

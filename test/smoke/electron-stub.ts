@@ -12,6 +12,18 @@ export interface StubWindow {
   contents: EventEmitter;
 }
 
+export interface ErrorBox {
+  title: string;
+  content: string;
+}
+
+export interface StubOptions {
+  /** app.isPackaged: false is `npm start` (development). */
+  isPackaged?: boolean;
+  /** app.getAppPath(): the checkout in development. */
+  appPath?: string;
+}
+
 export interface ElectronStub {
   /** Stands in for require('electron'). */
   module: Record<string, unknown>;
@@ -20,11 +32,17 @@ export interface ElectronStub {
   /** URLs passed to shell.openExternal. */
   opened: string[];
   appEvents: EventEmitter;
+  /** dialog.showErrorBox calls, in order. */
+  errorBoxes: ErrorBox[];
+  /** The code passed to app.exit, if it was called. */
+  exitCode: () => number | undefined;
   /** Resolves app.whenReady(). */
   start: () => void;
 }
 
-export function createElectronStub(userData: string): ElectronStub {
+export function createElectronStub(userData: string, options: StubOptions = {}): ElectronStub {
+  const errorBoxes: ErrorBox[] = [];
+  let exitCode: number | undefined;
   const handlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const windows: StubWindow[] = [];
   const opened: string[] = [];
@@ -69,7 +87,8 @@ export function createElectronStub(userData: string): ElectronStub {
 
   const module = {
     app: Object.assign(appEvents, {
-      isPackaged: false,
+      isPackaged: options.isPackaged ?? false,
+      getAppPath: () => options.appPath ?? process.cwd(),
       whenReady: () => ready,
       getPath: (name: string) => (name === 'userData' ? userData : `${userData}/${name}`),
       getVersion: () => '0.0.0-smoke',
@@ -78,7 +97,16 @@ export function createElectronStub(userData: string): ElectronStub {
       quit: () => {
         appEvents.emit('quit');
       },
+      exit: (code = 0) => {
+        exitCode = code;
+        appEvents.emit('quit');
+      },
     }),
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        errorBoxes.push({ title, content });
+      },
+    },
     BrowserWindow,
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, payload: unknown) => unknown) => {
@@ -109,5 +137,14 @@ export function createElectronStub(userData: string): ElectronStub {
     ipcRenderer: { invoke: () => Promise.reject(new Error('not in the main process')) },
   };
 
-  return { module, handlers, windows, opened, appEvents, start: resolveReady };
+  return {
+    module,
+    handlers,
+    windows,
+    opened,
+    appEvents,
+    errorBoxes,
+    exitCode: () => exitCode,
+    start: resolveReady,
+  };
 }

@@ -1,24 +1,27 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
 import { createElectronStub } from './electron-stub';
+import {
+  devBindingPath,
+  type LoadedBundle,
+  loadMainBundle,
+  mainBundle,
+  root,
+  until,
+} from './load-main-bundle';
 import { sampleRequests } from './sample-requests';
 
-const root = resolve(__dirname, '..', '..');
-const mainBundle = join(root, 'out', 'main', 'index.js');
 const rendererPage = join(root, 'out', 'renderer', 'index.html');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'outpost-smoke-'));
-const stub = createElectronStub(dataDir);
+// Development, as under `npm start`: the app folder is the checkout.
+const stub = createElectronStub(dataDir, { isPackaged: false, appPath: root });
 const trustedEvent = { senderFrame: { url: pathToFileURL(rendererPage).href } };
-
-type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
-const moduleInternals = Module as unknown as { _load: Loader };
-const originalLoad = moduleInternals._load;
+let bundle: LoadedBundle;
 
 async function call(channel: string, payload: unknown, event: unknown = trustedEvent) {
   const handler = stub.handlers.get(channel);
@@ -34,25 +37,27 @@ beforeAll(async () => {
   if (!existsSync(mainBundle))
     throw new Error('out/main/index.js is missing: run `npm run build` first.');
   delete process.env.ELECTRON_RENDERER_URL;
-  moduleInternals._load = (request, parent, isMain) =>
-    request === 'electron' ? stub.module : originalLoad(request, parent, isMain);
-  createRequire(__filename)(mainBundle);
+  bundle = loadMainBundle(stub);
   stub.start();
   // Let the bundle's start-up (database, embedded sandbox, IPC) run.
-  const until = Date.now() + 10_000;
-  while (stub.windows.length === 0 && Date.now() < until)
-    await new Promise((r) => setTimeout(r, 20));
+  await until(() => stub.windows.length > 0);
 });
 
 afterAll(async () => {
   const quit = new Promise((resolve) => stub.appEvents.once('quit', resolve));
   stub.appEvents.emit('will-quit', { preventDefault: () => {} });
   await quit;
-  moduleInternals._load = originalLoad;
+  bundle.restore();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the built main bundle, started with a stub electron', () => {
+  it('loads better-sqlite3 from the Electron-build folder of the checkout, not the Node build', () => {
+    expect(bundle.askedBindings.length).toBeGreaterThan(0);
+    expect(new Set(bundle.askedBindings)).toEqual(new Set([devBindingPath]));
+    expect(stub.errorBoxes).toEqual([]);
+  });
+
   it('registers exactly the channels of the contract', () => {
     expect([...stub.handlers.keys()].sort()).toEqual([...channels].sort());
   });

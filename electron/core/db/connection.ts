@@ -4,8 +4,9 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   /**
-   * Path to a better-sqlite3 addon built for the running ABI. The packaged
-   * Electron app passes its Electron-ABI build here; Node (tests, CLI) omits it.
+   * Path to a better-sqlite3 addon built for the running ABI. The Electron app
+   * (in development and packaged) passes its Electron-ABI build here; Node
+   * (tests, CLI) omits it and gets the Node build.
    */
   nativeBinding?: string;
   readonly?: boolean;
