@@ -9,26 +9,26 @@ import { defineConfig, type Plugin } from 'vite';
 // (into a fresh folder) when the sources are newer than the bundle.
 
 const ROOT = import.meta.dirname;
-export const CLI_ENTRY_FILE = 'outpost.cjs';
+const CLI_ENTRY_FILE = 'outpost.cjs';
+/** When Vite loaded this file: the build reads every source after this moment. */
+const BUILD_STARTED = Date.now();
+/** File times come from the kernel's coarse clock, which may lag Date.now() by a tick. */
+const CLOCK_SLACK_MS = 50;
 
 /**
- * Dates the entry file to the moment the build started (less a second for the
- * file system's coarse clock), so a source saved during the build still reads
- * as newer than the bundle and the next run rebuilds.
+ * Dates the entry file to the start of the build, so that a source saved while
+ * the build ran still reads as newer than the bundle (scripts/cli-bundle.cjs
+ * compares the two) and the next run rebuilds.
  */
 function stampBuildStart(): Plugin {
-  let started = 0;
   let outDir = '';
   return {
     name: 'outpost-cli-stamp',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    buildStart() {
-      started = Date.now();
-    },
     writeBundle() {
-      const stamp = new Date(started - 1000);
+      const stamp = new Date(BUILD_STARTED - CLOCK_SLACK_MS);
       utimesSync(resolve(outDir, CLI_ENTRY_FILE), stamp, stamp);
     },
   };
@@ -36,7 +36,6 @@ function stampBuildStart(): Plugin {
 
 export default defineConfig({
   root: ROOT,
-  configFile: false,
   publicDir: false,
   logLevel: 'warn',
   plugins: [stampBuildStart()],
