@@ -2,7 +2,6 @@
 // Whether out/cli/outpost.cjs is current with its sources, and rebuilding it when it is not.
 // Plain CommonJS on purpose: the `outpost` launcher requires this before every command,
 // so it must load in a millisecond, without TypeScript or the ESM loader.
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -108,6 +107,8 @@ function buildCliBundle(outDir = DEFAULT_OUT_DIR) {
     'bin',
     'vite.js',
   );
+  // Required here, not at the top: most runs never build, and child_process costs time to load.
+  const { spawnSync } = require('node:child_process');
   const run = spawnSync(
     process.execPath,
     [vite, 'build', '--config', CONFIG, '--outDir', fresh, '--emptyOutDir'],

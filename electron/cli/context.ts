@@ -1,6 +1,7 @@
 import type { AdapterPool } from '../core/accounts/adapters';
 import type { Db } from '../core/db/connection';
 import type { GlobalOptions } from './io';
+import { sqliteAddonPath } from './sqlite-addon';
 
 // The database and the adapters are loaded when a command first asks for them
 // (`import()`), never at start-up: `--help` or `segments` must not pay for
@@ -18,7 +19,8 @@ export interface CliContext extends CliDatabase {
 
 async function openDatabase(globals: GlobalOptions): Promise<Db> {
   const { openAppDatabase } = await import('../core/db/database');
-  return openAppDatabase(globals.dataDir);
+  const nativeBinding = sqliteAddonPath();
+  return openAppDatabase(globals.dataDir, nativeBinding ? { nativeBinding } : {});
 }
 
 /** Runs `work` with the profile's database open (no provider code loaded), and always closes it. */
