@@ -5,6 +5,7 @@
 // `--help` and `outbox status`. The machine is shared, so the table gives minima
 // and medians, and the ratio is the median of the per-pair ratios.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureCliBundle } from '../scripts/cli-bundle.cjs';
@@ -71,6 +72,7 @@ function measure(c: Case): (string | number)[] {
 
 function main(): void {
   const entry = ensureCliBundle();
+  const loadAtStart = loadavg()[0] ?? 0;
   const profile = tempDir('outpost-bench-cli-');
   const cli = (...args: string[]) => [process.execPath, entry, ...args];
   const launcher = (...args: string[]) => [
@@ -124,7 +126,7 @@ function main(): void {
   profile.remove();
 
   const body = [
-    `Wall time of the whole process, spawned from Node; each command run in turn with bare \`node -e 0\` (${WARMUP} warm-up pairs, then the runs shown). The machine is shared with other work, so minima and medians are given, and the ratio is the median of the per-pair ratios. Target: ≤ 2× bare node for \`--help\` and \`outbox status\`.`,
+    `Wall time of the whole process, spawned from Node; each command run in turn with bare \`node -e 0\` (${WARMUP} warm-up pairs, then the runs shown). The machine is shared with other work (1-minute load average ${loadAtStart.toFixed(1)} at the start of this run), so minima and medians are given, and the ratio is the median of the per-pair ratios. Target: ≤ 2× bare node for \`--help\` and \`outbox status\`.`,
     '',
     table(
       [

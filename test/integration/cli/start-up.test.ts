@@ -98,6 +98,8 @@ describe('outpost start-up: each command loads only what it needs', () => {
     expect(r.sqlite).toBe(true);
     expect(r.sources).toContain('electron/core/outbox/status.ts');
     expect(heavyIn(r.sources)).toEqual([]);
+    // Nor the segment counter, whose grapheme tables are built when it loads.
+    expect(r.sources.filter((s) => s.startsWith('shared/sms/'))).toEqual([]);
   });
 
   it('segments counts stdin without SQLite or the phone metadata', async () => {
