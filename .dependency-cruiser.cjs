@@ -80,6 +80,23 @@ module.exports = {
       to: { path: '^(electron/(main|preload)|renderer)/' },
     },
     {
+      name: 'cli-commands-import-work-lazily',
+      comment:
+        'Every start of `outpost` loads the command files: what a command does (core, sandbox, shared logic, npm packages but commander) is import()ed inside its action (electron/cli/README.md).',
+      severity: 'error',
+      from: {
+        path: '^electron/cli/(commands/[^/]+|context|program|index)\\.ts$',
+        // The counting itself, which segments-command.ts imports when the command runs.
+        pathNot: '^electron/cli/commands/segments\\.ts$',
+      },
+      to: {
+        path: '^(electron/(core|sandbox)|shared)/|(^|/)node_modules/',
+        pathNot:
+          '^electron/core/paths\\.ts$|^electron/core/bulk/csv-encodings\\.ts$|^electron/sandbox/faults\\.ts$|(^|/)node_modules/commander/',
+        dependencyTypesNot: ['type-only', 'dynamic-import'],
+      },
+    },
+    {
       name: 'main-no-ui-or-cli',
       severity: 'error',
       from: { path: '^electron/main/' },

@@ -1,39 +1,57 @@
-import { AdapterPool } from '../core/accounts/adapters';
+import type { AdapterPool } from '../core/accounts/adapters';
 import type { Db } from '../core/db/connection';
-import { openAppDatabase } from '../core/db/database';
-import { EnvVault } from '../core/vault/env-vault';
 import type { GlobalOptions } from './io';
+import { sqliteAddonPath } from './sqlite-addon';
 
-/** What a command that touches the profile needs: its database and the account adapters. */
-export interface CliContext {
+// The database and the adapters are loaded when a command first asks for them
+// (`import()`), never at start-up: `--help` or `segments` must not pay for
+// SQLite, and `outbox status` must not pay for the HTTP client and providers.
+
+/** What a command that only reads or writes the profile needs. */
+export interface CliDatabase {
   db: Db;
+}
+
+/** What a command that also talks to providers needs: the database and the account adapters. */
+export interface CliContext extends CliDatabase {
   pool: AdapterPool;
-  close: () => Promise<void>;
 }
 
-export function openCliContext(globals: GlobalOptions): CliContext {
-  const db = openAppDatabase(globals.dataDir);
-  const pool = new AdapterPool(db, new EnvVault());
-  return {
-    db,
-    pool,
-    close: async () => {
-      await pool.closeAll();
-      db.close();
-    },
-  };
+async function openDatabase(globals: GlobalOptions): Promise<Db> {
+  const { openAppDatabase } = await import('../core/db/database');
+  const nativeBinding = sqliteAddonPath();
+  return openAppDatabase(globals.dataDir, nativeBinding ? { nativeBinding } : {});
 }
 
-/** Runs `work` with the profile open, and always closes it. */
+/** Runs `work` with the profile's database open (no provider code loaded), and always closes it. */
+export async function withDatabase<T>(
+  globals: GlobalOptions,
+  work: (ctx: CliDatabase) => Promise<T> | T,
+): Promise<T> {
+  const db = await openDatabase(globals);
+  try {
+    return await work({ db });
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs `work` with the database and the account adapters, and always closes both. */
 export async function withContext<T>(
   globals: GlobalOptions,
   work: (ctx: CliContext) => Promise<T> | T,
 ): Promise<T> {
-  const ctx = openCliContext(globals);
+  const [{ AdapterPool }, { EnvVault }] = await Promise.all([
+    import('../core/accounts/adapters'),
+    import('../core/vault/env-vault'),
+  ]);
+  const db = await openDatabase(globals);
+  const pool = new AdapterPool(db, new EnvVault());
   try {
-    return await work(ctx);
+    return await work({ db, pool });
   } finally {
-    await ctx.close();
+    await pool.closeAll();
+    db.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
 import { defaultDataDir } from '../core/paths';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, oneSentence, UsageError } from './errors';
 import type { GlobalOptions } from './io';
@@ -22,6 +23,7 @@ export function buildProgram(commands: CommandModule[], streams: Streams): Comma
         .default(defaultDataDir(), 'the app’s user data folder'),
     )
     .option('--json', 'machine-readable output on stdout', false)
+    .version(version, '-V, --version', 'print the Outpost version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr });

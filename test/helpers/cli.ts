@@ -1,4 +1,6 @@
-import { collect, exited, spawnTs } from './child';
+import { spawn } from 'node:child_process';
+import { cliEntry } from '../../scripts/cli-bundle.cjs';
+import { collect, exited } from './child';
 
 export interface CliResult {
   code: number | null;
@@ -6,18 +8,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `outpost <args>` as a separate process, as a person (or a script) would. */
+/**
+ * Runs `outpost <args>` as a separate process, as a person (or a script) would:
+ * plain `node` on the built bundle (test/setup/cli-bundle.ts builds it first).
+ */
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   stdin?: string,
 ): Promise<CliResult> {
-  const child = spawnTs(
-    'electron/cli/index.ts',
-    args,
-    env,
-    stdin === undefined ? 'ignore' : 'pipe',
-  );
+  const child = spawn(process.execPath, [cliEntry(), ...args], {
+    env: { ...process.env, ...env },
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
   const output = collect(child);
   if (stdin !== undefined) child.stdin?.end(stdin);
   const code = await exited(child);

@@ -1,14 +1,11 @@
 import { type Command, Option } from 'commander';
-import {
-  addAccount,
-  findAccountByName,
-  listAccounts,
-  setLocalAddress,
-} from '../../core/accounts/repository';
-import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../../core/outbox/pause';
-import { output, withContext } from '../context';
+import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+
+// What each subcommand does is imported inside its action (electron/cli/README.md).
+const repository = () => import('../../core/accounts/repository');
+const pauses = () => import('../../core/outbox/pause');
 
 const PROVIDERS = ['nrs', 'action', 'addressbook', 'tags'] as const;
 
@@ -58,7 +55,8 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
           `--secret-env must name an environment variable, not "${o.secretEnv}"`,
         );
       }
-      return withContext(globals(), ({ db }) => {
+      return withDatabase(globals(), async ({ db }) => {
+        const { addAccount } = await repository();
         const added = addAccount(db, {
           name: o.name,
           provider: o.provider,
@@ -82,7 +80,8 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .command('list')
     .description('list accounts and whether each is paused')
     .action(() =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const { listAccounts } = await repository();
         const accounts = listAccounts(db).map((a) => ({
           name: a.name,
           provider: a.provider,
@@ -115,6 +114,10 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .option('--local-address <ip>', 'change the source address first')
     .action((o: { name: string; localAddress?: string }) =>
       withContext(globals(), async ({ db, pool }) => {
+        const [{ findAccountByName, setLocalAddress }, { resumeAccount }] = await Promise.all([
+          repository(),
+          pauses(),
+        ]);
         const found = findAccountByName(db, o.name);
         if (o.localAddress !== undefined) setLocalAddress(db, found.id, o.localAddress || null);
         await pool.get(found.id).verify();
@@ -132,7 +135,11 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .description('stop sending on the account (before its next request) until you resume it')
     .requiredOption('--name <name>', 'the account')
     .action((o: { name: string }) =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const [{ findAccountByName }, { pauseManually }] = await Promise.all([
+          repository(),
+          pauses(),
+        ]);
         const found = findAccountByName(db, o.name);
         pauseManually(db, found.id);
         output(
@@ -148,7 +155,11 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .description('lift a pause you set; for a provider pause (IP, credit...), use `account test`')
     .requiredOption('--name <name>', 'the account')
     .action((o: { name: string }) =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const [{ findAccountByName }, { MANUAL_PAUSE, resumeAccount }] = await Promise.all([
+          repository(),
+          pauses(),
+        ]);
         const found = findAccountByName(db, o.name);
         if (found.paused && found.paused.code !== MANUAL_PAUSE) {
           throw new UsageError(

@@ -1,25 +1,13 @@
 import { type Command, Option } from 'commander';
-import { isSupportedCountry } from 'libphonenumber-js';
-import { checkSender } from '../../../shared/send/sender';
-import { findAccountByName } from '../../core/accounts/repository';
-import {
-  analyzeBulk,
-  BulkOptionError,
-  type BulkOptions,
-  type BulkReport,
-  CSV_ENCODINGS,
-  type CsvEncoding,
-  CsvFileError,
-  fetchPricing,
-  importBulk,
-  parseDelimiter,
-  type RecordProgress,
-  suppressionLookup,
-} from '../../core/bulk';
-import { syncBlacklist } from '../../core/sync';
+import type { BulkOptions, BulkReport, CsvEncoding, RecordProgress } from '../../core/bulk';
+import { CSV_ENCODINGS } from '../../core/bulk/csv-encodings';
 import { type CliContext, output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+
+// The CSV importer, the phone metadata and the providers are imported inside the
+// action (electron/cli/README.md): `outpost --help` must not load them.
+const bulkModule = () => import('../../core/bulk');
 
 interface BulkCliOptions {
   account: string;
@@ -41,9 +29,14 @@ interface BulkCliOptions {
 }
 
 /** Checks what can be checked without the file or the database (exit 2 on a mistake). */
-export function parseBulkOptions(
+export async function parseBulkOptions(
   o: BulkCliOptions,
-): Omit<BulkOptions, 'prices' | 'balance' | 'currency'> {
+): Promise<Omit<BulkOptions, 'prices' | 'balance' | 'currency'>> {
+  const [{ checkSender }, { isSupportedCountry }, { parseDelimiter }] = await Promise.all([
+    import('../../../shared/send/sender'),
+    import('libphonenumber-js'),
+    bulkModule(),
+  ]);
   if (Boolean(o.dryRun) === Boolean(o.enqueue)) {
     throw new UsageError(
       'Choose exactly one of --dry-run (check and report) or --enqueue (check and queue)',
@@ -105,6 +98,10 @@ async function onlineFacts(ctx: CliContext, accountId: number, offline: boolean)
       balance: null,
       note: 'Offline: the cost was not estimated.',
     };
+  const [{ syncBlacklist }, { fetchPricing }] = await Promise.all([
+    import('../../core/sync'),
+    bulkModule(),
+  ]);
   try {
     const adapter = ctx.pool.get(accountId);
     // In parallel, so an unreachable provider costs one timeout, not two.
@@ -218,8 +215,13 @@ Exit codes: 0 done (also when some rows are invalid), 2 bad usage or an
 unreadable file, 1 failure (e.g. no row can be sent).
 Files over 100 MiB or 1,000,000 rows are refused: split them.`,
     )
-    .action((o: BulkCliOptions) => {
-      const parsed = parseBulkOptions(o);
+    .action(async (o: BulkCliOptions) => {
+      const parsed = await parseBulkOptions(o);
+      const [{ findAccountByName }, bulk] = await Promise.all([
+        import('../../core/accounts/repository'),
+        bulkModule(),
+      ]);
+      const { analyzeBulk, BulkOptionError, CsvFileError, importBulk, suppressionLookup } = bulk;
       return withContext(globals(), async (ctx) => {
         const account = findAccountByName(ctx.db, o.account);
         const facts = await onlineFacts(ctx, account.id, o.offline ?? false);

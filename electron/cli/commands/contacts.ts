@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { findAccountByName } from '../../core/accounts/repository';
-import { BulkOptionError, CsvFileError } from '../../core/bulk';
-import { importContactsCsv } from '../../core/bulk/contacts-import';
-import { listContacts, searchContacts, syncContacts } from '../../core/sync';
-import { output, withContext } from '../context';
+import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+
+// What each subcommand does is imported inside its action (electron/cli/README.md).
+const repository = () => import('../../core/accounts/repository');
+const sync = () => import('../../core/sync');
 
 export function registerContactsCommand(program: Command, globals: () => GlobalOptions): void {
   const contacts = program
@@ -19,6 +19,7 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
     .requiredOption('--account <name>', 'the account')
     .action((o: { account: string }) =>
       withContext(globals(), async ({ db, pool }) => {
+        const [{ findAccountByName }, { syncContacts }] = await Promise.all([repository(), sync()]);
         const account = findAccountByName(db, o.account);
         const bar = progressBar('Pulling contacts');
         const report = await syncContacts(db, account.id, pool.get(account.id), (p) =>
@@ -47,10 +48,14 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
     .option('--account <name>', 'only this account’s contacts')
     .option('--limit <n>', 'at most this many', '50')
     .action((o: { search?: string; account?: string; limit: string }) =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
         const limit = Number(o.limit);
         if (!Number.isInteger(limit) || limit < 1)
           throw new UsageError(`--limit must be a positive whole number, not "${o.limit}"`);
+        const [{ findAccountByName }, { listContacts, searchContacts }] = await Promise.all([
+          repository(),
+          sync(),
+        ]);
         const accountId = o.account ? findAccountByName(db, o.account).id : undefined;
         const options = { limit, ...(accountId === undefined ? {} : { accountId }) };
         const found = o.search ? searchContacts(db, o.search, options) : listContacts(db, options);
@@ -88,7 +93,13 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
         defaultCountry?: string;
         book: string;
       }) =>
-        withContext(globals(), async ({ db }) => {
+        withDatabase(globals(), async ({ db }) => {
+          const [{ findAccountByName }, { BulkOptionError, CsvFileError }, { importContactsCsv }] =
+            await Promise.all([
+              repository(),
+              import('../../core/bulk/errors'),
+              import('../../core/bulk/contacts-import'),
+            ]);
           const account = findAccountByName(db, o.account);
           let report: Awaited<ReturnType<typeof importContactsCsv>>;
           try {

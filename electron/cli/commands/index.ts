@@ -8,7 +8,12 @@ import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
 import { registerSendCommand } from './send';
 
-/** Every command of the CLI contract that is implemented, in the order --help lists them. */
+/**
+ * Every command of the CLI contract that is implemented, in the order --help lists them.
+ * A command module imports only commander and ../context, ../errors, ../io, ../progress at
+ * the top; what it does is `import()`ed inside its action, so starting `outpost` stays cheap
+ * (electron/cli/README.md, "Adding a command").
+ */
 export const commands: CommandModule[] = [
   registerAccountCommand,
   registerContactsCommand,

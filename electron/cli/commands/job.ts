@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { exportJobResults, jobProgress } from '../../core/bulk';
-import { OutboxControlError, setJobPaused } from '../../core/outbox/control';
-import { output, withContext } from '../context';
+import type { Db } from '../../core/db/connection';
+import { output, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+
+// What each subcommand does is imported inside its action (electron/cli/README.md).
+const progressModule = () => import('../../core/bulk/progress');
 
 /** Accepts `7` or `job:7`, the form `bulk --enqueue` and `outbox cancel` print and take. */
 function parseJob(id: string): number {
@@ -12,7 +14,8 @@ function parseJob(id: string): number {
   return Number(match[1]);
 }
 
-function progressOf(globals: GlobalOptions, jobId: number, db: Parameters<typeof jobProgress>[0]) {
+async function progressOf(globals: GlobalOptions, jobId: number, db: Db): Promise<void> {
+  const { jobProgress } = await progressModule();
   const progress = jobProgress(db, jobId);
   if (!progress) throw new UsageError(`There is no bulk job ${jobId}`);
   const human = `Job ${progress.jobId} "${progress.name}" (${progress.state}): ${progress.total} messages — ${progress.queued} queued, ${progress.sent} sent, ${progress.delivered} delivered, ${progress.failed} failed, ${progress.unknown} outcome unknown, ${progress.cancelled} cancelled.`;
@@ -28,7 +31,7 @@ export function registerJobCommand(program: Command, globals: () => GlobalOption
     .command('status <id>')
     .description('how far the job has got: queued, sent, delivered, failed')
     .action((id: string) =>
-      withContext(globals(), ({ db }) => progressOf(globals(), parseJob(id), db)),
+      withDatabase(globals(), ({ db }) => progressOf(globals(), parseJob(id), db)),
     );
 
   for (const [name, paused] of [
@@ -41,15 +44,16 @@ export function registerJobCommand(program: Command, globals: () => GlobalOption
         paused ? 'stop sending the job (before its next request)' : 'send the rest of a paused job',
       )
       .action((id: string) =>
-        withContext(globals(), ({ db }) => {
+        withDatabase(globals(), async ({ db }) => {
           const jobId = parseJob(id);
+          const { OutboxControlError, setJobPaused } = await import('../../core/outbox/control');
           try {
             setJobPaused(db, jobId, paused);
           } catch (error) {
             if (error instanceof OutboxControlError) throw new UsageError(error.message);
             throw error;
           }
-          progressOf(globals(), jobId, db);
+          await progressOf(globals(), jobId, db);
         }),
       );
   }
@@ -59,8 +63,12 @@ export function registerJobCommand(program: Command, globals: () => GlobalOption
     .description('write each recipient’s result as CSV, safe to open in a spreadsheet')
     .requiredOption('--out <file>', 'the CSV file to write')
     .action((id: string, o: { out: string }) =>
-      withContext(globals(), async ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
         const jobId = parseJob(id);
+        const [{ jobProgress }, { exportJobResults }] = await Promise.all([
+          progressModule(),
+          import('../../core/bulk/export'),
+        ]);
         if (!jobProgress(db, jobId)) throw new UsageError(`There is no bulk job ${jobId}`);
         const rows = await exportJobResults(db, jobId, o.out);
         output(globals(), { job: jobId, rows, file: o.out }, `Wrote ${rows} rows to ${o.out}.`);

@@ -1,20 +1,13 @@
 import type { Command } from 'commander';
-import { findAccountByName } from '../../core/accounts/repository';
-import {
-  cancelAccountQueue,
-  cancelJob,
-  cancelMessage,
-  OutboxControlError,
-  retryJob,
-  retryMessage,
-} from '../../core/outbox/control';
-import { OutboxEngine } from '../../core/outbox/engine';
-import { outboxStatus } from '../../core/outbox/status';
-import { pollDeliveries } from '../../core/sync';
-import { output, withContext } from '../context';
+import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+
+// What each subcommand does is imported inside its action (electron/cli/README.md).
+const repository = () => import('../../core/accounts/repository');
+const control = () => import('../../core/outbox/control');
+const statusModule = () => import('../../core/outbox/status');
 
 /** `123` is a message, `job:7` a bulk job. */
 function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
@@ -26,7 +19,8 @@ function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
 const ACCOUNT_PREFIX = 'account:';
 
 /** A message or job in the wrong state is a usage error (exit 2), with the sentence saying why. */
-function controlled<T>(work: () => T): T {
+async function controlled<T>(work: () => T): Promise<T> {
+  const { OutboxControlError } = await control();
   try {
     return work();
   } catch (error) {
@@ -42,7 +36,8 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
     .command('status')
     .description('counts per state, and paused accounts with what to do')
     .action(() =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const { outboxStatus } = await statusModule();
         const status = outboxStatus(db);
         const lines = Object.entries(status.counts).map(([state, n]) => `${state.padEnd(10)} ${n}`);
         for (const p of status.paused) lines.push(`PAUSED ${p.account} (${p.code}): ${p.reason}`);
@@ -63,6 +58,13 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         throw new UsageError(`--timeout must be a number of seconds, not "${o.timeout}"`);
       }
       return withContext(globals(), async ({ db, pool }) => {
+        const [{ findAccountByName }, { OutboxEngine }, { outboxStatus }, { pollDeliveries }] =
+          await Promise.all([
+            repository(),
+            import('../../core/outbox/engine'),
+            statusModule(),
+            import('../../core/sync'),
+          ]);
         const accountId = o.account ? findAccountByName(db, o.account).id : null;
         const engine = new OutboxEngine(db, pool.get);
         const stop = () => engine.stop();
@@ -102,17 +104,18 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
       'send a failed or outcome-unknown message again (123), or every one of a bulk job (job:7)',
     )
     .action((id: string) =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const { retryJob, retryMessage } = await control();
         const target = parseTarget(id);
         if (target.kind === 'message') {
-          controlled(() => retryMessage(db, target.id));
+          await controlled(() => retryMessage(db, target.id));
           output(
             globals(),
             { id: target.id, state: 'queued' },
             `Message ${target.id} is queued again.`,
           );
         } else {
-          const n = controlled(() => retryJob(db, target.id));
+          const n = await controlled(() => retryJob(db, target.id));
           output(
             globals(),
             { job: target.id, requeued: n },
@@ -128,7 +131,9 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
       'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME)',
     )
     .action((id: string) =>
-      withContext(globals(), ({ db }) => {
+      withDatabase(globals(), async ({ db }) => {
+        const [{ findAccountByName }, { cancelAccountQueue, cancelJob, cancelMessage }] =
+          await Promise.all([repository(), control()]);
         if (id.startsWith(ACCOUNT_PREFIX)) {
           const account = findAccountByName(db, id.slice(ACCOUNT_PREFIX.length));
           const n = cancelAccountQueue(db, account.id);
@@ -141,14 +146,14 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         }
         const target = parseTarget(id);
         if (target.kind === 'message') {
-          controlled(() => cancelMessage(db, target.id));
+          await controlled(() => cancelMessage(db, target.id));
           output(
             globals(),
             { id: target.id, state: 'cancelled' },
             `Message ${target.id} is cancelled.`,
           );
         } else {
-          const n = controlled(() => cancelJob(db, target.id));
+          const n = await controlled(() => cancelJob(db, target.id));
           output(
             globals(),
             { job: target.id, cancelled: n },

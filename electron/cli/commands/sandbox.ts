@@ -1,12 +1,7 @@
 import { isIP } from 'node:net';
 import type { Command } from 'commander';
-import {
-  parseFaultSpec,
-  type SandboxApis,
-  type SandboxHandle,
-  type SandboxOptions,
-  startSandbox,
-} from '../../sandbox';
+import type { SandboxApis, SandboxHandle, SandboxOptions } from '../../sandbox';
+import { parseFaultSpec } from '../../sandbox/faults';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 
@@ -78,7 +73,10 @@ export async function runSandboxCommand(
   out: (text: string) => void,
   stopped: Promise<unknown>,
 ): Promise<SandboxHandle> {
-  const sandbox = await startSandbox(parseSandboxCliOptions(raw));
+  const options = parseSandboxCliOptions(raw);
+  // The simulator (four APIs, demo data) is loaded only when this command runs.
+  const { startSandbox } = await import('../../sandbox');
+  const sandbox = await startSandbox(options);
   out(`${firstLine(sandbox.apis, json)}\n`);
   if (!json) out('Press Ctrl+C to stop.\n');
   await stopped;

@@ -1,12 +1,8 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors';
 import { readStdin } from '../io';
-import {
-  SEGMENT_ENCODINGS,
-  type SegmentsOptions,
-  SegmentsUsageError,
-  segmentsCommand,
-} from './segments';
+import { SEGMENT_ENCODINGS } from './segment-encodings';
+import type { SegmentsOptions } from './segments';
 
 export function registerSegmentsCommand(program: Command): void {
   program
@@ -19,7 +15,11 @@ export function registerSegmentsCommand(program: Command): void {
     )
     .option('--lines', 'each stdin line is one JSON-encoded message; one result per line', false)
     .action(async (o: SegmentsOptions) => {
-      const input = await readStdin();
+      // The counter (GSM tables, grapheme segmenter) is loaded only when this command runs.
+      const [input, { SegmentsUsageError, segmentsCommand }] = await Promise.all([
+        readStdin(),
+        import('./segments'),
+      ]);
       let lines: string[];
       try {
         lines = segmentsCommand(input, o);

@@ -1,7 +1,5 @@
 import { countSegments, type EncodingChoice } from '../../../shared/sms/counter';
-
-/** Values accepted by `--encoding` (for commander's `.choices()`). */
-export const SEGMENT_ENCODINGS: readonly EncodingChoice[] = ['auto', 'gsm', 'gsm-pt', 'ucs2'];
+import { SEGMENT_ENCODINGS } from './segment-encodings';
 
 export interface SegmentsOptions {
   encoding: EncodingChoice;

@@ -1,8 +1,5 @@
 import { type Command, Option } from 'commander';
-import { findAccountByName } from '../../core/accounts/repository';
-import { ComposeError, prepareSingleMessage } from '../../core/outbox/compose';
-import { enqueueMessages } from '../../core/outbox/enqueue';
-import { output, withContext } from '../context';
+import { output, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 
@@ -51,7 +48,14 @@ export function registerSendCommand(program: Command, globals: () => GlobalOptio
         );
       }
       const scheduledFor = parseAt(o.at);
-      return withContext(globals(), ({ db }) => {
+      return withDatabase(globals(), async ({ db }) => {
+        // Loaded here, not at start-up (electron/cli/README.md): compose needs the phone metadata.
+        const [{ findAccountByName }, { ComposeError, prepareSingleMessage }, { enqueueMessages }] =
+          await Promise.all([
+            import('../../core/accounts/repository'),
+            import('../../core/outbox/compose'),
+            import('../../core/outbox/enqueue'),
+          ]);
         const account = findAccountByName(db, o.account);
         let message: ReturnType<typeof prepareSingleMessage>;
         try {

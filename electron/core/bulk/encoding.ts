@@ -1,14 +1,8 @@
 import iconv from 'iconv-lite';
+import type { CsvEncoding } from './csv-encodings';
 import { CsvFileError } from './errors';
 
-export const CSV_ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'iso-8859-1',
-] as const;
-export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+export { CSV_ENCODINGS, type CsvEncoding, isCsvEncoding } from './csv-encodings';
 
 export interface EncodingGuess {
   encoding: CsvEncoding;
@@ -24,10 +18,6 @@ const ICONV_NAMES: Record<Exclude<CsvEncoding, 'utf-8'>, string> = {
   'windows-1252': 'windows1252',
   'iso-8859-1': 'latin1',
 };
-
-export function isCsvEncoding(name: string): name is CsvEncoding {
-  return (CSV_ENCODINGS as readonly string[]).includes(name);
-}
 
 function bomOf(bytes: Uint8Array): EncodingGuess | null {
   const [a, b, c] = bytes;

@@ -38,4 +38,14 @@ describe('the layer rules', () => {
       ]),
     );
   });
+
+  it('catch a CLI command file importing what it does at the top, not inside its action', async () => {
+    const found = await violations(resolve(root, 'test/fixtures/layers'), ['electron']);
+    const lazy = found.filter((v) => v.startsWith('cli-commands-import-work-lazily:'));
+    expect(lazy).toEqual([
+      expect.stringMatching(
+        /^cli-commands-import-work-lazily: electron\/cli\/commands\/imports-work-at-top\.ts -> electron\/core\/imports-electron\.ts$/,
+      ),
+    ]);
+  });
 });
