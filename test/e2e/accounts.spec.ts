@@ -23,7 +23,8 @@ test('adding a provider account checks its credentials first and names the field
   await form.getByRole('button', { name: 'Check and add' }).click();
   await expect(form.getByRole('status')).toContainText('the provider accepted its credentials');
   await expect(table.locator('tr', { hasText: 'Shop' })).toContainText('Sending');
-  // The secret is never shown again.
+  // The secret is never shown again: not in the page's text, nor left in the password field.
   await expect(page.locator('body')).not.toContainText('sandbox-api-password');
+  await expect(form.getByLabel('API password')).toHaveValue('');
   await page.screenshot({ path: 'test/artifacts/e2e-accounts.png', fullPage: true });
 });

@@ -1,8 +1,11 @@
 import { listAccounts } from '../accounts/repository';
 import type { Db } from '../db/connection';
+import { logProblem } from '../log';
 import type { AdapterFor } from '../outbox/reconcile';
+import { isProviderError } from '../providers/errors';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
+import { SecretUnavailableError } from '../vault/vault';
 
 const CONVERSATIONS_EVERY_MS = 60_000;
 const IDLE_MS = 5_000;
@@ -45,10 +48,14 @@ export class SyncLoop {
 
   private async loop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      // The provider's failures are handled inside (retried on the next pass); what reaches
+      // here is a fault of ours, or the stop: the loop goes on, and a developer sees the fault.
       await pollUntilSettled(this.db, this.adapterFor, {
         timeoutMs: CONVERSATIONS_EVERY_MS,
         signal,
-      }).catch(() => undefined);
+      }).catch((error: unknown) => {
+        if (!signal.aborted) logProblem('delivery polling stopped on an error', error);
+      });
       await this.syncConversationsIfDue(signal);
       await this.idle(signal);
     }
@@ -63,8 +70,12 @@ export class SyncLoop {
         const adapter = this.adapterFor(account.id);
         if (adapter.capabilities.conversations)
           await syncConversations(this.db, account.id, adapter, { signal });
-      } catch {
-        // Offline or paused: the next round tries again.
+      } catch (error) {
+        // Offline or paused: the next round tries again. Anything else is a fault of ours.
+        const expected = isProviderError(error) || error instanceof SecretUnavailableError;
+        if (!expected && !signal.aborted) {
+          logProblem(`could not sync the conversations of account ${account.id}`, error);
+        }
       }
     }
   }

@@ -239,7 +239,8 @@ export class OutboxEngine {
   }
 
   private settleResult(claim: Claim, rows: ClaimedRow[], result: SendResult): void {
-    const outcomes = rows.map((row, i) => this.outcomeFor(claim, row, result, result.results[i]));
+    const outcomes = rows.map((row, i) => this.outcomeFor(row, result, result.results[i]));
+    this.pauseOnAccountFailure(claim.accountId, outcomes);
     this.apply(claim, outcomes);
     this.offlineUntil.delete(claim.accountId);
     if (outcomes.some((o) => o.kind === 'accepted')) {
@@ -249,7 +250,6 @@ export class OutboxEngine {
   }
 
   private outcomeFor(
-    claim: Claim,
     row: ClaimedRow,
     batch: SendResult,
     result: RecipientResult | undefined,
@@ -277,10 +277,11 @@ export class OutboxEngine {
         sendingId: batch.sendingId,
       };
     }
-    return this.outcomeForFailure(claim, row, result.failure);
+    return this.outcomeForFailure(row, result.failure);
   }
 
-  private outcomeForFailure(claim: Claim, row: ClaimedRow, failure: ProviderFailure): Outcome {
+  /** What one row's failure means for it; pure, so a request's rows can be mapped freely. */
+  private outcomeForFailure(row: ClaimedRow, failure: ProviderFailure): Outcome {
     switch (failure.kind) {
       case 'permanent':
         return { id: row.id, kind: 'failed', failure };
@@ -292,7 +293,6 @@ export class OutboxEngine {
           notBefore: this.o.now() + this.o.reconcileDelayMs,
         };
       case 'account':
-        this.pause(claim.accountId, failure);
         return { id: row.id, kind: 'release', failure };
       case 'transient':
         return { id: row.id, kind: 'retry', failure, notBefore: this.retryAt(row.id, failure) };
@@ -334,10 +334,15 @@ export class OutboxEngine {
       );
       return;
     }
-    this.apply(
-      claim,
-      rows.map((r) => this.outcomeForFailure(claim, r, failure)),
-    );
+    const outcomes = rows.map((r) => this.outcomeForFailure(r, failure));
+    this.pauseOnAccountFailure(claim.accountId, outcomes);
+    this.apply(claim, outcomes);
+  }
+
+  /** An account-level refusal (103, 111, 112, 115...) pauses the account once for the request, whatever its size. */
+  private pauseOnAccountFailure(accountId: number, outcomes: readonly Outcome[]): void {
+    const refusal = outcomes.find((o) => o.kind === 'release' && o.failure?.kind === 'account');
+    if (refusal?.kind === 'release' && refusal.failure) this.pause(accountId, refusal.failure);
   }
 
   private retryAt(rowId: number, failure: ProviderFailure): number {

@@ -13,6 +13,7 @@ const AUTO_PROBED = new Set(['112', '111']);
  * interval. A pause the person set is never lifted here.
  */
 export class PauseProber {
+  /** Only accounts paused now: entries go when their pause lifts, so the map never outgrows the open pauses. */
   private readonly lastProbe = new Map<number, number>();
 
   constructor(
@@ -28,7 +29,11 @@ export class PauseProber {
 
   /** When the next automatic probe is due, or null when no pause lifts by itself. */
   nextAt(): number | null {
-    const times = pausedAccounts(this.db)
+    const paused = pausedAccounts(this.db);
+    // A pause lifted elsewhere (a person, another process) is forgotten here too.
+    const open = new Set(paused.map((p) => p.accountId));
+    for (const id of this.lastProbe.keys()) if (!open.has(id)) this.lastProbe.delete(id);
+    const times = paused
       .filter((p) => AUTO_PROBED.has(p.code))
       .map((p) => (this.lastProbe.get(p.accountId) ?? 0) + this.intervalMs);
     return times.length === 0 ? null : Math.min(...times);
@@ -42,6 +47,7 @@ export class PauseProber {
       this.lastProbe.set(paused.accountId, now);
       if (await this.accepts(paused.accountId, paused.code)) {
         resumeAccount(this.db, paused.accountId);
+        this.lastProbe.delete(paused.accountId);
         resumed += 1;
       }
     }

@@ -18,6 +18,15 @@ function childEnv() {
   return { [SECRET_ENV]: h.sandbox.apis.nrs.password };
 }
 
+/** What a kill left behind: leased rows, and those already handed to the provider (outcome unknown). */
+function inFlight(): { leased: number; dispatched: number } {
+  return h.db
+    .prepare(
+      `SELECT count(*) AS leased, count(dispatched_at) AS dispatched FROM messages WHERE state = 'sending'`,
+    )
+    .get() as { leased: number; dispatched: number };
+}
+
 function duplicates(): number {
   return [...acceptedTimes(h.sandbox).values()].filter((n) => n > 1).length;
 }
@@ -27,6 +36,7 @@ describe('drainers in separate processes', () => {
     h = await startHarness({ seed: 3, faults: 'latency=5-40' });
     h.enqueue(5_000);
     let kills = 0;
+    const leftBehind: { leased: number; dispatched: number }[] = [];
     // Deterministic "random" kill delays, so a failure can be replayed.
     const delays = [180, 420, 90, 650, 300, 510];
     for (const delay of delays) {
@@ -37,11 +47,23 @@ describe('drainers in separate processes', () => {
       if (child.exitCode === null) {
         child.kill('SIGKILL');
         kills += 1;
+        await exited(child);
+        // Read before the next drainer starts and recovers them.
+        leftBehind.push(inFlight());
+      } else {
+        await exited(child);
       }
-      await exited(child);
     }
     expect(kills).toBeGreaterThanOrEqual(5);
-    const inFlightAfterKills = stateCounts(h.db).sending ?? 0;
+    // Recovery was really exercised: kills landed mid-request, some after the request was written.
+    expect(
+      leftBehind.filter((k) => k.leased > 0).length,
+      JSON.stringify(leftBehind),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      leftBehind.some((k) => k.dispatched > 0),
+      JSON.stringify(leftBehind),
+    ).toBe(true);
 
     const last = spawnTs(CHILD, [h.dir, '60000'], childEnv());
     const output = collect(last);
@@ -50,7 +72,7 @@ describe('drainers in separate processes', () => {
     const counts = stateCounts(h.db);
     console.info('kill test', {
       kills,
-      inFlightAfterKills,
+      leftBehind,
       counts,
       ledger: h.sandbox.ledger().length,
     });
@@ -77,9 +99,11 @@ describe('drainers in separate processes', () => {
     const totalsB = JSON.parse(outB.stdout().trim().split('\n').pop() ?? '{}');
     expect(duplicates()).toBe(0);
     expect(stateCounts(h.db)).toEqual({ accepted: 3_000 });
-    expect(totalsA.accepted + totalsB.accepted).toBe(3_000);
+    // Accepted at once, or confirmed with the provider after a lost answer (a slow machine times out).
+    const taken = (t: { accepted: number; confirmed: number }) => t.accepted + t.confirmed;
+    expect(taken(totalsA) + taken(totalsB)).toBe(3_000);
     // Both really took part.
-    expect(Math.min(totalsA.accepted, totalsB.accepted)).toBeGreaterThan(0);
+    expect(Math.min(taken(totalsA), taken(totalsB))).toBeGreaterThan(0);
     // The shared WAL was checkpointed rather than left to grow (about 4 MiB here without it).
     expect(statSync(join(h.dir, 'outpost.sqlite-wal')).size).toBeLessThan(2 ** 20);
   }, 120_000);

@@ -36,12 +36,13 @@ describe('action adapter against the sandbox', () => {
     });
   });
 
-  it('verifies the secret key, and calls a wrong one an account problem without leaking it', async () => {
+  it('verifies the secret key, and calls a wrong one an account problem', async () => {
     await action.verify();
     const wrong = adapterFor(sandbox.apis, 'action', { secret: 'wrong-secret-key-9' });
     extra.push(wrong);
     const e = await rejection(wrong.verify());
     expect(e).toMatchObject({ httpStatus: 401, kind: 'account' });
+    // The sandbox never repeats a secret; redaction.test.ts checks it with a provider that does.
     expect(e.message).not.toContain('wrong-secret-key-9');
   });
 
@@ -135,12 +136,13 @@ describe('address-book adapter against the sandbox', () => {
     });
   });
 
-  it('verifies the token, and calls a wrong one an account problem without leaking it', async () => {
+  it('verifies the token, and calls a wrong one an account problem', async () => {
     await book.verify();
     const wrong = adapterFor(sandbox.apis, 'addressbook', { secret: 'bad-token-777' });
     extra.push(wrong);
     const e = await rejection(wrong.verify());
     expect(e).toMatchObject({ httpStatus: 401, kind: 'account' });
+    // The sandbox never repeats a secret; redaction.test.ts checks it with a provider that does.
     expect(e.message).not.toContain('bad-token-777');
   });
 
@@ -201,12 +203,13 @@ describe('tags adapter against the sandbox', () => {
     expect(tags.capabilities).toMatchObject({ contactsList: true, tags: true, sendSms: false });
   });
 
-  it('verifies the key, and calls a wrong one an account problem without leaking it', async () => {
+  it('verifies the key, and calls a wrong one an account problem', async () => {
     await tags.verify();
     const wrong = adapterFor(sandbox.apis, 'tags', { secret: 'bad-api-key-31' });
     extra.push(wrong);
     const e = await rejection(wrong.verify());
     expect(e).toMatchObject({ httpStatus: 401, kind: 'account' });
+    // The sandbox never repeats a secret; redaction.test.ts checks it with a provider that does.
     expect(e.message).not.toContain('bad-api-key-31');
   });
 

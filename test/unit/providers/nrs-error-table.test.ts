@@ -1,17 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nrsError } from '../../../electron/core/providers/nrs/errors';
 import { NRS_ERROR_CODES } from '../../../shared/providers/nrs/error-codes';
+import { missingSeed, seedFile } from '../../helpers/seeds';
 import { response } from './helpers';
 
-const SEED = '/work/shared/seeds/003_8fbc6a4471956d19.txt';
+const SEED = seedFile('003_8fbc6a4471956d19.txt');
 const ACCOUNT = [103, 111, 112, 115, 118, 150];
 const TRANSIENT = [101, 122, 123];
 const rows = [...NRS_ERROR_CODES.values()].filter((r) => r.kind !== null);
 
 /** The table of seed 003 from line 9435 ("Errors") to the GSM annex: code, HTTP code, description. */
 function seedTable(): { code: number; http: number; description: string }[] {
-  const lines = readFileSync(SEED, 'utf8').split('\n');
+  const lines = SEED.lines;
+  if (lines.length === 0) throw new Error(missingSeed(SEED));
   const start = lines.findIndex((l, i) => l === 'Errors' && lines[i + 1] === 'Error Code');
   const out = [];
   for (let i = start + 4; i + 2 < lines.length && /^\d+$/.test(lines[i] ?? ''); i += 3) {
@@ -25,7 +26,7 @@ function seedTable(): { code: number; http: number; description: string }[] {
 }
 
 describe('360nrs error table', () => {
-  it.skipIf(!existsSync(SEED))(
+  it.skipIf(SEED.skip)(
     'holds exactly the seed table: codes, HTTP statuses and descriptions',
     () => {
       const seed = seedTable();

@@ -36,7 +36,8 @@ export interface PushOptions extends CallOptions {
   limit?: number;
 }
 
-type Outcome = 'pushed' | 'conflict';
+/** 'superseded': this process's lease ran out and another took the change over; nothing was written. */
+type Outcome = 'pushed' | 'conflict' | 'superseded';
 
 /**
  * Pushes the account's offline contact edits, oldest first. A change that
@@ -66,18 +67,17 @@ export async function pushPendingChanges(
     try {
       const outcome = await pushOne(db, adapter, change, now, call);
       if (outcome === 'pushed') report.pushed++;
-      else report.conflicts++;
+      else if (outcome === 'conflict') report.conflicts++;
     } catch (error) {
       if (!isProviderError(error)) throw error;
       if (error.kind === 'permanent') {
-        markFailed(db, change, error, now());
-        report.failed++;
+        if (markFailed(db, change, error, now())) report.failed++;
         continue;
       }
       db.prepare(
-        `UPDATE pending_changes SET state = 'pending', lease_until = NULL, error_text = ?, updated_at = ?
-         WHERE id = ?`,
-      ).run(error.message, now(), change.id);
+        `UPDATE pending_changes SET state = 'pending', lease_until = NULL, error_text = @text, updated_at = @now
+         WHERE ${LEASED}`,
+      ).run({ ...lease(change), text: error.message, now: now() });
       report.stopped = { code: error.code, message: error.message };
       break;
     }
@@ -95,6 +95,34 @@ export async function pushPendingChanges(
 
 /** How long a claimed change belongs to its process; after a crash another may take it. */
 const LEASE_MS = 2 * 60_000;
+
+/**
+ * The fence on every write after the request, as the outbox's settle has:
+ * the change is still 'pushing' at the attempt this process counted when it
+ * claimed it. A slow process whose lease ran out, and whose change another
+ * process claimed since, writes nothing. (Edits folding in change the patch,
+ * never the state or the attempt.)
+ */
+const LEASED = `id = @id AND state = 'pushing' AND attempts = @attempts`;
+
+function lease(change: PendingRow): { id: number; attempts: number } {
+  return { id: change.id, attempts: change.attempts };
+}
+
+function stillLeased(db: Db, change: PendingRow): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM pending_changes WHERE ${LEASED}`).get(lease(change)) !== undefined
+  );
+}
+
+/** Runs the post-request writes in one transaction, only while the lease is still ours. */
+function settleLeased(db: Db, change: PendingRow, outcome: Outcome, write: () => void): Outcome {
+  return writeTransaction(db, () => {
+    if (!stillLeased(db, change)) return 'superseded';
+    write();
+    return outcome;
+  });
+}
 
 /**
  * Takes the change for this process ('pushing' under a lease) and counts the
@@ -137,8 +165,8 @@ async function pushCreate(
   // A create whose answer was lost may have happened: look for it before making a second one.
   const earlier = change.attempts > 1 ? await findByPhone(adapter, wanted.phone, call) : null;
   const created = earlier ?? (await adapter.createContact(createInput(wanted), call));
-  writeTransaction(db, () => {
-    markDone(db, change.id, now());
+  return settleLeased(db, change, 'pushed', () => {
+    markDone(db, change, now());
     const row = change.contact_id === null ? undefined : readContact(db, change.contact_id);
     if (!row) return;
     // A pull may already have brought in the contact a lost answer created: that copy is this one.
@@ -158,7 +186,6 @@ async function pushCreate(
       now(),
     );
   });
-  return 'pushed';
 }
 
 /**
@@ -216,30 +243,28 @@ async function pushUpdate(
   const row = change.contact_id === null ? undefined : readContact(db, change.contact_id);
   const remoteId = row?.remote_id ?? change.remote_id;
   if (!row || remoteId === null) {
-    markDone(db, change.id, now());
-    return 'pushed';
+    return settleLeased(db, change, 'pushed', () => markDone(db, change, now()));
   }
   const current = await currentRemote(db, adapter, row.id, remoteId, call);
   if (current === 'deleted') {
-    writeTransaction(db, () => recordConflict(db, change, ['deleted'], { deleted: true }, now()));
-    return 'conflict';
+    return settleLeased(db, change, 'conflict', () =>
+      recordConflict(db, change, ['deleted'], { deleted: true }, now()),
+    );
   }
   const fields = JSON.parse(change.patch) as FlatFields;
   const clashing = conflictingFields(JSON.parse(change.base) as FlatFields, fields, current);
   if (clashing.length > 0) {
-    writeTransaction(db, () => {
+    return settleLeased(db, change, 'conflict', () => {
       recordConflict(db, change, clashing, current, now());
       const target = { accountId: row.account_id, contactId: row.id, remoteId };
       writeFromRemote(db, new BookIds(db, row.account_id), target, current, fields, now());
     });
-    return 'conflict';
   }
   const answer = await adapter.updateContact(remoteId, toContactInput(fields, current), call);
   const after = { ...applyFlat(current, fields), updatedAt: answer.updatedAt };
-  writeTransaction(db, () =>
+  return settleLeased(db, change, 'pushed', () =>
     settleUpdate(db, change, row.account_id, row.id, remoteId, after, now()),
   );
-  return 'pushed';
 }
 
 /** The provider's version now: read fresh where the API allows, else the last pulled one. */
@@ -287,7 +312,7 @@ function settleUpdate(
       `UPDATE pending_changes SET base = ?, state = 'pending', lease_until = NULL, updated_at = ? WHERE id = ?`,
     ).run(JSON.stringify(baseFor(after, overlay)), now, pushed.id);
   } else {
-    markDone(db, pushed.id, now);
+    markDone(db, pushed, now);
   }
   writeFromRemote(
     db,
@@ -314,20 +339,25 @@ async function pushDelete(
       if (!(isProviderError(error) && error.httpStatus === 404)) throw error;
     }
   }
-  markDone(db, change.id, now());
-  return 'pushed';
+  return settleLeased(db, change, 'pushed', () => markDone(db, change, now()));
 }
 
-function markDone(db: Db, id: number, now: number): void {
+function markDone(db: Db, change: PendingRow, now: number): void {
   db.prepare(
-    `UPDATE pending_changes SET state = 'done', lease_until = NULL, error_text = NULL, updated_at = ? WHERE id = ?`,
-  ).run(now, id);
+    `UPDATE pending_changes SET state = 'done', lease_until = NULL, error_text = NULL, updated_at = @now
+     WHERE ${LEASED}`,
+  ).run({ ...lease(change), now });
 }
 
-function markFailed(db: Db, change: PendingRow, error: ProviderError, now: number): void {
-  db.prepare(
-    `UPDATE pending_changes SET state = 'failed', lease_until = NULL, error_text = ?, updated_at = ? WHERE id = ?`,
-  ).run(error.message, now, change.id);
+function markFailed(db: Db, change: PendingRow, error: ProviderError, now: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE pending_changes SET state = 'failed', lease_until = NULL, error_text = @text, updated_at = @now
+     WHERE ${LEASED}`,
+      )
+      .run({ ...lease(change), text: error.message, now }).changes > 0
+  );
 }
 
 /** Puts a failed change back in the queue (after the person fixed the contact). */

@@ -1,6 +1,6 @@
 import type { ContactBook } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
-import { stmt } from '../statements';
+import { prepareOnce } from '../../db/statements';
 import { applyFlat, type FieldValue, type FlatFields, type RemoteSnapshot } from './model';
 
 export interface ContactRow {
@@ -26,7 +26,7 @@ export interface LocalVersion {
 }
 
 export function readContact(db: Db, id: number): ContactRow | undefined {
-  return stmt(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+  return prepareOnce(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
 }
 
 export function snapshotOfRow(row: ContactRow): RemoteSnapshot | null {
@@ -68,7 +68,7 @@ export class BookIds {
   idFor(book: ContactBook): number {
     const hit = this.cache.get(book.id);
     if (hit !== undefined) return hit;
-    const id = stmt(
+    const id = prepareOnce(
       this.db,
       `INSERT INTO contact_books (account_id, remote_id, name) VALUES (?, ?, ?)
          ON CONFLICT (account_id, remote_id) DO UPDATE SET name = excluded.name
@@ -98,7 +98,7 @@ export function writeFromRemote(
   const stamp = new Date(now).toISOString();
   let id = target.contactId;
   if (id === null) {
-    id = stmt(
+    id = prepareOnce(
       db,
       `INSERT INTO contacts (account_id, remote_id, phone, first_name, last_name, email, custom_fields,
            updated_at, remote_snapshot, pulled_at)
@@ -118,7 +118,7 @@ export function writeFromRemote(
         now,
       ) as number;
   } else {
-    stmt(
+    prepareOnce(
       db,
       `UPDATE contacts SET remote_id = ?, phone = ?, first_name = ?, last_name = ?, email = ?,
          custom_fields = ?, updated_at = ?, remote_snapshot = ?, pulled_at = ?
@@ -135,12 +135,12 @@ export function writeFromRemote(
       now,
       id,
     );
-    stmt(db, 'DELETE FROM contact_tags WHERE contact_id = ?').run(id);
-    stmt(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(id);
+    prepareOnce(db, 'DELETE FROM contact_tags WHERE contact_id = ?').run(id);
+    prepareOnce(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(id);
   }
-  const tag = stmt(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  const tag = prepareOnce(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
   for (const t of snapshot.tags) tag.run(id, t);
-  const member = stmt(
+  const member = prepareOnce(
     db,
     'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)',
   );
@@ -157,7 +157,7 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
     else if (k === 'phone' || k === 'email' || k === 'firstName' || k === 'lastName')
       next[k] = v === null ? '' : String(v);
   }
-  stmt(
+  prepareOnce(
     db,
     `UPDATE contacts SET phone = ?, first_name = ?, last_name = ?, email = ?, custom_fields = ?, updated_at = ?
      WHERE id = ?`,

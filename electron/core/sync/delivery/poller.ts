@@ -1,9 +1,9 @@
 import type { MessageStatus } from '../../../../shared/domain/status';
 import type { Db } from '../../db/connection';
+import { prepareOnce } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 import { isProviderError } from '../../providers/errors';
 import type { ProviderAdapter } from '../../providers/types';
-import { stmt } from '../statements';
 import { combineStatuses, deliveredAt, type Outcome } from './outcome';
 
 /** next_poll_at of a message we stopped polling (too old, or no status API). */
@@ -162,7 +162,7 @@ function record(
 }
 
 function insertEvents(db: Db, messageId: number, outcome: Outcome, now: number): void {
-  const insert = stmt(
+  const insert = prepareOnce(
     db,
     `INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (message_id, type, at) DO NOTHING`,
@@ -172,7 +172,7 @@ function insertEvents(db: Db, messageId: number, outcome: Outcome, now: number):
 
 function settle(db: Db, id: number, outcome: Outcome, now: number): void {
   if (!outcome.failure) {
-    stmt(
+    prepareOnce(
       db,
       `UPDATE messages SET state = 'delivered', delivery_status = 'delivered', delivered_at = ?,
          next_poll_at = NULL, settled_at = ?, updated_at = ?
@@ -180,7 +180,7 @@ function settle(db: Db, id: number, outcome: Outcome, now: number): void {
     ).run(deliveredAt(outcome) ?? now, now, now, id);
     return;
   }
-  stmt(
+  prepareOnce(
     db,
     `UPDATE messages SET state = 'failed', delivery_status = ?, error_code = ?, error_kind = 'permanent',
        error_text = ?, next_poll_at = NULL, settled_at = ?, updated_at = ?
@@ -192,7 +192,7 @@ function reschedule(db: Db, row: DueRow, status: string | null, s: Settings, now
   const attempts = row.poll_attempts + 1;
   const tooOld = now - row.went_out_at >= s.giveUpAfterMs;
   const next = tooOld ? NEVER : now + delayFor(attempts, s);
-  stmt(
+  prepareOnce(
     db,
     `UPDATE messages SET poll_attempts = ?, next_poll_at = ?,
        delivery_status = COALESCE(?, delivery_status, ?)
@@ -211,7 +211,7 @@ export function delayFor(
 
 function stopPolling(db: Db, rows: DueRow[], now: number): void {
   writeTransaction(db, () => {
-    const update = stmt(
+    const update = prepareOnce(
       db,
       `UPDATE messages SET next_poll_at = ?, delivery_status = COALESCE(delivery_status, 'unknown'),
          updated_at = ? WHERE id = ? AND state = 'accepted'`,
@@ -222,7 +222,7 @@ function stopPolling(db: Db, rows: DueRow[], now: number): void {
 
 /** A message never polled is first due `firstDelayMs` after it was accepted. */
 function dueMessages(db: Db, s: Settings): DueRow[] {
-  return stmt(
+  return prepareOnce(
     db,
     `SELECT id, account_id, provider_message_id, poll_attempts,
               COALESCE(dispatched_at, updated_at) AS went_out_at
@@ -234,7 +234,7 @@ function dueMessages(db: Db, s: Settings): DueRow[] {
 }
 
 function nextDueAt(db: Db, firstDelayMs: number): number | null {
-  const v = stmt(
+  const v = prepareOnce(
     db,
     `SELECT MIN(COALESCE(next_poll_at, updated_at + ?)) FROM messages
        WHERE state = 'accepted' AND provider_message_id IS NOT NULL`,
@@ -252,7 +252,7 @@ export interface StoredDeliveryEvent {
 
 /** Every event recorded for a message, oldest first (the conversation view's ticks). */
 export function deliveryEventsOf(db: Db, messageId: number): StoredDeliveryEvent[] {
-  return stmt(
+  return prepareOnce(
     db,
     `SELECT type, at, recorded_at AS recordedAt FROM delivery_events
        WHERE message_id = ? ORDER BY at, id`,
