@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { MemoryVault } from '../vault/memory-vault';
+import { syncDemoContactsOnFirstRun } from './first-run';
 import { listAccounts } from './repository';
 import { ensureSandboxAccount, hasOwnAccounts, SANDBOX_ACCOUNT } from './sandbox-account';
 
@@ -13,8 +14,9 @@ export interface EmbeddedSimulator {
  * With no provider account of the person's own, the shell (the Electron app,
  * `npm run web`) runs the simulator on 127.0.0.1 and sends through it, so
  * everything can be tried without credentials; it keeps running while that
- * "Sandbox" account exists, so its history stays usable. Returns the running
- * simulator, or null.
+ * "Sandbox" account exists, so its history stays usable. On the first run its
+ * demo contacts are synced in the background. Returns the running simulator,
+ * or null.
  */
 export async function startEmbeddedSandbox<S extends EmbeddedSimulator>(
   core: CoreContext,
@@ -25,6 +27,7 @@ export async function startEmbeddedSandbox<S extends EmbeddedSimulator>(
   if (hasOwnAccounts(core.db) && !listAccounts(core.db).some((a) => a.name === SANDBOX_ACCOUNT))
     return null;
   const simulator = await start();
-  ensureSandboxAccount(core.db, memory, simulator.apis.nrs);
+  const accountId = ensureSandboxAccount(core.db, memory, simulator.apis.nrs);
+  syncDemoContactsOnFirstRun(core, accountId);
   return simulator;
 }
