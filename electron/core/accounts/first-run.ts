@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
-import { syncContacts } from '../sync/contacts/sync';
 import { countContacts } from '../sync/contacts/search';
+import { syncContacts } from '../sync/contacts/sync';
 
 /**
  * A first start shows something: the embedded Sandbox account's demo
