@@ -2,6 +2,7 @@ import type { BatchReconciliation, ReconciledState } from '../../../shared/domai
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { logProblem } from '../log';
 import { isProviderError } from '../providers/errors';
 import type { ProviderAdapter } from '../providers/types';
@@ -153,6 +154,7 @@ function apply(
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });
+    eventsOf(db).outboxChanged(rows.map((r) => r.id));
     return counts;
   });
 }

@@ -2,6 +2,7 @@ import type { MessageStatus } from '../../../../shared/domain/status';
 import type { Db } from '../../db/connection';
 import { prepareOnce } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { isProviderError } from '../../providers/errors';
 import type { ProviderAdapter } from '../../providers/types';
 import { combineStatuses, deliveredAt, type Outcome } from './outcome';
@@ -158,6 +159,9 @@ function record(
         report.stillPending++;
       }
     }
+    eventsOf(db).deliveryUpdated(
+      batch.filter((r) => byId.has(r.provider_message_id)).map((r) => r.id),
+    );
   });
 }
 
