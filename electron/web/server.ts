@@ -50,6 +50,8 @@ function connect(socket: WebSocket, options: WebServerOptions, calls: CallCounte
     socket.send(JSON.stringify({ event: { name, payload } }));
   });
   socket.on('close', unsubscribe);
+  // A broken connection must not become an uncaught 'error' that stops the server.
+  socket.on('error', () => socket.terminate());
   socket.on('message', async (data) => {
     let message: unknown;
     try {
