@@ -1,8 +1,7 @@
 import { AdapterPool } from '../core/accounts/adapters';
 import type { Db } from '../core/db/connection';
-import { openAppDatabase } from '../core/db/database';
-import { EnvVault } from '../core/vault/env-vault';
 import type { GlobalOptions } from './io';
+import { openCliDatabase, openCliVault } from './profile';
 
 /** What a command that touches the profile needs: its database and the account adapters. */
 export interface CliContext {
@@ -11,9 +10,10 @@ export interface CliContext {
   close: () => Promise<void>;
 }
 
-export function openCliContext(globals: GlobalOptions): CliContext {
-  const db = openAppDatabase(globals.dataDir);
-  const pool = new AdapterPool(db, new EnvVault());
+export async function openCliContext(globals: GlobalOptions): Promise<CliContext> {
+  const vault = await openCliVault(globals.dataDir);
+  const db = await openCliDatabase(globals.dataDir);
+  const pool = new AdapterPool(db, vault);
   return {
     db,
     pool,
@@ -29,7 +29,7 @@ export async function withContext<T>(
   globals: GlobalOptions,
   work: (ctx: CliContext) => Promise<T> | T,
 ): Promise<T> {
-  const ctx = openCliContext(globals);
+  const ctx = await openCliContext(globals);
   try {
     return await work(ctx);
   } finally {

@@ -9,6 +9,7 @@ import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../../core/outbox/pa
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+import { secretRefFor, VAULT_CHOICES } from '../secret-ref';
 
 const PROVIDERS = ['nrs', 'action', 'addressbook', 'tags'] as const;
 
@@ -19,6 +20,7 @@ interface AddOptions {
   username?: string;
   secretEnv?: string;
   localAddress?: string;
+  vault?: (typeof VAULT_CHOICES)[number];
 }
 
 function checkBaseUrl(url: string): void {
@@ -47,7 +49,13 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .option('--username <user>', 'user name (nrs: the API user)')
     .option('--secret-env <VAR>', 'environment variable holding the password, token or key')
     .option('--local-address <ip>', 'source address to send from (machines with several networks)')
-    .action((o: AddOptions) => {
+    .addOption(
+      new Option(
+        '--vault <store>',
+        'keep the secret in the vault the app shares (else env: the variable is read at each use)',
+      ).choices(VAULT_CHOICES),
+    )
+    .action(async (o: AddOptions) => {
       checkBaseUrl(o.baseUrl);
       if (o.provider === 'nrs' && !o.username)
         throw new UsageError('An nrs account needs --username');
@@ -58,18 +66,20 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
           `--secret-env must name an environment variable, not "${o.secretEnv}"`,
         );
       }
+      const secretRef = await secretRefFor(globals().dataDir, o.secretEnv, o.vault);
       return withContext(globals(), ({ db }) => {
         const added = addAccount(db, {
           name: o.name,
           provider: o.provider,
           baseUrl: o.baseUrl,
           username: o.username ?? null,
-          secretRef: `env:${o.secretEnv}`,
+          secretRef,
           localAddress: o.localAddress ?? null,
         });
-        const warning = process.env[o.secretEnv ?? '']
-          ? ''
-          : ` (note: ${o.secretEnv} is not set in this shell)`;
+        const warning =
+          o.vault || process.env[o.secretEnv ?? '']
+            ? ''
+            : ` (note: ${o.secretEnv} is not set in this shell)`;
         output(
           globals(),
           { id: added.id, name: added.name, provider: added.provider },
