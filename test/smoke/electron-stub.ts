@@ -19,6 +19,8 @@ export interface ElectronStub {
   windows: StubWindow[];
   /** URLs passed to shell.openExternal. */
   opened: string[];
+  /** Options of every dialog.showMessageBox (the damaged-database and notice dialogs). */
+  dialogs: unknown[];
   appEvents: EventEmitter;
   /** Resolves app.whenReady(). */
   start: () => void;
@@ -28,6 +30,7 @@ export function createElectronStub(userData: string): ElectronStub {
   const handlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const windows: StubWindow[] = [];
   const opened: string[] = [];
+  const dialogs: unknown[] = [];
   const appEvents = new EventEmitter();
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
@@ -94,6 +97,13 @@ export function createElectronStub(userData: string): ElectronStub {
         return Promise.resolve();
       },
     },
+    dialog: {
+      // Answered with the cancel choice ("Quit" in a damage dialog), recorded for assertions.
+      showMessageBox: (options: { cancelId?: number }) => {
+        dialogs.push(options);
+        return Promise.resolve({ response: options.cancelId ?? 0 });
+      },
+    },
     contextBridge: { exposeInMainWorld: () => {} },
     net: { isOnline: () => true },
     powerMonitor: new EventEmitter(),
@@ -109,5 +119,5 @@ export function createElectronStub(userData: string): ElectronStub {
     ipcRenderer: { invoke: () => Promise.reject(new Error('not in the main process')) },
   };
 
-  return { module, handlers, windows, opened, appEvents, start: resolveReady };
+  return { module, handlers, windows, opened, dialogs, appEvents, start: resolveReady };
 }

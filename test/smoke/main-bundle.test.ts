@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
 import { createElectronStub } from './electron-stub';
@@ -13,6 +14,11 @@ const mainBundle = join(root, 'out', 'main', 'index.js');
 const rendererPage = join(root, 'out', 'renderer', 'index.html');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'outpost-smoke-'));
+// A backup for the backups.restore sample to stage (a plain, valid SQLite file).
+mkdirSync(join(dataDir, 'backups'));
+new Database(join(dataDir, 'backups', 'outpost-20261201T000000000Z-daily.sqlite'))
+  .exec('CREATE TABLE kept (x)')
+  .close();
 const stub = createElectronStub(dataDir);
 const trustedEvent = { senderFrame: { url: pathToFileURL(rendererPage).href } };
 
