@@ -44,3 +44,17 @@ export const refusingCredentialStore: CredentialStore = {
     throw new Error("Couldn't access platform storage: AccessDenied");
   },
 };
+
+/** An OS store double held in memory, for the e2e bridge's Settings screen. */
+export function memoryCredentialStore(): CredentialStore {
+  const entries = new Map<string, string>();
+  return {
+    get: (key) => entries.get(key) ?? null,
+    set: (key, secret) => {
+      entries.set(key, secret);
+    },
+    remove: (key) => {
+      entries.delete(key);
+    },
+  };
+}

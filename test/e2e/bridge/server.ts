@@ -7,7 +7,9 @@ import { build } from 'vite';
 import { WebSocketServer } from 'ws';
 import { CoreContext, createDispatcher, createHandlers } from '../../../electron/core';
 import { MemoryVault } from '../../../electron/core/vault/memory-vault';
+import { VaultService } from '../../../electron/core/vault/vault-service';
 import { startEmbeddedSandbox } from '../../../electron/main/embedded-sandbox';
+import { memoryCredentialStore } from '../../helpers/fake-credential-store';
 
 /**
  * The e2e suite's stand-in for Electron: serves the BUILT renderer on
@@ -24,8 +26,10 @@ const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
 const memory = new MemoryVault();
-// The bridge has no OS keychain: secrets of accounts added in the UI stay in memory.
-const core = new CoreContext({ dataDir, version, vault: memory, secretStore: memory });
+// The bridge has no OS keychain: secrets of accounts added in the UI stay in memory, and
+// Settings' vault channels answer from a credential store double held in memory.
+const vaults = new VaultService({ dataDir, credentials: memoryCredentialStore(), env: {} });
+const core = new CoreContext({ dataDir, version, vault: memory, secretStore: memory, vaults });
 const dispatch = createDispatcher(createHandlers(core));
 
 async function buildBridgeScript(): Promise<string> {
@@ -81,7 +85,8 @@ function serveRenderer(bridge: string) {
 }
 
 async function main() {
-  // As the Electron shell does: the embedded Sandbox account, and the outbox running.
+  // As the Electron shell does: the profile opened (daily backup), the embedded Sandbox account, and the outbox running.
+  await core.open();
   const sandbox = await startEmbeddedSandbox(core, memory);
   core.startBackground();
   const server = createServer(serveRenderer(await buildBridgeScript()));
