@@ -6,20 +6,22 @@ import type { VaultService } from '../core/vault/vault-service';
 /**
  * Opens the profile as the app does (private folder, damage check, backup
  * before a migration), says any notice once on stderr, and makes the daily
- * backup when the newest is older than a day.
+ * backup when the newest is older than a day (after a full check of the file).
  */
 export async function openCliDatabase(
   dataDir: string,
-  options: { dailyBackup?: boolean } = {},
+  options: { dailyBackup?: boolean; scan?: boolean } = {},
 ): Promise<Db> {
-  const [{ openProfileDatabase }, { backupIfDue }] = await Promise.all([
+  const [{ openProfileDatabase }, { backupIfDue, isBackupDue }] = await Promise.all([
     import('../core/db/database'),
     import('../core/db/backups'),
   ]);
-  const { db, notices } = openProfileDatabase(dataDir);
+  const daily = options.dailyBackup !== false && isBackupDue(dataDir);
+  // The whole-file check costs a read of the file: once a day, with the backup it protects.
+  const { db, notices } = openProfileDatabase(dataDir, { scan: options.scan ?? daily });
   for (const notice of notices) process.stderr.write(`outpost: ${notice}\n`);
   try {
-    if (options.dailyBackup !== false) await backupIfDue(db, dataDir);
+    if (daily) await backupIfDue(db, dataDir);
   } catch (error) {
     db.close();
     throw error;

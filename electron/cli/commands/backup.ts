@@ -19,7 +19,8 @@ export function registerBackupCommand(program: Command, globals: () => GlobalOpt
         import('../profile'),
         import('../../core/db/backups'),
       ]);
-      const db = await openCliDatabase(dataDir, { dailyBackup: false });
+      // Checked whole first: a backup of a damaged file would push good ones out of the 7.
+      const db = await openCliDatabase(dataDir, { dailyBackup: false, scan: true });
       try {
         if (o.to) {
           const file = resolve(o.to);

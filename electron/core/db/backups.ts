@@ -146,14 +146,23 @@ export function backupBeforeMigration(db: Db, dataDir: string, now = new Date())
   return infoFor(dataDir, final);
 }
 
-/** At start: a backup when the newest is older than a day (or there is none). */
+/** Whether the newest backup is older than a day (or there is none). */
+export function isBackupDue(dataDir: string, now = new Date()): boolean {
+  const newest = newestBackup(dataDir);
+  return !newest || now.getTime() - newest.createdAt.getTime() >= BACKUP_EVERY_MS;
+}
+
+/**
+ * At start: a backup when the newest is older than a day. The caller opened
+ * the database with a full scan when this is due, so a damaged file is never
+ * copied over the good backups.
+ */
 export async function backupIfDue(
   db: Db,
   dataDir: string,
   now = new Date(),
 ): Promise<BackupInfo | null> {
-  const newest = newestBackup(dataDir);
-  if (newest && now.getTime() - newest.createdAt.getTime() < BACKUP_EVERY_MS) return null;
+  if (!isBackupDue(dataDir, now)) return null;
   return createBackup(db, dataDir, 'daily', now);
 }
 

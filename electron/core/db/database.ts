@@ -42,7 +42,18 @@ function openOrMoveAside(dataDir: string, file: string, options: OpenOptions): D
  * start empty); a newer schema refused and left as it is; a backup before
  * any migration; then the schema brought up to date.
  */
-export function openProfileDatabase(dataDir: string, options: OpenOptions = {}): ProfileDatabase {
+export interface ProfileOpenOptions extends OpenOptions {
+  /**
+   * Read the whole file to check it (quick_check), default true: the app's
+   * start. The CLI asks for it only when a daily backup is due.
+   */
+  scan?: boolean;
+}
+
+export function openProfileDatabase(
+  dataDir: string,
+  options: ProfileOpenOptions = {},
+): ProfileDatabase {
   const notices: string[] = [];
   const folderNotice = ensurePrivateFolder(dataDir);
   const file = join(dataDir, DATABASE_FILE);
@@ -53,15 +64,18 @@ export function openProfileDatabase(dataDir: string, options: OpenOptions = {}):
     // Created owner-only before SQLite touches it: SQLite gives -wal and -shm the database's mode.
     if (!existsSync(file)) writeFileSync(file, '', { mode: PRIVATE_FILE_MODE });
   }
-  const db = openOrMoveAside(dataDir, file, options);
+  const { scan = true, ...connection } = options;
+  const db = openOrMoveAside(dataDir, file, connection);
   try {
-    const health = existing ? checkHealth(db) : null;
+    const version = existing ? schemaVersion(db) : 0;
+    const migrating = version > 0 && version < LATEST_SCHEMA_VERSION;
+    // Never copy a damaged file over good backups: a migration's backup scans first.
+    const health = existing ? checkHealth(db, scan || migrating) : null;
     if (health) {
       db.close();
       throw damaged(dataDir, file, health.damaged);
     }
-    const version = schemaVersion(db);
-    if (version > 0 && version < LATEST_SCHEMA_VERSION) backupBeforeMigration(db, dataDir);
+    if (migrating) backupBeforeMigration(db, dataDir);
     migrate(db);
     // Checked after the first writes, since SQLite creates -wal and -shm only then.
     const files = makeFilesPrivate(dataDir);
@@ -79,6 +93,6 @@ export function openProfileDatabase(dataDir: string, options: OpenOptions = {}):
 }
 
 /** Opens (creating if needed) the profile's database in `dataDir` and brings its schema up to date. */
-export function openAppDatabase(dataDir: string, options: OpenOptions = {}): Db {
+export function openAppDatabase(dataDir: string, options: ProfileOpenOptions = {}): Db {
   return openProfileDatabase(dataDir, options).db;
 }

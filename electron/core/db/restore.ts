@@ -71,7 +71,7 @@ function checkRestorable(source: string): void {
     );
   }
   try {
-    const health = checkHealth(copy);
+    const health = checkHealth(copy, true);
     if (health)
       throw new Error(`The backup ${basename(source)} cannot be restored: ${health.damaged}.`);
   } finally {
@@ -99,7 +99,7 @@ async function keepCurrent(
     return { safetyBackup: null, movedAside: moveAside(dataDir, file, reason, now).movedTo };
   }
   try {
-    const health = checkHealth(db);
+    const health = checkHealth(db, true);
     if (health) {
       db.close();
       return {

@@ -62,8 +62,9 @@ describe('a damaged database', () => {
     },
   );
 
-  it('the CLI says it in one sentence, and `outpost restore --latest` brings the backup back', async () => {
-    await profileWithBackup(dir.path);
+  it('the CLI finds it at its daily check, says it in one sentence, and `outpost restore --latest` brings the backup back', async () => {
+    // A backup two days old: the CLI's next command reads the whole file before the daily backup.
+    await profileWithBackup(dir.path, new Date(Date.now() - 2 * 24 * 3600_000));
     damage(dbFile(dir.path), 'pages overwritten in the middle');
     const status = await runCli(['--data-dir', dir.path, 'outbox', 'status']);
     expect(status.code).toBe(1);
@@ -83,7 +84,7 @@ describe('a damaged database', () => {
     const db = openAppDatabase(dir.path);
     expect(countDrafts(db)).toBe(1000);
     db.close();
-  });
+  }, 120_000);
 
   it('with no backup, the sentence says so and only the person’s `restore --empty` starts over', async () => {
     const db = openAppDatabase(dir.path);
@@ -98,7 +99,7 @@ describe('a damaged database', () => {
     fresh.close();
     // The damaged file is still there for whoever wants to look at it.
     expect(readdirSync(dir.path).some((n) => n.startsWith('outpost.sqlite.damaged-'))).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('a database from a newer Outpost', () => {
@@ -120,5 +121,5 @@ describe('a database from a newer Outpost', () => {
     expect(bytesOf(dbFile(dir.path)).equals(before)).toBe(true);
     expect(readdirSync(dir.path).sort()).toEqual(listing);
     expect(pendingDamage(dir.path)).toBeNull();
-  });
+  }, 120_000);
 });

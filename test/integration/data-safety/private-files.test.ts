@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/db/backups';
 import { openAppDatabase, openProfileDatabase } from '../../../electron/core/db/database';
 import { ensurePrivateFolder } from '../../../electron/core/db/private-files';
+import { runCli } from '../../helpers/cli';
 import { type Harness, startHarness } from '../../helpers/outbox-harness';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -68,6 +69,18 @@ describe.runIf(posix)('the data folder is private to the person (POSIX)', () => 
     second.db.close();
     expect(second.notices).toEqual([]);
   });
+
+  it('the CLI says the tightening once, on stderr', async () => {
+    const dataDir = join(dir.path, 'profile');
+    openAppDatabase(dataDir).close();
+    chmodSync(dataDir, 0o755);
+    const first = await runCli(['--data-dir', dataDir, 'outbox', 'status', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^outpost: The data folder .* is now private to you\.$/m);
+    expect(JSON.parse(first.stdout).counts).toBeDefined();
+    const second = await runCli(['--data-dir', dataDir, 'outbox', 'status', '--json']);
+    expect(second.stderr).toBe('');
+  }, 90_000);
 
   it('a file alone made readable in a private folder is tightened with its own notice', () => {
     const dataDir = join(dir.path, 'profile');

@@ -28,13 +28,17 @@ export function countDrafts(db: Db): number {
 }
 
 /**
- * A profile with 1000 drafts in a backup and 500 more written after it, so a
- * restore is seen to bring back the backup's rows. Closed cleanly.
+ * A profile with 1000 drafts in a backup (made at `backupAt`) and 500 more
+ * written after it, so a restore is seen to bring back the backup's rows.
+ * Closed cleanly.
  */
-export async function profileWithBackup(dataDir: string): Promise<{ backupName: string }> {
+export async function profileWithBackup(
+  dataDir: string,
+  backupAt = new Date(),
+): Promise<{ backupName: string }> {
   const db = openAppDatabase(dataDir);
   addDrafts(db, 1000, 'before backup');
-  const backup = await createBackup(db, dataDir, 'daily');
+  const backup = await createBackup(db, dataDir, 'daily', backupAt);
   addDrafts(db, 500, 'after backup');
   db.close();
   return { backupName: backup.name };

@@ -54,7 +54,7 @@ describe('restoring a backup', () => {
     const result = await restoreLatest(dir.path);
     expect(result.safetyBackup?.reason).toBe('before-restore');
     expect(drafts()).toBe(1000);
-  });
+  }, 120_000);
 
   it('backs up the current file first, so the restore itself can be undone', async () => {
     await profileWithBackup(dir.path);

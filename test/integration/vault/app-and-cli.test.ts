@@ -150,7 +150,7 @@ describe.each(stores)('one vault for the app and the CLI: $name', (store) => {
     } finally {
       await core.close();
     }
-  });
+  }, 120_000);
 
   it('an account added in the app sends from the CLI, which is given no secret', async () => {
     const core = appCore(store);
@@ -208,5 +208,5 @@ describe.each(stores)('one vault for the app and the CLI: $name', (store) => {
     );
     expect(drain.code, drain.stderr).toBe(0);
     expect(sandbox.ledger().some((e) => e.to === to)).toBe(true);
-  });
+  }, 120_000);
 });
