@@ -1,7 +1,7 @@
 import type { AdapterPool } from '../core/accounts/adapters';
 import type { Db } from '../core/db/connection';
 import type { GlobalOptions } from './io';
-import { sqliteAddonPath } from './sqlite-addon';
+import { openCliDatabase, openCliVault } from './profile';
 
 // The database and the adapters are loaded when a command first asks for them
 // (`import()`), never at start-up: `--help` or `segments` must not pay for
@@ -18,9 +18,7 @@ export interface CliContext extends CliDatabase {
 }
 
 async function openDatabase(globals: GlobalOptions): Promise<Db> {
-  const { openAppDatabase } = await import('../core/db/database');
-  const nativeBinding = sqliteAddonPath();
-  return openAppDatabase(globals.dataDir, nativeBinding ? { nativeBinding } : {});
+  return openCliDatabase(globals.dataDir);
 }
 
 /** Runs `work` with the profile's database open (no provider code loaded), and always closes it. */
@@ -41,12 +39,10 @@ export async function withContext<T>(
   globals: GlobalOptions,
   work: (ctx: CliContext) => Promise<T> | T,
 ): Promise<T> {
-  const [{ AdapterPool }, { EnvVault }] = await Promise.all([
-    import('../core/accounts/adapters'),
-    import('../core/vault/env-vault'),
-  ]);
+  const { AdapterPool } = await import('../core/accounts/adapters');
+  const vault = await openCliVault(globals.dataDir);
   const db = await openDatabase(globals);
-  const pool = new AdapterPool(db, new EnvVault());
+  const pool = new AdapterPool(db, vault);
   try {
     return await work({ db, pool });
   } finally {

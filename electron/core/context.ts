@@ -2,15 +2,18 @@ import { join } from 'node:path';
 import { AdapterPool } from './accounts/adapters';
 import { SyncLoop } from './background/sync-loop';
 import { cleanAbandonedImports } from './bulk/import-job';
+import { backupIfDue } from './db/backups';
 import type { Db } from './db/connection';
-import { openAppDatabase } from './db/database';
+import { openProfileDatabase } from './db/database';
+import { applyStagedRestore } from './db/restore';
 import { CoreEvents } from './events/core-events';
 import { attachEvents, detachEvents } from './events/sink';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
-import { EnvVault } from './vault/env-vault';
+import { ChainVault, EnvVault } from './vault/env-vault';
 import type { SecretVault } from './vault/vault';
+import type { VaultService } from './vault/vault-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +24,11 @@ export interface CoreOptions {
   vault?: SecretVault;
   /** Where the app keeps the secret of an account a person adds (Electron: safeStorage). */
   secretStore?: { store(key: string, secret: string): string };
+  /**
+   * The vault shared with the CLI (OS credential store or passphrase file):
+   * read after `vault`, and where new secrets go unless `secretStore` is given.
+   */
+  vaults?: VaultService;
   outbox?: Omit<EngineOptions, 'db' | 'adapterFor'>;
 }
 
@@ -38,6 +46,9 @@ export class CoreContext {
   readonly secretStore: { store(key: string, secret: string): string } | null;
   /** What changed, for the shell to forward to its window; the one bus of this profile. */
   readonly events: CoreEvents;
+  readonly vaults: VaultService | null;
+  /** Sentences for the person from opening the profile (a tightened folder, a restore done). */
+  readonly notices: string[] = [];
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
@@ -50,21 +61,40 @@ export class CoreContext {
     this.options = options;
     this.dataDir = options.dataDir;
     this.version = options.version;
-    this.vault = options.vault ?? new EnvVault();
-    this.secretStore = options.secretStore ?? null;
+    this.vaults = options.vaults ?? null;
+    const own = options.vault ?? (this.vaults ? null : new EnvVault());
+    this.vault = new ChainVault([own, this.vaults].filter((v): v is SecretVault => v !== null));
+    this.secretStore = options.secretStore ?? this.vaults;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
     this.events = new CoreEvents(() => this.db);
   }
 
   get db(): Db {
     if (!this.connection) {
-      this.connection = openAppDatabase(
+      const opened = openProfileDatabase(
         this.dataDir,
         this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
       );
+      this.notices.push(...opened.notices);
+      this.connection = opened.db;
       attachEvents(this.connection, this.events);
     }
     return this.connection;
+  }
+
+  /**
+   * The app's start: a restore chosen in Settings last time is done before
+   * the file is opened, then the database is opened (throwing
+   * DamagedDatabaseError or SchemaTooNewError) and backed up when the newest
+   * backup is older than a day. Returns the notices to show.
+   */
+  async open(): Promise<string[]> {
+    if (!this.connection) {
+      const restored = await applyStagedRestore(this.dataDir);
+      if (restored) this.notices.push(restored);
+    }
+    await backupIfDue(this.db, this.dataDir);
+    return this.notices;
   }
 
   get adapters(): AdapterPool {

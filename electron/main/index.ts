@@ -1,15 +1,15 @@
-import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
-import { ChainVault, EnvVault } from '../core/vault/env-vault';
+import { KeyringCredentialStore } from '../core/vault/credential-store';
 import { MemoryVault } from '../core/vault/memory-vault';
+import { VaultService } from '../core/vault/vault-service';
 import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
 import { nativeBindingPath } from './native-binding';
 import { watchNetwork } from './network';
-import { SafeStorageVault } from './safe-storage-vault';
+import { openProfile } from './open-profile';
 import { createMainWindow } from './window';
 
 // The shell stays thin: everything testable lives in electron/core.
@@ -29,12 +29,10 @@ app.whenReady().then(async () => {
     dataDir,
     version: app.getVersion(),
     nativeBinding,
-    vault: new ChainVault([
-      memory,
-      new SafeStorageVault(join(dataDir, 'vault.json')),
-      new EnvVault(),
-    ]),
+    vault: memory,
+    vaults: new VaultService({ dataDir, credentials: new KeyringCredentialStore() }),
   });
+  if (!(await openProfile(core))) return app.quit();
   const sandbox = await startEmbeddedSandbox(core, memory);
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
   core.startBackground();

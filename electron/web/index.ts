@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreContext, createDispatcher, createHandlers, defaultDataDir } from '../core';
 import { startEmbeddedSandbox } from '../core/accounts/embedded-sandbox';
+import { KeyringCredentialStore } from '../core/vault/credential-store';
 import { MemoryVault } from '../core/vault/memory-vault';
+import { VaultService } from '../core/vault/vault-service';
 import { EMBEDDED_SANDBOX_OPTIONS, startSandbox } from '../sandbox';
 import { buildBridgeScript } from './bridge-script';
 import { ensureRendererBuilt } from './renderer-build';
@@ -55,8 +57,21 @@ async function main(): Promise<void> {
     JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;
   const memory = new MemoryVault();
-  // A browser has no OS keychain: secrets of accounts added here stay in memory for this run.
-  const core = new CoreContext({ dataDir: o.dataDir, version, vault: memory, secretStore: memory });
+  // Secrets of accounts added in the browser stay in memory for this run; those added by the
+  // app or the CLI are read from the vault they share (OS credential store or passphrase file).
+  const vaults = new VaultService({
+    dataDir: o.dataDir,
+    credentials: new KeyringCredentialStore(),
+  });
+  const core = new CoreContext({
+    dataDir: o.dataDir,
+    version,
+    vault: memory,
+    secretStore: memory,
+    vaults,
+  });
+  // As the app does: a staged restore applied, the profile checked, the daily backup made.
+  for (const notice of await core.open()) console.error(`Outpost: ${notice}`);
   const sandbox = await startEmbeddedSandbox(core, memory, () =>
     startSandbox(EMBEDDED_SANDBOX_OPTIONS),
   );

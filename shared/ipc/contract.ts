@@ -7,6 +7,12 @@ import {
   ResumeReply,
 } from './schemas/accounts';
 import {
+  BackupCreateReply,
+  BackupRestoreReply,
+  BackupRestoreRequest,
+  BackupsListReply,
+} from './schemas/backups';
+import {
   ContactsSearchReply,
   ContactsSearchRequest,
   ContactsSyncReply,
@@ -22,6 +28,7 @@ import {
   SendRequest,
 } from './schemas/outbox';
 import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
+import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schemas/vault';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its
@@ -42,6 +49,11 @@ export const contract = {
   'outbox.cancel': { request: MessageRequest, reply: ControlReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
+  'backups.list': { request: NoRequest, reply: BackupsListReply },
+  'backups.create': { request: NoRequest, reply: BackupCreateReply },
+  'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },
+  'vault.status': { request: NoRequest, reply: VaultStatusReply },
+  'vault.choose': { request: VaultChooseRequest, reply: VaultChooseReply },
 } as const;
 
 export type Contract = typeof contract;

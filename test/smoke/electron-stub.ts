@@ -34,6 +34,8 @@ export interface ElectronStub {
   windows: StubWindow[];
   /** URLs passed to shell.openExternal. */
   opened: string[];
+  /** Options of every dialog.showMessageBox (the damaged-database and notice dialogs). */
+  dialogs: unknown[];
   appEvents: EventEmitter;
   /** dialog.showErrorBox calls, in order. */
   errorBoxes: ErrorBox[];
@@ -49,6 +51,7 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
   const handlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const windows: StubWindow[] = [];
   const opened: string[] = [];
+  const dialogs: unknown[] = [];
   const appEvents = new EventEmitter();
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
@@ -125,6 +128,11 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
       showErrorBox: (title: string, content: string) => {
         errorBoxes.push({ title, content });
       },
+      // Answered with the cancel choice ("Quit" in a damage dialog), recorded for assertions.
+      showMessageBox: (options: { cancelId?: number }) => {
+        dialogs.push(options);
+        return Promise.resolve({ response: options.cancelId ?? 0 });
+      },
     },
     BrowserWindow,
     ipcMain: {
@@ -161,6 +169,7 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
     handlers,
     windows,
     opened,
+    dialogs,
     appEvents,
     errorBoxes,
     exitCode: () => exitCode,

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
 import { type EventName, events } from '../../shared/ipc/events';
@@ -19,6 +20,11 @@ import { sampleRequests } from './sample-requests';
 const rendererPage = join(root, 'out', 'renderer', 'index.html');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'outpost-smoke-'));
+// A backup for the backups.restore sample to stage (a plain, valid SQLite file).
+mkdirSync(join(dataDir, 'backups'));
+new Database(join(dataDir, 'backups', 'outpost-20261201T000000000Z-daily.sqlite'))
+  .exec('CREATE TABLE kept (x)')
+  .close();
 // Development, as under `npm start`: the app folder is the checkout.
 const stub = createElectronStub(dataDir, { isPackaged: false, appPath: root });
 const trustedEvent = { senderFrame: { url: pathToFileURL(rendererPage).href } };

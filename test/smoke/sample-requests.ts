@@ -26,4 +26,10 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.cancel': { id: 1 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
+  'backups.list': {},
+  'backups.create': {},
+  // The bundle starts on a fresh profile, whose first start made a daily backup.
+  'backups.restore': { name: 'outpost-20261201T000000000Z-daily.sqlite' },
+  'vault.status': {},
+  'vault.choose': { store: 'passphrase-file', passphrase: 'smoke-test-passphrase' },
 };

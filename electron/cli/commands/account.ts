@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+import { secretRefFor, VAULT_CHOICES } from '../secret-ref';
 
 // What each subcommand does is imported inside its action (electron/cli/README.md).
 const repository = () => import('../../core/accounts/repository');
@@ -16,6 +17,7 @@ interface AddOptions {
   username?: string;
   secretEnv?: string;
   localAddress?: string;
+  vault?: (typeof VAULT_CHOICES)[number];
 }
 
 function checkBaseUrl(url: string): void {
@@ -44,7 +46,13 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
     .option('--username <user>', 'user name (nrs: the API user)')
     .option('--secret-env <VAR>', 'environment variable holding the password, token or key')
     .option('--local-address <ip>', 'source address to send from (machines with several networks)')
-    .action((o: AddOptions) => {
+    .addOption(
+      new Option(
+        '--vault <store>',
+        'keep the secret in the vault the app shares (else env: the variable is read at each use)',
+      ).choices(VAULT_CHOICES),
+    )
+    .action(async (o: AddOptions) => {
       checkBaseUrl(o.baseUrl);
       if (o.provider === 'nrs' && !o.username)
         throw new UsageError('An nrs account needs --username');
@@ -55,6 +63,7 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
           `--secret-env must name an environment variable, not "${o.secretEnv}"`,
         );
       }
+      const secretRef = await secretRefFor(globals().dataDir, o.secretEnv, o.vault);
       return withDatabase(globals(), async ({ db }) => {
         const { addAccount } = await repository();
         const added = addAccount(db, {
@@ -62,12 +71,13 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
           provider: o.provider,
           baseUrl: o.baseUrl,
           username: o.username ?? null,
-          secretRef: `env:${o.secretEnv}`,
+          secretRef,
           localAddress: o.localAddress ?? null,
         });
-        const warning = process.env[o.secretEnv ?? '']
-          ? ''
-          : ` (note: ${o.secretEnv} is not set in this shell)`;
+        const warning =
+          o.vault || process.env[o.secretEnv ?? '']
+            ? ''
+            : ` (note: ${o.secretEnv} is not set in this shell)`;
         output(
           globals(),
           { id: added.id, name: added.name, provider: added.provider },

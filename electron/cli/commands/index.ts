@@ -1,5 +1,6 @@
 import type { CommandModule } from '../program';
 import { registerAccountCommand } from './account';
+import { registerBackupCommand, registerRestoreCommand } from './backup';
 import { registerBulkCommand } from './bulk';
 import { registerContactsCommand } from './contacts';
 import { registerJobCommand } from './job';
@@ -7,6 +8,7 @@ import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
 import { registerSendCommand } from './send';
+import { registerVaultCommand } from './vault';
 
 /**
  * Every command of the CLI contract that is implemented, in the order --help lists them.
@@ -23,4 +25,7 @@ export const commands: CommandModule[] = [
   registerOutboxCommand,
   registerSegmentsCommand,
   registerSandboxCommand,
+  registerBackupCommand,
+  registerRestoreCommand,
+  registerVaultCommand,
 ];

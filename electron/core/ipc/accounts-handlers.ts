@@ -28,6 +28,10 @@ export function accountsHandlers(
           message: 'This computer offers no secure place to keep the secret.',
         };
       }
+      // Asked before the provider is, so the person is not made to wait for a check that cannot be kept.
+      const vault = core.vaults?.status();
+      if (vault?.choiceNeeded || vault?.locked)
+        return { ok: false, field: null, message: vault.sentence };
       const reply = await addAccountChecked(core.db, core.secretStore, request);
       if (reply.ok) core.outbox.wake();
       return reply;

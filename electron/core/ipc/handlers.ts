@@ -1,10 +1,12 @@
 import type { CoreContext } from '../context';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
+import { backupsHandlers } from './backups-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { vaultHandlers } from './vault-handlers';
 
 /**
  * The one handler table, assembled from per-domain modules. `satisfies` makes
@@ -17,5 +19,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...accountsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...backupsHandlers(core),
+    ...vaultHandlers(core),
   } satisfies HandlerTable;
 }

@@ -13,10 +13,17 @@ export interface SecretVault {
 
 export class SecretUnavailableError extends Error {
   constructor(account: string, ref: string) {
-    const where = ref.startsWith('env:')
-      ? `set the environment variable ${ref.slice(4)}`
-      : 'enter the secret again in the account settings';
-    super(`The secret of account "${account}" is not available: ${where}.`);
+    super(`The secret of account "${account}" is not available: ${whereToFind(ref)}.`);
     this.name = 'SecretUnavailableError';
   }
+}
+
+/** What the person can do to make the secret behind `ref` readable. */
+function whereToFind(ref: string): string {
+  if (ref.startsWith('env:')) return `set the environment variable ${ref.slice(4)}`;
+  if (ref.startsWith('file:'))
+    return 'give the vault file’s passphrase (OUTPOST_VAULT_PASSPHRASE, or in the app’s Settings)';
+  if (ref.startsWith('keyring:'))
+    return 'this computer’s credential store did not answer (unlock it), or the entry is gone: add the account again';
+  return 'enter the secret again in the account settings';
 }

@@ -79,6 +79,6 @@ describe('outpost contacts', () => {
     writeFileSync(empty, '');
     const r = await cli(['contacts', 'import', '--account', 'Main', '--csv', empty]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^outpost: The file is empty\./);
+    expect(r.stderr).toMatch(/^outpost: The file is empty\./m);
   });
 });
