@@ -15,8 +15,11 @@ export type ReconciledState = 'accepted' | 'absent' | 'undetermined';
  */
 export interface LostRequest {
   campaignName: string;
-  /** The request's own entry in `tags`. */
-  requestTag: string;
+  /**
+   * The request's own entry in `tags`; null for a request written before
+   * campaigns were shared, whose campaign was its own (finding it is finding the request).
+   */
+  requestTag: string | null;
   /** When the request was written (ISO 8601): the provider's reports are read from shortly before. */
   sentAt: string;
   /** The scheduleDate it carried (ISO 8601), if any: such messages have no events before their time. */

@@ -1,7 +1,8 @@
-import type { BatchReconciliation } from '../../../shared/domain/reconciliation';
+import type { BatchReconciliation, LostRequest } from '../../../shared/domain/reconciliation';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
 import type { ProviderAdapter } from '../providers/types';
+import { rowRef } from './request-labels';
 import { OUTBOX_CODES } from './states';
 
 export type AdapterFor = (accountId: number) => ProviderAdapter;
@@ -10,6 +11,9 @@ interface UnknownGroup {
   accountId: number;
   requestName: string;
   giveUpAt: number;
+  campaignName: string | null;
+  sentAt: number | null;
+  scheduleAt: number | null;
 }
 
 export interface ReconcileReport {
@@ -22,8 +26,9 @@ export interface ReconcileReport {
 
 /**
  * Settles messages whose request was written but whose answer was lost. Each
- * request carried a campaign name unique to it, and the adapter asks the
- * provider what it did with that request (`reconcileBatch`): per recipient
+ * request carried its campaign, a tag unique to it (kept as request_name) and
+ * a reference per row, and the adapter asks the provider what it did with
+ * that request (`reconcileBatch`): per recipient
  * accepted (never send again), absent (safe to send again) or undetermined
  * (ask again later). A provider that cannot be asked, or a recipient still
  * undetermined at its give-up time, is parked as "outcome unknown" for a person.
@@ -53,10 +58,7 @@ export async function reconcileUnknown(
     const rows = unknownRows(db, group.requestName);
     let answer: BatchReconciliation;
     try {
-      answer = await adapter.reconcileBatch(
-        group.requestName,
-        rows.map((r) => r.recipient),
-      );
+      answer = await adapter.reconcileBatch(lostRequest(db, group, rows));
     } catch {
       // The provider could not be asked now (offline, paused...): try again on a later pass.
       later(db, group.requestName, options.now + options.retryMs);
@@ -80,7 +82,9 @@ export async function reconcileUnknown(
 function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[] {
   return db
     .prepare(
-      `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt
+      `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt,
+         max(campaign_name) AS campaignName, min(dispatched_at) AS sentAt,
+         max(CASE WHEN schedule_mode = 'provider' THEN scheduled_for END) AS scheduleAt
        FROM messages
        WHERE state = 'unknown' AND request_name IS NOT NULL
          AND coalesce(error_code, '') <> '${OUTBOX_CODES.unreconcilable}'
@@ -89,6 +93,34 @@ function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[
        HAVING max(not_before) <= @now`,
     )
     .all({ now, account: accountId }) as UnknownGroup[];
+}
+
+/**
+ * The request as it went out. Rows written before campaigns were shared
+ * (no campaign_name) had a campaign of their own named by request_name and
+ * no tag: finding that campaign is finding the request.
+ */
+function lostRequest(
+  db: Db,
+  group: UnknownGroup,
+  rows: { id: number; recipient: string }[],
+): LostRequest {
+  const known = db
+    .prepare(
+      `SELECT provider_message_id FROM messages
+       WHERE account_id = ? AND provider_message_id IS NOT NULL AND schedule_mode = 'provider'
+         AND state = 'accepted'`,
+    )
+    .pluck()
+    .all(group.accountId) as string[];
+  return {
+    campaignName: group.campaignName ?? group.requestName,
+    requestTag: group.campaignName === null ? null : group.requestName,
+    sentAt: new Date(group.sentAt ?? Date.now()).toISOString(),
+    scheduledAt: group.scheduleAt === null ? null : new Date(group.scheduleAt).toISOString(),
+    recipients: rows.map((r) => ({ to: r.recipient, ref: rowRef(group.requestName, r.id) })),
+    knownIds: known,
+  };
 }
 
 function unknownRows(db: Db, requestName: string): { id: number; recipient: string }[] {
@@ -106,7 +138,8 @@ function apply(
 ) {
   const fence = `WHERE id = @id AND state = 'unknown' AND request_name = @requestName`;
   const accept = db.prepare(
-    `UPDATE messages SET state = 'accepted', provider_sending_id = @sendingId, error_code = NULL,
+    `UPDATE messages SET state = 'accepted', provider_sending_id = @sendingId,
+       provider_message_id = coalesce(@messageId, provider_message_id), error_code = NULL,
        error_kind = NULL, error_text = 'Confirmed with the provider after the answer to the send was lost.',
        settled_at = @now, updated_at = @now ${fence}`,
   );
@@ -122,8 +155,14 @@ function apply(
     const counts = { accepted: 0, requeued: 0, undetermined: 0 };
     rows.forEach((row, i) => {
       const base = { id: row.id, requestName, now };
-      const state = answer.recipients[i]?.state ?? 'undetermined';
-      if (state === 'accepted') counts.accepted += accept.run({ ...base, sendingId }).changes;
+      const found = answer.recipients[i];
+      const state = found?.state ?? 'undetermined';
+      if (state === 'accepted')
+        counts.accepted += accept.run({
+          ...base,
+          sendingId,
+          messageId: found?.messageId ?? null,
+        }).changes;
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });

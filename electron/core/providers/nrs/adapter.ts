@@ -237,13 +237,13 @@ export class NrsAdapter extends BaseAdapter {
     const exact = campaigns.filter((c) => c.name === request.campaignName);
     const tagged = exact
       .flatMap((c) => c.sendings)
-      .filter((s) => s.tags.includes(request.requestTag));
+      .filter((s) => request.requestTag === null || s.tags.includes(request.requestTag));
     const after = new Date(Date.parse(request.sentAt) - RECONCILE_MARGIN_MS).toISOString();
     const events: SendingEvent[] = [];
     const scheduled: ScheduledMessage[] = [];
     for (const s of tagged) {
       events.push(...(await this.getSendingEvents(s.id, { after, customFields: true }, opts)));
-      if (request.scheduledAt !== null && Date.parse(request.scheduledAt) > Date.now()) {
+      if (request.scheduledAt !== null) {
         scheduled.push(...(await this.pendingWithContent(s.id, opts)));
       }
     }

@@ -27,7 +27,7 @@ export function reconcile(
   const sendings = campaigns
     .filter((c) => c.name === request.campaignName)
     .flatMap((c) => c.sendings)
-    .filter((s) => s.tags.includes(request.requestTag));
+    .filter((s) => request.requestTag === null || s.tags.includes(request.requestTag));
   if (sendings.length === 0) {
     return {
       campaignFound: false,
