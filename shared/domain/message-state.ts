@@ -60,6 +60,6 @@ export function displayState(row: StateFacts, now: number): DisplayState {
 export function scheduleSentence(mode: ScheduleMode, at: number): string {
   const when = new Date(at).toISOString().replace('.000Z', 'Z');
   return mode === 'provider'
-    ? `Scheduled at the provider for ${when}: it goes out at that time even if this computer is off.`
+    ? `Scheduled at the provider for ${when}: handed over as soon as Outpost sends and the network allows, it then goes out at that time even if this computer is off.`
     : `Scheduled on this computer for ${when}: this provider cannot hold scheduled messages, so this computer must be on, online and running Outpost at that time (if it is not, it goes out as soon as it is, marked late).`;
 }

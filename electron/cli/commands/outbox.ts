@@ -15,6 +15,8 @@ import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+import { registerOutboxListCommand } from './outbox-list';
+import { registerOutboxRescheduleCommand } from './outbox-reschedule';
 
 /** `123` is a message, `job:7` a bulk job. */
 function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
@@ -35,8 +37,19 @@ function controlled<T>(work: () => T): T {
   }
 }
 
+async function controlledAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof OutboxControlError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function registerOutboxCommand(program: Command, globals: () => GlobalOptions): void {
   const outbox = program.command('outbox').description('the queue of messages waiting to go out');
+  registerOutboxListCommand(outbox, globals);
+  registerOutboxRescheduleCommand(outbox, globals);
 
   outbox
     .command('status')
@@ -125,10 +138,13 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
   outbox
     .command('cancel <id>')
     .description(
-      'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME)',
+      'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME); one held at the provider for its time is deleted there',
     )
     .action((id: string) =>
-      withContext(globals(), ({ db }) => {
+      withContext(globals(), async ({ db, pool }) => {
+        const { cancelAtProvider, cancelJobAtProvider } = await import(
+          '../../core/outbox/schedule'
+        );
         if (id.startsWith(ACCOUNT_PREFIX)) {
           const account = findAccountByName(db, id.slice(ACCOUNT_PREFIX.length));
           const n = cancelAccountQueue(db, account.id);
@@ -141,18 +157,30 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         }
         const target = parseTarget(id);
         if (target.kind === 'message') {
-          controlled(() => cancelMessage(db, target.id));
+          const atProvider = await controlledAsync(() => cancelAtProvider(db, pool.get, target.id));
+          if (!atProvider) controlled(() => cancelMessage(db, target.id));
           output(
             globals(),
-            { id: target.id, state: 'cancelled' },
-            `Message ${target.id} is cancelled.`,
+            { id: target.id, state: 'cancelled', atProvider },
+            atProvider
+              ? `Message ${target.id} is cancelled and deleted from the provider's scheduled messages.`
+              : `Message ${target.id} is cancelled.`,
           );
         } else {
           const n = controlled(() => cancelJob(db, target.id));
+          // The local part is saved whatever the provider answers; say so if it failed.
+          let there = 0;
+          let providerError: string | null = null;
+          try {
+            there = await cancelJobAtProvider(db, pool.get, target.id);
+          } catch (error) {
+            providerError = `The messages of job ${target.id} held at the provider could not be deleted there (${error instanceof Error ? error.message : String(error)}); run "outbox cancel job:${target.id}" again when it can be reached.`;
+            process.stderr.write(`outpost: warning: ${providerError}\n`);
+          }
           output(
             globals(),
-            { job: target.id, cancelled: n },
-            `Job ${target.id} is cancelled (${n} messages not sent).`,
+            { job: target.id, cancelled: n + there, atProvider: there, providerError },
+            `Job ${target.id} is cancelled (${n + there} messages not sent${there > 0 ? `, ${there} of them deleted from the provider's scheduled messages` : ''}).`,
           );
         }
       }),
