@@ -77,6 +77,9 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
       }
       return withContext(globals(), async ({ db, pool }) => {
         const accountId = o.account ? findAccountByName(db, o.account).id : null;
+        const { syncAllProviderSchedules } = await import('../../core/outbox/schedule');
+        // Deleted on the provider's dashboard since the last run: cancelled here first.
+        const schedules = await syncAllProviderSchedules(db, pool.get);
         const engine = new OutboxEngine(db, pool.get);
         const stop = () => engine.stop();
         process.once('SIGINT', stop);
@@ -99,9 +102,14 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         const skipped = engine.skippedAccounts;
         output(
           globals(),
-          { ...totals, status, skipped },
+          { ...totals, status, skipped, schedules },
           [
             `Sent ${totals.requests} requests: ${totals.accepted} accepted, ${totals.failed} failed, ${totals.retried} to retry, ${totals.unknown} outcome unknown.`,
+            ...(schedules.cancelled > 0
+              ? [
+                  `${schedules.cancelled} scheduled messages were deleted at the provider (e.g. on its dashboard) and are cancelled here.`,
+                ]
+              : []),
             ...status.paused.map((p) => `Paused ${p.account} (${p.code}): ${p.reason}`),
             ...skipped,
           ].join('\n'),

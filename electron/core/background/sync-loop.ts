@@ -1,6 +1,7 @@
 import { listAccounts } from '../accounts/repository';
 import type { Db } from '../db/connection';
 import type { AdapterFor } from '../outbox/reconcile';
+import { syncAllProviderSchedules } from '../outbox/schedule';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
 
@@ -8,7 +9,8 @@ const CONVERSATIONS_EVERY_MS = 60_000;
 const IDLE_MS = 5_000;
 
 /**
- * The app's background tracking: delivery status of accepted messages
+ * The app's background tracking: messages held at the provider for their
+ * time (compared with its list), delivery status of accepted messages
  * (polled, since a desktop cannot receive webhooks) and WhatsApp
  * conversations with their opt-out replies. The CLI runs the same functions
  * on demand instead.
@@ -45,6 +47,9 @@ export class SyncLoop {
 
   private async loop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      // First thing at start, then every round: a message deleted on the provider's
+      // dashboard becomes cancelled here.
+      await syncAllProviderSchedules(this.db, this.adapterFor).catch(() => undefined);
       await pollUntilSettled(this.db, this.adapterFor, {
         timeoutMs: CONVERSATIONS_EVERY_MS,
         signal,

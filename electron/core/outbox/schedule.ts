@@ -247,3 +247,27 @@ export function accountsWithProviderSchedules(db: Db, now = Date.now()): number[
     .pluck()
     .all({ now }) as number[];
 }
+
+/**
+ * One comparison pass over every account holding messages at the provider
+ * (at start and on each background sync). An account that cannot be reached
+ * now is skipped: the next pass tries again.
+ */
+export async function syncAllProviderSchedules(
+  db: Db,
+  adapterFor: AdapterFor,
+  now = Date.now(),
+): Promise<ScheduleSyncReport> {
+  const total: ScheduleSyncReport = { checked: 0, cancelled: 0, moved: 0 };
+  for (const accountId of accountsWithProviderSchedules(db, now)) {
+    try {
+      const r = await syncProviderSchedules(db, adapterFor, accountId, now);
+      total.checked += r.checked;
+      total.cancelled += r.cancelled;
+      total.moved += r.moved;
+    } catch {
+      // Offline, paused or no secret in this process: left for the next pass.
+    }
+  }
+  return total;
+}
