@@ -48,7 +48,8 @@ export function parseInstant(text: string): TimingResult {
     };
   }
   const ms = Date.parse(trimmed.replace(' ', 'T'));
-  if (Number.isNaN(ms)) return { ok: false, message: `"${text}" is not a real date and time.` };
+  if (Number.isNaN(ms) || !realFields(trimmed))
+    return { ok: false, message: `"${text}" is not a real date and time.` };
   return { ok: true, ms };
 }
 
@@ -88,4 +89,13 @@ export function validUntil(input: {
     };
   }
   return { ok: true, ms: end };
+}
+
+/** Date.parse rolls 30 February over into March; a person who wrote it made a mistake. */
+function realFields(text: string): boolean {
+  const [y, mo, d, h, mi, sec = 0] = (text.match(/\d+/g) ?? []).map(Number) as number[];
+  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
+    return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && sec <= 59;
 }
