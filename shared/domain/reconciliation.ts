@@ -38,6 +38,16 @@ export interface BatchReconciliation {
   /** Messages the provider counts in the matching sendings, or null when none matched. */
   acceptedCount: number | null;
   sendingIds: string[];
-  /** `recipients[i]` answers the request's `recipients[i]`; messageId when the provider showed it. */
-  recipients: { to: string; state: ReconciledState; events: string[]; messageId?: string }[];
+  /**
+   * One entry per recipient, naming it in `to` and, when the provider could be
+   * asked by row reference, in `ref` (the outbox matches by `ref`, else by number,
+   * never by position); messageId when the provider showed it.
+   */
+  recipients: {
+    to: string;
+    ref?: string;
+    state: ReconciledState;
+    events: string[];
+    messageId?: string;
+  }[];
 }

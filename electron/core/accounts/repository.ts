@@ -1,5 +1,6 @@
 import type { ProviderKind } from '../../../shared/domain/capabilities';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 
 export interface Account {
@@ -73,38 +74,41 @@ export class AccountNotFoundError extends Error {
 
 export function addAccount(db: Db, input: NewAccount, now = Date.now()): Account {
   return writeTransaction(db, () => {
-    const exists = db.prepare('SELECT 1 FROM accounts WHERE name = ?').get(input.name);
+    const exists = prepareOnce(db, 'SELECT 1 FROM accounts WHERE name = ?').get(input.name);
     if (exists) throw new AccountExistsError(input.name);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO accounts (name, provider, base_url, username, secret_ref, local_address, created_at)
+    const { lastInsertRowid } = prepareOnce(
+      db,
+      `INSERT INTO accounts (name, provider, base_url, username, secret_ref, local_address, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.name,
-        input.provider,
-        input.baseUrl,
-        input.username ?? null,
-        input.secretRef,
-        input.localAddress ?? null,
-        now,
-      );
+    ).run(
+      input.name,
+      input.provider,
+      input.baseUrl,
+      input.username ?? null,
+      input.secretRef,
+      input.localAddress ?? null,
+      now,
+    );
     return getAccount(db, Number(lastInsertRowid));
   });
 }
 
 export function listAccounts(db: Db): Account[] {
-  return (db.prepare('SELECT * FROM accounts ORDER BY name').all() as AccountRow[]).map(toAccount);
+  return (prepareOnce(db, 'SELECT * FROM accounts ORDER BY name').all() as AccountRow[]).map(
+    toAccount,
+  );
 }
 
 export function getAccount(db: Db, id: number): Account {
-  const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  const row = prepareOnce(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as
+    | AccountRow
+    | undefined;
   if (!row) throw new AccountNotFoundError(id);
   return toAccount(row);
 }
 
 export function findAccountByName(db: Db, name: string): Account {
-  const row = db.prepare('SELECT * FROM accounts WHERE name = ?').get(name) as
+  const row = prepareOnce(db, 'SELECT * FROM accounts WHERE name = ?').get(name) as
     | AccountRow
     | undefined;
   if (!row) throw new AccountNotFoundError(name);
@@ -112,11 +116,11 @@ export function findAccountByName(db: Db, name: string): Account {
 }
 
 export function setLocalAddress(db: Db, id: number, localAddress: string | null): void {
-  db.prepare('UPDATE accounts SET local_address = ? WHERE id = ?').run(localAddress, id);
+  prepareOnce(db, 'UPDATE accounts SET local_address = ? WHERE id = ?').run(localAddress, id);
 }
 
 export function rememberOkIp(db: Db, id: number, ip: string): void {
-  db.prepare('UPDATE accounts SET last_ok_ip = ? WHERE id = ? AND last_ok_ip IS NOT ?').run(
+  prepareOnce(db, 'UPDATE accounts SET last_ok_ip = ? WHERE id = ? AND last_ok_ip IS NOT ?').run(
     ip,
     id,
     ip,

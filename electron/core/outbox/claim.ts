@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageEncoding } from '../../../shared/domain/message';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { notHeld, sendable } from './rules';
 
 export interface ClaimedRow {
   id: number;
@@ -43,13 +45,7 @@ export interface ClaimOptions {
   skipAccounts?: readonly number[];
 }
 
-// Due, not paused, not in a paused or cancelled bulk job.
-const SENDABLE = `
-  m.state = 'queued' AND m.not_before <= @now
-  AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = m.account_id AND a.paused_code IS NOT NULL)
-  AND NOT EXISTS (SELECT 1 FROM bulk_jobs j WHERE j.id = m.job_id AND j.state <> 'active')
-  AND (@account IS NULL OR m.account_id = @account)
-  AND m.account_id NOT IN (SELECT value FROM json_each(@skip))`;
+const SENDABLE = sendable('m', { due: true });
 
 interface HeadRow {
   account_id: number;
@@ -88,19 +84,22 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
     account: options.accountId ?? null,
     skip: JSON.stringify(options.skipAccounts ?? []),
   };
-  const head = db.prepare(
+  const head = prepareOnce(
+    db,
     `SELECT account_id, sender, encoding, template, max_parts, campaign_name, expires_at,
        ${SCHEDULE_AT} AS schedule_at FROM messages m
      WHERE ${SENDABLE} ORDER BY m.not_before, m.id LIMIT 1`,
   );
-  const batch = db.prepare(
+  const batch = prepareOnce(
+    db,
     `SELECT id, recipient, fields, body FROM messages m
      WHERE ${SENDABLE} AND m.account_id = @acc AND m.sender = @sender AND m.encoding = @encoding
        AND m.template = @template AND m.max_parts = @maxParts
        AND m.campaign_name IS @campaign AND m.expires_at IS @expires AND ${SCHEDULE_AT} IS @scheduleAt
      ORDER BY m.not_before, m.id LIMIT @limit`,
   );
-  const lease = db.prepare(
+  const lease = prepareOnce(
+    db,
     `UPDATE messages SET state = 'sending', lease_owner = @owner, lease_token = @token,
        lease_expires_at = @expires, dispatched_at = NULL, request_name = @requestName, updated_at = @now
      WHERE id IN (SELECT value FROM json_each(@ids)) AND state = 'queued'`,
@@ -154,20 +153,19 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
  */
 export function markDispatched(db: Db, claim: Claim, now: number): ClaimedRow[] {
   return writeTransaction(db, () => {
-    db.prepare(
+    prepareOnce(
+      db,
       `UPDATE messages SET dispatched_at = @now, attempts = attempts + 1, updated_at = @now
-       WHERE lease_token = @token AND state = 'sending'
-         AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = messages.account_id AND a.paused_code IS NOT NULL)
-         AND NOT EXISTS (SELECT 1 FROM bulk_jobs j WHERE j.id = messages.job_id AND j.state <> 'active')`,
+       WHERE lease_token = @token AND state = 'sending' AND ${notHeld('messages')}`,
     ).run({ token: claim.token, now });
-    db.prepare(
+    prepareOnce(
+      db,
       `UPDATE messages SET state = 'queued', lease_owner = NULL, lease_token = NULL,
          lease_expires_at = NULL, updated_at = @now
        WHERE lease_token = @token AND state = 'sending' AND dispatched_at IS NULL`,
     ).run({ token: claim.token, now });
     const ids = new Set(
-      db
-        .prepare(`SELECT id FROM messages WHERE lease_token = ? AND state = 'sending'`)
+      prepareOnce(db, `SELECT id FROM messages WHERE lease_token = ? AND state = 'sending'`)
         .pluck()
         .all(claim.token) as number[],
     );

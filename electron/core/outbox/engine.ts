@@ -5,6 +5,7 @@ import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import { getAccount, rememberOkIp } from '../accounts/repository';
 import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
@@ -17,6 +18,7 @@ import { recoverExpiredLeases } from './recover';
 import { requestLabels, rowRef } from './request-labels';
 import { failSenderQueue } from './sender-block';
 import { type Outcome, settle } from './settle';
+import { Sleepers } from './sleepers';
 import { nextWakeAt } from './wake';
 
 export interface EngineOptions {
@@ -74,7 +76,7 @@ export class OutboxEngine {
   /** Accounts this process cannot use at all (no secret here). */
   private readonly unusable = new Map<number, string>();
   private readonly prober: PauseProber;
-  private wakeUp: (() => void) | null = null;
+  private readonly sleepers = new Sleepers();
   private stopped = false;
   private reconciling = false;
   /** Senders a request just found blocked (115), whose queue is failed once the request settles. */
@@ -108,7 +110,7 @@ export class OutboxEngine {
 
   /** New work was queued or a pause lifted: stop waiting. */
   wake(): void {
-    this.wakeUp?.();
+    this.sleepers.wakeAll();
   }
 
   stop(): void {
@@ -184,7 +186,7 @@ export class OutboxEngine {
       this.checkpointWhenIdle(now);
       if (next === null && !forever) return;
       if (next !== null && next > deadline) return;
-      await this.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+      await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
     }
   }
 
@@ -352,7 +354,7 @@ export class OutboxEngine {
 
   private retryAt(rowId: number, failure: ProviderFailure): number {
     const attempts = Number(
-      this.db.prepare('SELECT attempts FROM messages WHERE id = ?').pluck().get(rowId) ?? 1,
+      prepareOnce(this.db, 'SELECT attempts FROM messages WHERE id = ?').pluck().get(rowId) ?? 1,
     );
     return (
       this.o.now() + retryDelayMs(attempts, failure.retryAfterMs, this.o.policy, this.o.random)
@@ -401,20 +403,5 @@ export class OutboxEngine {
     } finally {
       this.reconciling = false;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      const previous = this.wakeUp;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        previous?.();
-        done();
-      };
-    });
   }
 }

@@ -1,5 +1,6 @@
 import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 
 /** The code of a pause a person chose; only a person lifts it. */
 export const MANUAL_PAUSE = 'manual';
@@ -38,7 +39,8 @@ export function pauseAccount(
   reason: string,
   now: number,
 ): void {
-  db.prepare(
+  prepareOnce(
+    db,
     `UPDATE accounts SET paused_code = ?, paused_reason = ?, paused_at = ?
      WHERE id = ? AND paused_code IS NULL`,
   ).run(code, reason, now, accountId);
@@ -46,11 +48,10 @@ export function pauseAccount(
 
 export function resumeAccount(db: Db, accountId: number): boolean {
   return (
-    db
-      .prepare(
-        'UPDATE accounts SET paused_code = NULL, paused_reason = NULL, paused_at = NULL WHERE id = ?',
-      )
-      .run(accountId).changes > 0
+    prepareOnce(
+      db,
+      'UPDATE accounts SET paused_code = NULL, paused_reason = NULL, paused_at = NULL WHERE id = ?',
+    ).run(accountId).changes > 0
   );
 }
 
@@ -63,10 +64,9 @@ export interface PausedAccount {
 }
 
 export function pausedAccounts(db: Db): PausedAccount[] {
-  return db
-    .prepare(
-      `SELECT id AS accountId, name AS account, paused_code AS code, paused_reason AS reason, paused_at AS since
+  return prepareOnce(
+    db,
+    `SELECT id AS accountId, name AS account, paused_code AS code, paused_reason AS reason, paused_at AS since
        FROM accounts WHERE paused_code IS NOT NULL ORDER BY name`,
-    )
-    .all() as PausedAccount[];
+  ).all() as PausedAccount[];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { OUTBOX_CODES } from './states';
 
@@ -10,22 +11,20 @@ import { OUTBOX_CODES } from './states';
  */
 export function recoverExpiredLeases(db: Db, now: number): { requeued: number; unknown: number } {
   return writeTransaction(db, () => {
-    const requeued = db
-      .prepare(
-        `UPDATE messages SET state = 'queued', lease_owner = NULL, lease_token = NULL,
+    const requeued = prepareOnce(
+      db,
+      `UPDATE messages SET state = 'queued', lease_owner = NULL, lease_token = NULL,
            lease_expires_at = NULL, updated_at = @now
          WHERE state = 'sending' AND lease_expires_at < @now AND dispatched_at IS NULL`,
-      )
-      .run({ now }).changes;
-    const unknown = db
-      .prepare(
-        `UPDATE messages SET state = 'unknown', lease_owner = NULL, lease_token = NULL,
+    ).run({ now }).changes;
+    const unknown = prepareOnce(
+      db,
+      `UPDATE messages SET state = 'unknown', lease_owner = NULL, lease_token = NULL,
            lease_expires_at = NULL, error_code = '${OUTBOX_CODES.crashed}', error_kind = 'unknown-outcome',
            error_text = 'Outpost stopped while this message was being sent; checking with the provider whether it went out.',
            not_before = @now, updated_at = @now
          WHERE state = 'sending' AND lease_expires_at < @now AND dispatched_at IS NOT NULL`,
-      )
-      .run({ now }).changes;
+    ).run({ now }).changes;
     return { requeued, unknown };
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { logProblem } from '../log';
 import { type EngineOptions, OutboxEngine } from './engine';
 import type { AdapterFor } from './reconcile';
 
@@ -29,14 +30,28 @@ export class OutboxService {
     this.running = null;
   }
 
-  /** Something was queued or un-paused: look now rather than at the next tick. */
+  /**
+   * Something was queued or un-paused: look now rather than at the next tick.
+   * Callers have already committed their change, so a nudge that fails must
+   * never turn their reply into an error (a person told "not sent" sends
+   * again): it is logged, and the engine's own next look (within a second)
+   * finds the work anyway.
+   */
   wake(): void {
-    this.engine?.wake();
+    try {
+      this.engine?.wake();
+    } catch (error) {
+      logProblem('could not wake the outbox after a change was saved', error);
+    }
   }
 
   /** The shell's online/offline and resume-from-sleep hook. */
   networkChanged(online: boolean): void {
-    this.engine?.networkChanged(online);
+    try {
+      this.engine?.networkChanged(online);
+    } catch (error) {
+      logProblem('could not tell the outbox the network changed', error);
+    }
   }
 
   /** "Retry now" on a paused account: probes it and resumes sending when it works. */

@@ -1,5 +1,6 @@
 import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { OUTBOX_CODES } from './states';
 
@@ -34,7 +35,8 @@ const CLEAR_LEASE = 'lease_owner = NULL, lease_token = NULL, lease_expires_at = 
 export function settle(db: Db, token: string, outcomes: readonly Outcome[], now: number): number {
   const fence = 'WHERE id = @id AND lease_token = @token AND state = @sending';
   const statements = {
-    accepted: db.prepare(
+    accepted: prepareOnce(
+      db,
       `UPDATE messages SET state = 'accepted', ${CLEAR_LEASE}, provider_message_id = @messageId,
          parts = @parts, provider_campaign_id = @campaignId, provider_sending_id = @sendingId,
          error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now,
@@ -42,11 +44,13 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
            THEN @now - scheduled_for END
        ${fence}`,
     ),
-    failed: db.prepare(
+    failed: prepareOnce(
+      db,
       `UPDATE messages SET state = 'failed', ${CLEAR_LEASE}, error_code = @code, error_kind = @errorKind,
          error_text = @text, settled_at = @now, updated_at = @now ${fence}`,
     ),
-    retry: db.prepare(
+    retry: prepareOnce(
+      db,
       `UPDATE messages SET
          state = CASE WHEN @notBefore > give_up_at THEN 'failed' ELSE 'queued' END,
          error_code = CASE WHEN @notBefore > give_up_at THEN '${OUTBOX_CODES.gaveUp}' ELSE @code END,
@@ -56,11 +60,13 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
          settled_at = CASE WHEN @notBefore > give_up_at THEN @now ELSE NULL END, updated_at = @now
        ${fence}`,
     ),
-    unknown: db.prepare(
+    unknown: prepareOnce(
+      db,
       `UPDATE messages SET state = 'unknown', ${CLEAR_LEASE}, error_code = @code, error_kind = @errorKind,
          error_text = @text, not_before = @notBefore, updated_at = @now ${fence}`,
     ),
-    release: db.prepare(
+    release: prepareOnce(
+      db,
       `UPDATE messages SET state = 'queued', ${CLEAR_LEASE}, dispatched_at = NULL,
          attempts = max(attempts - 1, 0), error_code = coalesce(@code, error_code),
          error_kind = coalesce(@errorKind, error_kind), error_text = coalesce(@text, error_text),

@@ -91,18 +91,27 @@ describe('transient failures', () => {
     expect(r.error_text).toBeTruthy();
   });
 
-  it('offline: nothing is used up, and sending resumes soon after the network returns', async () => {
+  it('offline: nothing is used up, and only the network coming back resumes sending', async () => {
     h = await startHarness();
     const port = h.sandbox.port;
     await h.sandbox.close();
     h.enqueue(20);
-    const engine = h.engine();
+    // A retry far beyond this test: if sending resumes, the network hook did it.
+    const engine = h.engine({ offlineRetryMs: 10 * 60_000 });
     const running = engine.run();
-    await new Promise((r) => setTimeout(r, 500));
+    const offlineUntil = Date.now() + 10_000;
+    while (engine.totals.released < 20 && Date.now() < offlineUntil) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(engine.totals.released).toBe(20);
     expect(stateCounts(h.db)).toEqual({ queued: 20 });
     expect(h.db.prepare('SELECT sum(attempts) FROM messages').pluck().get()).toBe(0);
 
     h.sandbox = await startSandbox({ port, demoData: false });
+    // Several of the engine's idle looks pass with the network back but not announced: nothing moves.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(stateCounts(h.db)).toEqual({ queued: 20 });
+
     engine.networkChanged(true);
     const until = Date.now() + 10_000;
     while ((stateCounts(h.db).accepted ?? 0) < 20 && Date.now() < until) {

@@ -33,7 +33,12 @@ export function reconcile(
       campaignFound: false,
       acceptedCount: null,
       sendingIds: [],
-      recipients: request.recipients.map((r) => ({ to: r.to, state: 'absent', events: [] })),
+      recipients: request.recipients.map((r) => ({
+        to: r.to,
+        ref: r.ref,
+        state: 'absent',
+        events: [],
+      })),
     };
   }
   const byRef = new Map<string, string[]>();
@@ -49,10 +54,11 @@ export function reconcile(
     sendingIds: sendings.map((s) => s.id),
     recipients: request.recipients.map((r) => {
       const seen = byRef.get(r.ref);
-      if (seen) return { to: r.to, state: 'accepted', events: seen };
+      if (seen) return { to: r.to, ref: r.ref, state: 'accepted', events: seen };
       const waiting = pending.get(toNrsNumber(r.to))?.shift();
-      if (waiting) return { to: r.to, state: 'accepted', events: [], messageId: waiting };
-      return { to: r.to, state: 'undetermined', events: [] };
+      if (waiting)
+        return { to: r.to, ref: r.ref, state: 'accepted', events: [], messageId: waiting };
+      return { to: r.to, ref: r.ref, state: 'undetermined', events: [] };
     }),
   };
 }
