@@ -91,8 +91,9 @@ export function enqueueMessages(
         scheduleMode: mode,
         expiresAt: m.expiresAt ?? null,
         campaignName: m.campaignName ?? DEFAULT_CAMPAIGN,
-        // The give-up clock starts when the message may first be sent.
-        giveUpAt: start + giveUpAfter,
+        // The give-up clock starts when the message may first go out: for one held at the
+        // provider that is its time, so a long offline spell before it is not a give-up.
+        giveUpAt: Math.max(start, scheduled ?? start) + giveUpAfter,
         now,
       });
       return Number(result.lastInsertRowid);
