@@ -100,7 +100,7 @@ module.exports = {
       to: {
         path: '^(electron/(core|sandbox)|shared)/|(^|/)node_modules/',
         pathNot:
-          '^electron/core/paths\\.ts$|^electron/core/bulk/csv-encodings\\.ts$|^electron/sandbox/faults\\.ts$|(^|/)node_modules/commander/',
+          '^electron/core/paths\\.ts$|^electron/core/bulk/csv-encodings\\.ts$|^shared/domain/message-state\\.ts$|^electron/sandbox/faults\\.ts$|(^|/)node_modules/commander/',
         dependencyTypesNot: ['type-only', 'dynamic-import'],
       },
     },

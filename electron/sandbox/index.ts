@@ -43,6 +43,8 @@ export interface SandboxOptions {
   credentials?: Partial<SandboxCredentials>;
   /** Time source for delivery states and replies; default the system clock. */
   clock?: Clock;
+  /** 360nrs SMS senders that are not verified: sends from them answer 115. Default none. */
+  unverifiedSenders?: string[];
 }
 
 /** Exactly the content of DESIGN.md's `outpost sandbox --json` first line. */
@@ -61,6 +63,8 @@ export interface SandboxHandle {
   setFaults(f: FaultSpec | string | null): void;
   setAllowIps(ips: string[]): void;
   setCredits(n: number): void;
+  /** Replaces the 360nrs senders that answer 115 (not verified). */
+  setUnverifiedSenders(senders: string[]): void;
   balance(): number;
   /** Requests received (faulted ones included); `pathPrefix` is matched against e.g. '/nrs/api/rest/sms'. */
   requestCount(filter?: { method?: string; pathPrefix?: string }): number;
@@ -103,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     addressbook: new AddressBookStore(),
     tags: new TagsStore(),
   };
+  stores.nrs.unverifiedSenders = new Set(opts.unverifiedSenders ?? []);
   if (opts.demoData ?? true) loadDemoData(createRng(seed ^ 0xdede), stores);
   const server = await listen(host, opts.port ?? 0, {
     apis: {
@@ -140,6 +145,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     },
     setCredits: (n) => {
       ctx.wallet.credits = n;
+    },
+    setUnverifiedSenders: (senders) => {
+      stores.nrs.unverifiedSenders = new Set(senders);
     },
     balance: () => ctx.wallet.credits,
     requestCount: (filter = {}) => {

@@ -14,6 +14,11 @@ export interface OutgoingRecipient {
    * with merge fields refuse a batch whose recipients carry differing texts.
    */
   text?: string;
+  /**
+   * The outbox row's reference (360nrs: a `sub` value the text never uses), so
+   * a request whose answer was lost can be matched to its rows later.
+   */
+  ref?: string;
 }
 
 /**
@@ -29,8 +34,9 @@ export interface OutgoingBatch {
   recipients: OutgoingRecipient[];
   scheduleAt?: string;
   expiresAt?: string;
-  /** Reconciliation key: the outbox names each batch so a lost answer can be looked up. */
+  /** The provider's campaign: the bulk job's name, or the single send's (default "Outpost"). */
   campaignName?: string;
+  /** 360nrs: the outbox puts one tag unique to the request here (reconciliation key). */
   tags?: string[];
   /** Let the provider replace accented letters with GSM ones (360nrs `trans`). */
   transliterate?: boolean;

@@ -24,6 +24,8 @@ import {
   OutboxListReply,
   OutboxListRequest,
   OutboxStatusReply,
+  RescheduleReply,
+  RescheduleRequest,
   SendReply,
   SendRequest,
 } from './schemas/outbox';
@@ -47,6 +49,7 @@ export const contract = {
   'outbox.send': { request: SendRequest, reply: SendReply },
   'outbox.retry': { request: MessageRequest, reply: ControlReply },
   'outbox.cancel': { request: MessageRequest, reply: ControlReply },
+  'outbox.reschedule': { request: RescheduleRequest, reply: RescheduleReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
   'backups.list': { request: NoRequest, reply: BackupsListReply },

@@ -24,6 +24,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.send': { accountId: 1, to: '+34666555444', from: 'OUTPOST', text: 'Smoke test' },
   'outbox.retry': { id: 1 },
   'outbox.cancel': { id: 1 },
+  'outbox.reschedule': { id: 1, at: 4_102_444_800_000 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
   'backups.list': {},

@@ -4,6 +4,7 @@ import { CSV_ENCODINGS } from '../../core/bulk/csv-encodings';
 import { type CliContext, output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+import { parseAtOption } from './send';
 
 // The CSV importer, the phone metadata and the providers are imported inside the
 // action (electron/cli/README.md): `outpost --help` must not load them.
@@ -26,6 +27,8 @@ interface BulkCliOptions {
   maxParts: string;
   marketing?: boolean;
   offline?: boolean;
+  at?: string;
+  validFor?: string;
 }
 
 /** Checks what can be checked without the file or the database (exit 2 on a mistake). */
@@ -63,7 +66,9 @@ export async function parseBulkOptions(
       `--delimiter must be auto, comma, semicolon, tab or pipe, not "${o.delimiter}"`,
     );
   }
+  const sendAt = await parseAtOption(o.at);
   return {
+    ...(sendAt !== null ? { sendAt: new Date(sendAt) } : {}),
     csvPath: o.csv,
     template: o.template,
     messageEncoding: o.encoding,
@@ -75,6 +80,14 @@ export async function parseBulkOptions(
     ...(delimiter !== undefined ? { delimiter } : {}),
     ...(o.header !== undefined ? { header: o.header } : {}),
   };
+}
+
+async function parseValidFor(text: string | undefined): Promise<number | null> {
+  if (text === undefined) return null;
+  const { parseDuration } = await import('../../../shared/send/timing');
+  const d = parseDuration(text);
+  if (!d.ok) throw new UsageError(`--valid-for: ${d.message}`);
+  return d.ms;
 }
 
 /** A one-line bar redrawn in place; only when stderr is a terminal. */
@@ -205,6 +218,14 @@ export function registerBulkCommand(program: Command, globals: () => GlobalOptio
       'marketing send: apply the countries\u2019 marketing rules (hours, opt-out text, consent)',
     )
     .option('--offline', 'do not contact the provider (no cost estimate, no blacklist refresh)')
+    .option(
+      '--at <time>',
+      'send at this time (ISO 8601 with a zone); 360nrs holds the messages for it, other providers need this computer on then',
+    )
+    .option(
+      '--valid-for <duration>',
+      'stop trying each message after this long once it goes out: 90m, 2h, 3d',
+    )
     .addHelpText(
       'after',
       `
@@ -213,10 +234,15 @@ rows, valid, invalid[{row,column,reason}], duplicates, suppressed, segments
 {min,max,total}, cost, balance, preview and, with --enqueue, jobId.
 Exit codes: 0 done (also when some rows are invalid), 2 bad usage or an
 unreadable file, 1 failure (e.g. no row can be sent).
-Files over 100 MiB or 1,000,000 rows are refused: split them.`,
+Files over 100 MiB or 1,000,000 rows are refused: split them.
+The job's --name is its campaign name at the provider: the 360nrs dashboard
+shows one campaign per job with its statistics. With --at, a 360nrs account
+gets the messages at once with their scheduleDate (they go out then even if
+this computer is off); other providers keep them here until then.`,
     )
     .action(async (o: BulkCliOptions) => {
       const parsed = await parseBulkOptions(o);
+      const validForMs = await parseValidFor(o.validFor);
       const [{ findAccountByName }, bulk] = await Promise.all([
         import('../../core/accounts/repository'),
         bulkModule(),
@@ -242,6 +268,7 @@ Files over 100 MiB or 1,000,000 rows are refused: split them.`,
                 db: ctx.db,
                 accountId: account.id,
                 sender: o.from,
+                validForMs,
                 jobName:
                   o.name ??
                   `${o.csv.split(/[\\/]/).pop() ?? 'bulk'} ${new Date().toISOString().slice(0, 16)}`,

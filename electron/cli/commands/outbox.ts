@@ -3,11 +3,13 @@ import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+import { registerOutboxListCommand } from './outbox-list';
+import { registerOutboxRescheduleCommand } from './outbox-reschedule';
 
 // What each subcommand does is imported inside its action (electron/cli/README.md).
 const repository = () => import('../../core/accounts/repository');
 const control = () => import('../../core/outbox/control');
-const statusModule = () => import('../../core/outbox/status');
+const status = () => import('../../core/outbox/status');
 
 /** `123` is a message, `job:7` a bulk job. */
 function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
@@ -19,11 +21,11 @@ function parseTarget(id: string): { kind: 'message' | 'job'; id: number } {
 const ACCOUNT_PREFIX = 'account:';
 
 /** A message or job in the wrong state is a usage error (exit 2), with the sentence saying why. */
-async function controlled<T>(work: () => T): Promise<T> {
-  const { OutboxControlError } = await control();
+async function controlled<T>(work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
+    const { OutboxControlError } = await control();
     if (error instanceof OutboxControlError) throw new UsageError(error.message);
     throw error;
   }
@@ -31,17 +33,21 @@ async function controlled<T>(work: () => T): Promise<T> {
 
 export function registerOutboxCommand(program: Command, globals: () => GlobalOptions): void {
   const outbox = program.command('outbox').description('the queue of messages waiting to go out');
+  registerOutboxListCommand(outbox, globals);
+  registerOutboxRescheduleCommand(outbox, globals);
 
   outbox
     .command('status')
     .description('counts per state, and paused accounts with what to do')
     .action(() =>
       withDatabase(globals(), async ({ db }) => {
-        const { outboxStatus } = await statusModule();
-        const status = outboxStatus(db);
-        const lines = Object.entries(status.counts).map(([state, n]) => `${state.padEnd(10)} ${n}`);
-        for (const p of status.paused) lines.push(`PAUSED ${p.account} (${p.code}): ${p.reason}`);
-        output(globals(), status, lines.join('\n'));
+        const { outboxStatus } = await status();
+        const current = outboxStatus(db);
+        const lines = Object.entries(current.counts).map(
+          ([state, n]) => `${state.padEnd(10)} ${n}`,
+        );
+        for (const p of current.paused) lines.push(`PAUSED ${p.account} (${p.code}): ${p.reason}`);
+        output(globals(), current, lines.join('\n'));
       }),
     );
 
@@ -58,14 +64,22 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         throw new UsageError(`--timeout must be a number of seconds, not "${o.timeout}"`);
       }
       return withContext(globals(), async ({ db, pool }) => {
-        const [{ findAccountByName }, { OutboxEngine }, { outboxStatus }, { pollDeliveries }] =
-          await Promise.all([
-            repository(),
-            import('../../core/outbox/engine'),
-            statusModule(),
-            import('../../core/sync'),
-          ]);
+        const [
+          { findAccountByName },
+          { syncAllProviderSchedules },
+          { OutboxEngine },
+          { outboxStatus },
+          { pollDeliveries },
+        ] = await Promise.all([
+          repository(),
+          import('../../core/outbox/schedule'),
+          import('../../core/outbox/engine'),
+          status(),
+          import('../../core/sync'),
+        ]);
         const accountId = o.account ? findAccountByName(db, o.account).id : null;
+        // Deleted on the provider's dashboard since the last run: cancelled here first.
+        const schedules = await syncAllProviderSchedules(db, pool.get);
         const engine = new OutboxEngine(db, pool.get);
         const stop = () => engine.stop();
         process.once('SIGINT', stop);
@@ -84,14 +98,19 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         await pollDeliveries(db, pool.get).catch(() => undefined);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        const status = outboxStatus(db);
+        const after = outboxStatus(db);
         const skipped = engine.skippedAccounts;
         output(
           globals(),
-          { ...totals, status, skipped },
+          { ...totals, status: after, skipped, schedules },
           [
             `Sent ${totals.requests} requests: ${totals.accepted} accepted, ${totals.failed} failed, ${totals.retried} to retry, ${totals.unknown} outcome unknown.`,
-            ...status.paused.map((p) => `Paused ${p.account} (${p.code}): ${p.reason}`),
+            ...(schedules.cancelled > 0
+              ? [
+                  `${schedules.cancelled} scheduled messages were deleted at the provider (e.g. on its dashboard) and are cancelled here.`,
+                ]
+              : []),
+            ...after.paused.map((p) => `Paused ${p.account} (${p.code}): ${p.reason}`),
             ...skipped,
           ].join('\n'),
         );
@@ -128,12 +147,15 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
   outbox
     .command('cancel <id>')
     .description(
-      'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME)',
+      'cancel a message not yet sent (123), the rest of a bulk job (job:7), or an account’s whole queue (account:NAME); one held at the provider for its time is deleted there',
     )
     .action((id: string) =>
-      withDatabase(globals(), async ({ db }) => {
-        const [{ findAccountByName }, { cancelAccountQueue, cancelJob, cancelMessage }] =
-          await Promise.all([repository(), control()]);
+      withContext(globals(), async ({ db, pool }) => {
+        const [
+          { findAccountByName },
+          { cancelAccountQueue, cancelJob, cancelMessage },
+          { cancelAtProvider, cancelJobAtProvider },
+        ] = await Promise.all([repository(), control(), import('../../core/outbox/schedule')]);
         if (id.startsWith(ACCOUNT_PREFIX)) {
           const account = findAccountByName(db, id.slice(ACCOUNT_PREFIX.length));
           const n = cancelAccountQueue(db, account.id);
@@ -146,18 +168,30 @@ export function registerOutboxCommand(program: Command, globals: () => GlobalOpt
         }
         const target = parseTarget(id);
         if (target.kind === 'message') {
-          await controlled(() => cancelMessage(db, target.id));
+          const atProvider = await controlled(() => cancelAtProvider(db, pool.get, target.id));
+          if (!atProvider) await controlled(() => cancelMessage(db, target.id));
           output(
             globals(),
-            { id: target.id, state: 'cancelled' },
-            `Message ${target.id} is cancelled.`,
+            { id: target.id, state: 'cancelled', atProvider },
+            atProvider
+              ? `Message ${target.id} is cancelled and deleted from the provider's scheduled messages.`
+              : `Message ${target.id} is cancelled.`,
           );
         } else {
           const n = await controlled(() => cancelJob(db, target.id));
+          // The local part is saved whatever the provider answers; say so if it failed.
+          let there = 0;
+          let providerError: string | null = null;
+          try {
+            there = await cancelJobAtProvider(db, pool.get, target.id);
+          } catch (error) {
+            providerError = `The messages of job ${target.id} held at the provider could not be deleted there (${error instanceof Error ? error.message : String(error)}); run "outbox cancel job:${target.id}" again when it can be reached.`;
+            process.stderr.write(`outpost: warning: ${providerError}\n`);
+          }
           output(
             globals(),
-            { job: target.id, cancelled: n },
-            `Job ${target.id} is cancelled (${n} messages not sent).`,
+            { job: target.id, cancelled: n + there, atProvider: there, providerError },
+            `Job ${target.id} is cancelled (${n + there} messages not sent${there > 0 ? `, ${there} of them deleted from the provider's scheduled messages` : ''}).`,
           );
         }
       }),

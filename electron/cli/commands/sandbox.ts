@@ -12,6 +12,7 @@ export interface SandboxCliOptions {
   credits?: string;
   faults?: string;
   seed?: string;
+  unverifiedSenders?: string;
 }
 
 /** Checks the command line and turns it into sandbox options; bad values are usage errors. */
@@ -32,6 +33,12 @@ export function parseSandboxCliOptions(raw: SandboxCliOptions): SandboxOptions {
   if (raw.credits !== undefined)
     opts.credits = integer(raw.credits, '--credits', 0, Number.MAX_SAFE_INTEGER);
   if (raw.seed !== undefined) opts.seed = integer(raw.seed, '--seed', 0, 2 ** 32 - 1);
+  if (raw.unverifiedSenders !== undefined) {
+    opts.unverifiedSenders = raw.unverifiedSenders
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
   if (raw.faults !== undefined) {
     try {
       opts.faults = parseFaultSpec(raw.faults);
@@ -113,6 +120,10 @@ export function registerSandboxCommand(program: Command, globals: () => GlobalOp
       'e.g. latency=50,5xx=0.1,429=0.05:2,reset-before=0.05,reset-after=0.05',
     )
     .option('--seed <n>', 'makes faults, ids and demo data repeatable')
+    .option(
+      '--unverified-senders <senders>',
+      'nrs SMS senders, comma-separated, that answer 115 "Sender is not verified"',
+    )
     .action(async (raw: SandboxCliOptions) => {
       await runSandboxCommand(
         raw,

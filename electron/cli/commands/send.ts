@@ -12,16 +12,18 @@ interface SendOptions {
   maxParts: string;
   defaultCountry?: string;
   at?: string;
+  validFor?: string;
+  expires?: string;
+  campaign?: string;
 }
 
-function parseAt(at: string | undefined): number | null {
+/** `--at` as ISO 8601 with a zone; a mistake is a usage error naming the option. */
+export async function parseAtOption(at: string | undefined): Promise<number | null> {
   if (at === undefined) return null;
-  const time = Date.parse(at);
-  if (Number.isNaN(time))
-    throw new UsageError(
-      `--at "${at}" is not a date and time (use ISO 8601, e.g. 2026-12-01T09:00:00Z)`,
-    );
-  return time;
+  const { parseInstant } = await import('../../../shared/send/timing');
+  const t = parseInstant(at);
+  if (!t.ok) throw new UsageError(`--at: ${t.message}`);
+  return t.ms;
 }
 
 export function registerSendCommand(program: Command, globals: () => GlobalOptions): void {
@@ -39,51 +41,82 @@ export function registerSendCommand(program: Command, globals: () => GlobalOptio
     )
     .option('--max-parts <n>', 'most parts the message may use (1-15)', '15')
     .option('--default-country <CC>', 'country for numbers written without a country code')
-    .option('--at <time>', 'send at this time (ISO 8601), kept in the local outbox until then')
-    .action((o: SendOptions) => {
+    .option(
+      '--at <time>',
+      'send at this time (ISO 8601 with a zone, e.g. 2026-12-01T14:30:00Z); 360nrs holds it for that time, other providers need this computer on then',
+    )
+    .option('--valid-for <duration>', 'stop trying after this long once it goes out: 90m, 2h, 3d')
+    .option('--expires <time>', 'or: stop trying at this time (ISO 8601 with a zone)')
+    .option('--campaign <name>', 'campaign it is counted in on the provider dashboard', 'Outpost')
+    .addHelpText(
+      'after',
+      `
+With --at, a 360nrs account gets the message at once with its scheduleDate: it
+goes out at that time even if this computer is off ("scheduled at the provider";
+"outbox cancel" and "outbox reschedule" act there too). Other providers cannot
+hold scheduled messages: the message waits in this computer's outbox, which
+must be on, online and running Outpost (the app or "outbox drain") at that time;
+if it is not, the message goes out as soon as it can, marked late.
+A message past its --valid-for / --expires is not sent and ends as expired.`,
+    )
+    .action(async (o: SendOptions) => {
       const maxParts = Number(o.maxParts);
       if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > 15) {
         throw new UsageError(
           `--max-parts must be a whole number from 1 to 15, not "${o.maxParts}"`,
         );
       }
-      const scheduledFor = parseAt(o.at);
+      const at = await parseAtOption(o.at);
       return withDatabase(globals(), async ({ db }) => {
-        // Loaded here, not at start-up (electron/cli/README.md): compose needs the phone metadata.
-        const [{ findAccountByName }, { ComposeError, prepareSingleMessage }, { enqueueMessages }] =
-          await Promise.all([
-            import('../../core/accounts/repository'),
-            import('../../core/outbox/compose'),
-            import('../../core/outbox/enqueue'),
-          ]);
+        const { findAccountByName } = await import('../../core/accounts/repository');
+        const { ComposeError } = await import('../../core/outbox/compose');
+        const { queueSingleSend } = await import('../../core/outbox/single-send');
         const account = findAccountByName(db, o.account);
-        let message: ReturnType<typeof prepareSingleMessage>;
+        let queued: Awaited<ReturnType<typeof queueSingleSend>>;
         try {
-          message = prepareSingleMessage({
+          queued = queueSingleSend(db, {
             accountId: account.id,
             to: o.to,
             from: o.from,
             text: o.text,
             encoding: o.encoding,
             maxParts,
-            scheduledFor,
+            at,
             ...(o.defaultCountry ? { defaultCountry: o.defaultCountry } : {}),
+            ...(o.validFor !== undefined ? { validFor: o.validFor } : {}),
+            ...(o.expires !== undefined ? { expires: o.expires } : {}),
+            ...(o.campaign !== undefined ? { campaign: o.campaign } : {}),
           });
         } catch (error) {
           if (error instanceof ComposeError) throw new UsageError(error.message);
           throw error;
         }
-        const [id] = enqueueMessages(db, [message]);
+        const parts = `${queued.segments} ${queued.segments === 1 ? 'part' : 'parts'}, ${queued.encoding}`;
         output(
           globals(),
           {
-            id,
-            to: message.recipient,
-            encoding: message.encoding,
-            segments: message.segments,
-            state: 'queued',
+            id: queued.id,
+            to: queued.recipient,
+            encoding: queued.encoding,
+            segments: queued.segments,
+            state: queued.schedule ? 'scheduled' : 'queued',
+            campaign: queued.campaign,
+            expiresAt: queued.expiresAt === null ? null : new Date(queued.expiresAt).toISOString(),
+            schedule: queued.schedule
+              ? {
+                  mode: queued.schedule.mode,
+                  at: new Date(queued.schedule.at).toISOString(),
+                  sentence: queued.schedule.sentence,
+                }
+              : null,
           },
-          `Queued message ${id} to +${message.recipient} (${message.segments} ${message.segments === 1 ? 'part' : 'parts'}, ${message.encoding}).`,
+          [
+            `Queued message ${queued.id} to +${queued.recipient} (${parts}; campaign "${queued.campaign}").`,
+            ...(queued.schedule ? [queued.schedule.sentence] : []),
+            ...(queued.expiresAt !== null
+              ? [`Valid until ${new Date(queued.expiresAt).toISOString()}.`]
+              : []),
+          ].join('\n'),
         );
       });
     });

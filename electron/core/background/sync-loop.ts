@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { logProblem } from '../log';
 import type { AdapterFor } from '../outbox/reconcile';
 import { isProviderError } from '../providers/errors';
+import { syncAllProviderSchedules } from '../outbox/schedule';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
 import { SecretUnavailableError } from '../vault/vault';
@@ -11,7 +12,8 @@ const CONVERSATIONS_EVERY_MS = 60_000;
 const IDLE_MS = 5_000;
 
 /**
- * The app's background tracking: delivery status of accepted messages
+ * The app's background tracking: messages held at the provider for their
+ * time (compared with its list), delivery status of accepted messages
  * (polled, since a desktop cannot receive webhooks) and WhatsApp
  * conversations with their opt-out replies. The CLI runs the same functions
  * on demand instead.
@@ -48,6 +50,12 @@ export class SyncLoop {
 
   private async loop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      // First thing at start, then every round: a message deleted on the provider's
+      // dashboard becomes cancelled here.
+      await syncAllProviderSchedules(this.db, this.adapterFor).catch((error: unknown) => {
+        // The provider being unreachable is retried next round; anything else is ours to see.
+        if (!signal.aborted && !isProviderError(error)) logProblem('schedule comparison failed', error);
+      });
       // The provider's failures are handled inside (retried on the next pass); what reaches
       // here is a fault of ours, or the stop: the loop goes on, and a developer sees the fault.
       await pollUntilSettled(this.db, this.adapterFor, {

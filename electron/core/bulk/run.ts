@@ -43,7 +43,10 @@ export interface EnqueueTarget {
   db: Db;
   accountId: number;
   sender: string;
+  /** Also the provider's campaign name: one campaign per job on its dashboard. */
   jobName: string;
+  /** How long each message stays valid, counted from when it may go out (`--valid-for`). */
+  validForMs?: number | null;
 }
 
 /** The template must be renderable and every field it uses must be a column (or a role like {name}). */
@@ -149,8 +152,18 @@ function toMessage(
     encoding: v.encoding,
     segments: v.segments,
     maxParts: options.maxParts ?? 15,
-    scheduledFor: v.deferredUntil,
+    scheduledFor: scheduledFor(v, options),
+    campaignName: target.jobName,
+    expiresAt:
+      target.validForMs != null
+        ? Math.max(scheduledFor(v, options) ?? Date.now(), Date.now()) + target.validForMs
+        : null,
   };
+}
+
+/** A row held back to its country's sending hours goes then; otherwise at the job's --at, if any. */
+function scheduledFor(v: ValidRow, options: BulkOptions): number | null {
+  return v.deferredUntil ?? options.sendAt?.getTime() ?? null;
 }
 
 /**

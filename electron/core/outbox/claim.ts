@@ -22,8 +22,17 @@ export interface Claim {
   encoding: MessageEncoding;
   template: string;
   maxParts: number;
-  /** The campaignName sent with the request: how a lost answer is looked up later. */
+  /**
+   * A tag unique to this request (sent in `tags`, kept as the rows' request_name):
+   * how a lost answer is told apart from the other requests of its campaign.
+   */
   requestName: string;
+  /** The provider's campaign the request is counted in (the job's name, or "Outpost"). */
+  campaignName: string | null;
+  /** scheduleDate to send (ms), when the provider holds the schedule and its time is ahead. */
+  scheduleAt: number | null;
+  /** expirationDate to send (ms). */
+  expiresAt: number | null;
   rows: ClaimedRow[];
 }
 
@@ -45,9 +54,20 @@ interface HeadRow {
   encoding: MessageEncoding;
   template: string;
   max_parts: number;
+  campaign_name: string | null;
+  schedule_at: number | null;
+  expires_at: number | null;
 }
 
-/** A campaign name unique to this request, recognisable as Outpost's in the provider's UI. */
+/**
+ * The scheduleDate a row goes out with: its time, when the provider holds the
+ * schedule and the time is still ahead. A time already past (the network came
+ * back late) goes out at once, and is marked late when settled.
+ */
+const SCHEDULE_AT = `(CASE WHEN m.schedule_mode = 'provider' AND m.scheduled_for > @now
+  THEN m.scheduled_for END)`;
+
+/** A tag unique to this request, recognisable as Outpost's on the provider's dashboard. */
 function newRequestName(now: number): string {
   return `outpost-${now.toString(36)}-${randomUUID().slice(0, 8)}`;
 }
@@ -55,7 +75,8 @@ function newRequestName(now: number): string {
 /**
  * Leases the next batch in one IMMEDIATE transaction: the oldest due message,
  * and up to batchSize-1 more due messages that can share its request (same
- * account, sender, encoding, template and part limit). Two processes on one
+ * account, sender, encoding, template, part limit, campaign, validity and
+ * scheduleDate: 360nrs takes those once per request). Two processes on one
  * data folder can never lease the same row.
  */
 export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
@@ -66,7 +87,8 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
   };
   const head = prepareOnce(
     db,
-    `SELECT account_id, sender, encoding, template, max_parts FROM messages m
+    `SELECT account_id, sender, encoding, template, max_parts, campaign_name, expires_at,
+       ${SCHEDULE_AT} AS schedule_at FROM messages m
      WHERE ${SENDABLE} ORDER BY m.not_before, m.id LIMIT 1`,
   );
   const batch = prepareOnce(
@@ -74,6 +96,7 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
     `SELECT id, recipient, fields, body FROM messages m
      WHERE ${SENDABLE} AND m.account_id = @acc AND m.sender = @sender AND m.encoding = @encoding
        AND m.template = @template AND m.max_parts = @maxParts
+       AND m.campaign_name IS @campaign AND m.expires_at IS @expires AND ${SCHEDULE_AT} IS @scheduleAt
      ORDER BY m.not_before, m.id LIMIT @limit`,
   );
   const lease = prepareOnce(
@@ -93,6 +116,9 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       encoding: first.encoding,
       template: first.template,
       maxParts: first.max_parts,
+      campaign: first.campaign_name,
+      expires: first.expires_at,
+      scheduleAt: first.schedule_at,
       limit: options.batchSize,
     }) as { id: number; recipient: string; fields: string; body: string }[];
     const claim: Claim = {
@@ -103,6 +129,9 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       template: first.template,
       maxParts: first.max_parts,
       requestName: newRequestName(options.now),
+      campaignName: first.campaign_name,
+      scheduleAt: first.schedule_at,
+      expiresAt: first.expires_at,
       rows: rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, string> })),
     };
     lease.run({

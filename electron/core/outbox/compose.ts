@@ -6,12 +6,12 @@ import {
   MAX_PARTS_SMS,
   sendBlockers,
 } from '../../../shared/sms';
-import type { NewMessage } from './enqueue';
+import { DEFAULT_CAMPAIGN, type NewMessage } from './enqueue';
 
 export class ComposeError extends Error {
   constructor(
     message: string,
-    readonly field: 'to' | 'from' | 'text' | 'at',
+    readonly field: 'to' | 'from' | 'text' | 'at' | 'validity' | 'campaign',
   ) {
     super(message);
     this.name = 'ComposeError';
@@ -27,6 +27,9 @@ export interface SingleMessageInput {
   maxParts?: number;
   defaultCountry?: string;
   scheduledFor?: number | null;
+  expiresAt?: number | null;
+  /** The provider's campaign name; default "Outpost". */
+  campaign?: string | null;
 }
 
 /**
@@ -43,6 +46,7 @@ export function prepareSingleMessage(input: SingleMessageInput): NewMessage {
     throw new ComposeError(`The number "${input.to}" is not usable: ${phone.message}`, 'to');
   const sender = checkSender(input.from);
   if (sender) throw new ComposeError(sender.message, 'from');
+  const campaign = checkCampaign(input.campaign);
   const maxParts = input.maxParts ?? MAX_PARTS_SMS;
   const count = countSegments(input.text, { encoding: input.encoding ?? 'auto', maxParts });
   const [blocker] = sendBlockers(input.text, count);
@@ -57,5 +61,17 @@ export function prepareSingleMessage(input: SingleMessageInput): NewMessage {
     segments: count.segments,
     maxParts,
     scheduledFor: input.scheduledFor ?? null,
+    expiresAt: input.expiresAt ?? null,
+    campaignName: campaign,
   };
+}
+
+/** 360nrs refuses an empty campaign name (126); a very long one is surely a mistake. */
+function checkCampaign(name: string | null | undefined): string {
+  if (name === undefined || name === null) return DEFAULT_CAMPAIGN;
+  const trimmed = name.trim();
+  if (trimmed === '') throw new ComposeError('The campaign name is empty.', 'campaign');
+  if (trimmed.length > 100)
+    throw new ComposeError('The campaign name is longer than 100 characters.', 'campaign');
+  return trimmed;
 }

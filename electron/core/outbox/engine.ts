@@ -9,11 +9,14 @@ import { prepareOnce } from '../db/statements';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
+import { expireOverdue } from './expire';
 import { pauseAccount, pauseReason } from './pause';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
 import { PauseProber } from './probe';
 import { type AdapterFor, reconcileUnknown } from './reconcile';
 import { recoverExpiredLeases } from './recover';
+import { requestLabels, rowRef } from './request-labels';
+import { failSenderQueue } from './sender-block';
 import { type Outcome, settle } from './settle';
 import { Sleepers } from './sleepers';
 import { nextWakeAt } from './wake';
@@ -195,6 +198,7 @@ export class OutboxEngine {
     if (now - this.lastRecovery < 1_000) return;
     this.lastRecovery = now;
     recoverExpiredLeases(this.db, now);
+    expireOverdue(this.db, now);
   }
 
   private lastCheckpoint = 0;
@@ -227,9 +231,11 @@ export class OutboxEngine {
         encoding: claim.encoding,
         maxParts: claim.maxParts,
         recipients: rows.map((r) =>
-          merges ? { to: r.recipient, fields: r.fields } : { to: r.recipient, text: r.body },
+          merges
+            ? { to: r.recipient, fields: r.fields, ref: rowRef(claim.requestName, r.id) }
+            : { to: r.recipient, text: r.body },
         ),
-        campaignName: claim.requestName,
+        ...requestLabels(claim),
       });
     } catch (error) {
       this.settleFailure(claim, rows, error);
@@ -294,6 +300,9 @@ export class OutboxEngine {
         };
       case 'account':
         return { id: row.id, kind: 'release', failure };
+      case 'sender':
+        // Only this sender is blocked: apply() fails its other due messages, once per request.
+        return { id: row.id, kind: 'failed', failure };
       case 'transient':
         return { id: row.id, kind: 'retry', failure, notBefore: this.retryAt(row.id, failure) };
     }
@@ -356,6 +365,16 @@ export class OutboxEngine {
 
   private apply(claim: Claim, outcomes: Outcome[]): void {
     settle(this.db, claim.token, outcomes, this.o.now());
+    const blocked = outcomes.find((o) => o.kind === 'failed' && o.failure.kind === 'sender');
+    if (blocked?.kind === 'failed') {
+      this.totals.failed += failSenderQueue(
+        this.db,
+        claim.accountId,
+        claim.sender,
+        blocked.failure,
+        this.o.now(),
+      );
+    }
     for (const o of outcomes) {
       if (o.kind === 'accepted') this.totals.accepted += 1;
       else if (o.kind === 'failed') this.totals.failed += 1;

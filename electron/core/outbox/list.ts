@@ -1,5 +1,11 @@
 import type { MessageEncoding } from '../../../shared/domain/message';
+import {
+  type DisplayState,
+  displayState,
+  type ScheduleMode,
+} from '../../../shared/domain/message-state';
 import type { Db } from '../db/connection';
+import { displayStateSql } from './display-sql';
 import type { MessageState } from './states';
 
 export interface OutboxMessageView {
@@ -12,9 +18,18 @@ export interface OutboxMessageView {
   encoding: MessageEncoding;
   segments: number;
   state: MessageState;
+  /** What a person sees: the state refined by its schedule and expiry (shared/domain/message-state). */
+  displayState: DisplayState;
   attempts: number;
   notBefore: number;
   scheduledFor: number | null;
+  /** Where the schedule is kept: at the provider (sent with the laptop closed) or here. */
+  scheduleMode: ScheduleMode | null;
+  /** Sent after its scheduled time (offline then), by this much. */
+  lateByMs: number | null;
+  expiresAt: number | null;
+  campaignName: string | null;
+  providerMessageId: string | null;
   errorCode: string | null;
   errorText: string | null;
   deliveryStatus: string | null;
@@ -22,25 +37,45 @@ export interface OutboxMessageView {
   updatedAt: number;
 }
 
-/** The newest messages first, optionally only some states or one recipient. */
-export function listMessages(
-  db: Db,
-  query: { states?: readonly MessageState[]; recipient?: string; limit: number },
-): OutboxMessageView[] {
-  return db
+export interface ListQuery {
+  /** Stored states (the IPC's filter). */
+  states?: readonly MessageState[];
+  /** States as a person sees them (`outbox list --state scheduled-at-provider`). */
+  displayStates?: readonly DisplayState[];
+  recipient?: string;
+  jobId?: number;
+  limit: number;
+  now?: number;
+}
+
+/** The newest messages first, optionally only some states, one recipient or one bulk job. */
+export function listMessages(db: Db, query: ListQuery): OutboxMessageView[] {
+  const now = query.now ?? Date.now();
+  const rows = db
     .prepare(
       `SELECT id, account_id AS accountId, job_id AS jobId, recipient, sender, body, encoding, segments,
-         state, attempts, not_before AS notBefore, scheduled_for AS scheduledFor, error_code AS errorCode,
+         state, attempts, not_before AS notBefore, scheduled_for AS scheduledFor,
+         schedule_mode AS scheduleMode, late_by_ms AS lateByMs, expires_at AS expiresAt,
+         campaign_name AS campaignName, provider_message_id AS providerMessageId, error_code AS errorCode,
          error_text AS errorText, delivery_status AS deliveryStatus, created_at AS createdAt,
          updated_at AS updatedAt
        FROM messages
        WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+         AND (@shown IS NULL OR ${displayStateSql} IN (SELECT value FROM json_each(@shown)))
          AND (@recipient IS NULL OR recipient = @recipient)
+         AND (@jobId IS NULL OR job_id = @jobId)
        ORDER BY id DESC LIMIT @limit`,
     )
     .all({
       states: query.states && query.states.length > 0 ? JSON.stringify(query.states) : null,
+      shown:
+        query.displayStates && query.displayStates.length > 0
+          ? JSON.stringify(query.displayStates)
+          : null,
       recipient: query.recipient ?? null,
+      jobId: query.jobId ?? null,
       limit: query.limit,
-    }) as OutboxMessageView[];
+      now,
+    }) as Omit<OutboxMessageView, 'displayState'>[];
+  return rows.map((r) => ({ ...r, displayState: displayState(r, now) }));
 }

@@ -27,8 +27,6 @@ export function pauseReason(failure: ProviderFailure, egressIp: string | null): 
       return 'The provider rejected the user name or API password. Check the account’s credentials (the API password is not the web login password).';
     case '111':
       return 'The account has run out of credit. Top it up with the provider; sending resumes when credit is available.';
-    case '115':
-      return 'The sender is not verified with the provider. Verify it in the provider’s settings, then resume.';
     default:
       return failure.message;
   }

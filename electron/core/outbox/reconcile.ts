@@ -1,4 +1,8 @@
-import type { BatchReconciliation, ReconciledState } from '../../../shared/domain/reconciliation';
+import type {
+  BatchReconciliation,
+  LostRequest,
+  ReconciledState,
+} from '../../../shared/domain/reconciliation';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
@@ -7,6 +11,7 @@ import { logProblem } from '../log';
 import { isProviderError } from '../providers/errors';
 import type { ProviderAdapter } from '../providers/types';
 import { SecretUnavailableError } from '../vault/vault';
+import { rowRef } from './request-labels';
 import { RECONCILABLE } from './rules';
 import { OUTBOX_CODES } from './states';
 
@@ -16,6 +21,9 @@ interface UnknownGroup {
   accountId: number;
   requestName: string;
   giveUpAt: number;
+  campaignName: string | null;
+  sentAt: number | null;
+  scheduleAt: number | null;
 }
 
 export interface ReconcileReport {
@@ -75,10 +83,7 @@ async function reconcileGroup(
   const rows = unknownRows(db, group.requestName);
   let answer: BatchReconciliation;
   try {
-    answer = await adapter.reconcileBatch(
-      group.requestName,
-      rows.map((r) => r.recipient),
-    );
+    answer = await adapter.reconcileBatch(lostRequest(db, group, rows));
   } catch (error) {
     if (!isProviderError(error)) throw error;
     if (error.kind === 'permanent') {
@@ -106,12 +111,42 @@ async function reconcileGroup(
 function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[] {
   return prepareOnce(
     db,
-    `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt
+    `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt,
+         max(campaign_name) AS campaignName, min(dispatched_at) AS sentAt,
+         max(CASE WHEN schedule_mode = 'provider' THEN scheduled_for END) AS scheduleAt
        FROM messages
        WHERE ${RECONCILABLE} AND (@account IS NULL OR account_id = @account)
        GROUP BY account_id, request_name
        HAVING max(not_before) <= @now`,
   ).all({ now, account: accountId }) as UnknownGroup[];
+}
+
+/**
+ * The request as it went out. Rows written before campaigns were shared
+ * (no campaign_name) had a campaign of their own named by request_name and
+ * no tag: finding that campaign is finding the request.
+ */
+function lostRequest(
+  db: Db,
+  group: UnknownGroup,
+  rows: { id: number; recipient: string }[],
+): LostRequest {
+  const known = prepareOnce(
+    db,
+    `SELECT provider_message_id FROM messages
+     WHERE account_id = ? AND provider_message_id IS NOT NULL AND schedule_mode = 'provider'
+       AND state = 'accepted'`,
+  )
+    .pluck()
+    .all(group.accountId) as string[];
+  return {
+    campaignName: group.campaignName ?? group.requestName,
+    requestTag: group.campaignName === null ? null : group.requestName,
+    sentAt: new Date(group.sentAt ?? Date.now()).toISOString(),
+    scheduledAt: group.scheduleAt === null ? null : new Date(group.scheduleAt).toISOString(),
+    recipients: rows.map((r) => ({ to: r.recipient, ref: rowRef(group.requestName, r.id) })),
+    knownIds: known,
+  };
 }
 
 function unknownRows(db: Db, requestName: string): { id: number; recipient: string }[] {
@@ -131,7 +166,8 @@ function apply(
   const fence = `WHERE id = @id AND state = 'unknown' AND request_name = @requestName`;
   const accept = prepareOnce(
     db,
-    `UPDATE messages SET state = 'accepted', provider_sending_id = @sendingId, error_code = NULL,
+    `UPDATE messages SET state = 'accepted', provider_sending_id = @sendingId,
+       provider_message_id = coalesce(@messageId, provider_message_id), error_code = NULL,
        error_kind = NULL, error_text = 'Confirmed with the provider after the answer to the send was lost.',
        settled_at = @now, updated_at = @now ${fence}`,
   );
@@ -144,19 +180,40 @@ function apply(
     ? 'The provider received the request but did not take this recipient; sending again.'
     : 'The provider never received the request; sending again.';
   const sendingId = answer.sendingIds[0] ?? null;
-  const stateOf = statesByRecipient(answer);
+  const stateOf = statesByRow(answer, requestName);
   return writeTransaction(db, () => {
     const counts = { accepted: 0, requeued: 0, undetermined: 0 };
     rows.forEach((row) => {
       const base = { id: row.id, requestName, now };
-      const state = stateOf(row.recipient);
-      if (state === 'accepted') counts.accepted += accept.run({ ...base, sendingId }).changes;
+      const { state, messageId } = stateOf(row);
+      if (state === 'accepted')
+        counts.accepted += accept.run({ ...base, sendingId, messageId }).changes;
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });
     eventsOf(db).outboxChanged(rows.map((r) => r.id));
     return counts;
   });
+}
+
+/**
+ * The provider's answer per row: by the row's own reference when the answer
+ * carries references (360nrs), else by number.
+ */
+function statesByRow(
+  answer: BatchReconciliation,
+  requestName: string,
+): (row: { id: number; recipient: string }) => {
+  state: ReconciledState;
+  messageId: string | null;
+} {
+  const byRef = new Map(answer.recipients.filter((r) => r.ref).map((r) => [r.ref, r]));
+  const byNumber = statesByRecipient(answer);
+  return (row) => {
+    const own = byRef.get(rowRef(requestName, row.id));
+    if (own) return { state: own.state, messageId: own.messageId ?? null };
+    return { state: byRef.size > 0 ? 'undetermined' : byNumber(row.recipient), messageId: null };
+  };
 }
 
 /**

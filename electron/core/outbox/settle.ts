@@ -22,6 +22,9 @@ export type Outcome =
   /** Back to the queue as if never tried: offline, or the account was paused. */
   | { id: number; kind: 'release'; failure: ProviderFailure | null };
 
+/** A scheduled message handed over later than this after its time is marked late (it was offline then). */
+export const LATE_AFTER_MS = 60_000;
+
 const CLEAR_LEASE = 'lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL';
 
 /**
@@ -37,7 +40,9 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
       db,
       `UPDATE messages SET state = 'accepted', ${CLEAR_LEASE}, provider_message_id = @messageId,
          parts = @parts, provider_campaign_id = @campaignId, provider_sending_id = @sendingId,
-         error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now
+         error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now,
+         late_by_ms = CASE WHEN scheduled_for IS NOT NULL AND @now - scheduled_for > ${LATE_AFTER_MS}
+           THEN @now - scheduled_for END
        ${fence}`,
     ),
     failed: prepareOnce(

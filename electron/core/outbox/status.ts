@@ -1,31 +1,27 @@
+import { DISPLAY_STATES, type DisplayState } from '../../../shared/domain/message-state';
 import type { Db } from '../db/connection';
+import { displayStateSql } from './display-sql';
 import { pausedAccounts } from './pause';
-import { MESSAGE_STATES, type MessageState } from './states';
 
 export interface OutboxStatus {
-  counts: Record<MessageState | 'scheduled', number>;
+  counts: Record<DisplayState, number>;
   paused: { account: string; code: number | string; reason: string; since: string }[];
 }
 
-/** The counts `outpost outbox status` prints; "scheduled" is the part of "queued" waiting for its time. */
+/**
+ * The counts `outpost outbox status` prints, by the states a person sees:
+ * each message is counted once. `scheduled` (waiting here for its time) is not
+ * in `queued`, `scheduled-at-provider` not in `accepted`, `expired` not in `failed`.
+ */
 export function outboxStatus(db: Db, now = Date.now()): OutboxStatus {
-  const counts = Object.fromEntries([...MESSAGE_STATES, 'scheduled'].map((s) => [s, 0])) as Record<
-    MessageState | 'scheduled',
+  const counts = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<
+    DisplayState,
     number
   >;
-  const rows = db.prepare('SELECT state, count(*) AS n FROM messages GROUP BY state').all() as {
-    state: MessageState;
-    n: number;
-  }[];
-  for (const row of rows) counts[row.state] = row.n;
-  counts.scheduled = Number(
-    db
-      .prepare(
-        `SELECT count(*) FROM messages WHERE state = 'queued' AND scheduled_for IS NOT NULL AND not_before > ?`,
-      )
-      .pluck()
-      .get(now),
-  );
+  const rows = db
+    .prepare(`SELECT ${displayStateSql} AS shown, count(*) AS n FROM messages GROUP BY shown`)
+    .all({ now }) as { shown: DisplayState; n: number }[];
+  for (const row of rows) counts[row.shown] = row.n;
   const paused = pausedAccounts(db).map((p) => ({
     account: p.account,
     code: /^\d+$/.test(p.code) ? Number(p.code) : p.code,

@@ -1,7 +1,8 @@
-import { ActionAdapter } from './action/adapter';
-import { AddressBookAdapter } from './addressbook/adapter';
-import { NrsAdapter } from './nrs/adapter';
-import { TagsAdapter } from './tags/adapter';
+import type { Capabilities, ProviderKind } from '../../../shared/domain/capabilities';
+import { ACTION_CAPABILITIES, ActionAdapter } from './action/adapter';
+import { ADDRESSBOOK_CAPABILITIES, AddressBookAdapter } from './addressbook/adapter';
+import { NRS_CAPABILITIES, NrsAdapter } from './nrs/adapter';
+import { TAGS_CAPABILITIES, TagsAdapter } from './tags/adapter';
 import type { AdapterConfig, ProviderAdapter } from './types';
 
 /** Makes the adapter for an account. The caller closes it when done. */
@@ -21,4 +22,16 @@ export function createAdapter(config: AdapterConfig): ProviderAdapter {
       throw new Error(`Unknown provider ${String(never)}.`);
     }
   }
+}
+
+const CAPABILITIES_BY_KIND: Record<ProviderKind, Capabilities> = {
+  nrs: NRS_CAPABILITIES,
+  action: ACTION_CAPABILITIES,
+  addressbook: ADDRESSBOOK_CAPABILITIES,
+  tags: TAGS_CAPABILITIES,
+};
+
+/** A provider's capabilities without making an adapter (no secret needed). */
+export function capabilitiesOf(kind: ProviderKind): Capabilities {
+  return CAPABILITIES_BY_KIND[kind];
 }

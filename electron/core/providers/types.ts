@@ -13,7 +13,7 @@ import type {
 import type { Conversation, ConversationMessage } from '../../../shared/domain/conversation';
 import type { OutgoingBatch, OutgoingMessage, SendResult } from '../../../shared/domain/message';
 import type { Page, PageRequest } from '../../../shared/domain/page';
-import type { BatchReconciliation } from '../../../shared/domain/reconciliation';
+import type { BatchReconciliation, LostRequest } from '../../../shared/domain/reconciliation';
 import type { ScheduledMessage } from '../../../shared/domain/scheduled';
 import type { MessageStatus } from '../../../shared/domain/status';
 
@@ -61,17 +61,17 @@ export interface ProviderAdapter {
 
   // Campaigns (reconciliation of lost answers)
   listCampaigns(query: CampaignQuery, opts?: CallOptions): Promise<Campaign[]>;
-  getSendingEvents(sendingId: string, opts?: CallOptions): Promise<SendingEvent[]>;
-  /**
-   * What the provider did with a batch sent under `campaignName` (unique per
-   * batch) whose answer was lost: one entry per recipient, naming it in `to`
-   * (the outbox matches answers to its rows by number, never by position).
-   */
-  reconcileBatch(
-    campaignName: string,
-    recipients: readonly string[],
+  getSendingEvents(
+    sendingId: string,
+    query?: { after?: string; customFields?: boolean },
     opts?: CallOptions,
-  ): Promise<BatchReconciliation>;
+  ): Promise<SendingEvent[]>;
+  /**
+   * What the provider did with a request whose answer was lost, found by its
+   * campaign, its own tag and its rows' references: `recipients[i]` answers
+   * `request.recipients[i]`.
+   */
+  reconcileBatch(request: LostRequest, opts?: CallOptions): Promise<BatchReconciliation>;
 
   // Contacts
   listContacts(query: ContactQuery & PageRequest, opts?: CallOptions): Promise<Page<Contact>>;

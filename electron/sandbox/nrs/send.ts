@@ -32,6 +32,8 @@ export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
     };
   }
   const fields = checked.fields;
+  // Verification is of one sender: the request fails, the account does not.
+  if (store.unverifiedSenders.has(fields.from)) return nrsError(115);
   const outcomes = fields.to.map((to, i) => planRecipient(store, fields, to, i));
   const accepted = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   if (accepted.length === 0) {

@@ -23,6 +23,11 @@ export class NrsStore {
   readonly templates = new Map<number, WaTemplate>();
   /** WhatsApp senders registered on the account. */
   readonly waSenders = new Set<string>();
+  /**
+   * SMS senders the account has NOT verified: a send from one is refused with 115
+   * (seed 003 line 9435), while every other sender of the account keeps sending.
+   */
+  unverifiedSenders = new Set<string>();
   private nextCampaign = 100_000;
   private nextSending = 200_000;
   private nextContact = 1_000;

@@ -13,7 +13,7 @@ export interface Draft {
   at: string;
 }
 
-type Field = 'to' | 'from' | 'text' | 'at';
+type Field = 'to' | 'from' | 'text' | 'at' | 'validity' | 'campaign';
 
 interface ComposeState extends Draft {
   sending: boolean;

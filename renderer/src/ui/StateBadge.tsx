@@ -10,11 +10,16 @@ const LABELS: Record<OutboxMessage['state'], string> = {
   cancelled: 'Cancelled',
 };
 
-/** "Scheduled" is a queued message whose time has not come. */
+/**
+ * The state a person reads: the core's displayState (shared/domain/message-state)
+ * in words, plus "Waiting to retry" for a queued message whose next try is ahead.
+ */
 export function stateLabel(
-  m: Pick<OutboxMessage, 'state' | 'scheduledFor' | 'notBefore'>,
+  m: Pick<OutboxMessage, 'state' | 'displayState' | 'scheduledFor' | 'notBefore'>,
   now = Date.now(),
 ) {
+  if (m.displayState === 'scheduled-at-provider') return 'Scheduled at the provider';
+  if (m.displayState === 'expired') return 'Expired';
   if (m.state === 'queued' && m.scheduledFor !== null && m.notBefore > now) return 'Scheduled';
   if (m.state === 'queued' && m.notBefore > now) return 'Waiting to retry';
   return LABELS[m.state];

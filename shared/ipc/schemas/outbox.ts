@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { MESSAGE_STATES } from '../../domain/message-state';
+import { DISPLAY_STATES, MESSAGE_STATES } from '../../domain/message-state';
 
 export const MessageState = z.enum(MESSAGE_STATES);
+export const DisplayState = z.enum(DISPLAY_STATES);
+const ScheduleMode = z.enum(['provider', 'local']);
 
 export const OutboxMessage = z.object({
   id: z.number().int(),
@@ -13,10 +15,19 @@ export const OutboxMessage = z.object({
   encoding: z.enum(['gsm', 'gsm-pt', 'ucs2']),
   segments: z.number().int(),
   state: MessageState,
+  /** The state a person sees (scheduled, scheduled-at-provider, expired refine the stored one). */
+  displayState: DisplayState,
   attempts: z.number().int(),
   /** For queued messages: not sent before this time (a schedule or the next retry). */
   notBefore: z.number(),
   scheduledFor: z.number().nullable(),
+  /** Where the schedule waits: at the provider (goes out with this computer off) or here. */
+  scheduleMode: ScheduleMode.nullable(),
+  /** Went out after its scheduled time (this computer was off or offline then), by this much. */
+  lateByMs: z.number().nullable(),
+  expiresAt: z.number().nullable(),
+  campaignName: z.string().nullable(),
+  providerMessageId: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorText: z.string().nullable(),
   deliveryStatus: z.string().nullable(),
@@ -28,6 +39,8 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const OutboxListRequest = z
   .object({
     states: z.array(MessageState).max(7).optional(),
+    displayStates: z.array(DisplayState).max(10).optional(),
+    jobId: z.number().int().positive().optional(),
     recipient: z.string().max(32).optional(),
     limit: z.number().int().min(1).max(500).default(100),
   })
@@ -58,10 +71,26 @@ export const SendRequest = z
       .string()
       .regex(/^[A-Z]{2}$/)
       .optional(),
-    /** Local scheduling: sent when Outpost is running and online at or after this time. */
+    /**
+     * Send at (ms since the epoch). A provider that schedules (360nrs) gets the
+     * message at once with this time; any other keeps it here until then.
+     */
     at: z.number().int().positive().optional(),
+    /** Validity counted from when it goes out: `2h`, `3d`, `90m` (360nrs expirationDate). */
+    validFor: z.string().max(16).optional(),
+    /** Or the end of validity, ISO 8601 with a zone. */
+    expires: z.string().max(40).optional(),
+    /** The provider's campaign name; default "Outpost". */
+    campaign: z.string().max(100).optional(),
   })
   .strict();
+
+const Schedule = z.object({
+  mode: ScheduleMode,
+  at: z.number(),
+  /** What to show: at the provider (goes out with this computer off) or here (needs it on). */
+  sentence: z.string(),
+});
 
 /** A send the person must fix first says which field and why; nothing was queued. */
 export const SendReply = z.discriminatedUnion('ok', [
@@ -70,10 +99,14 @@ export const SendReply = z.discriminatedUnion('ok', [
     id: z.number().int(),
     segments: z.number().int(),
     encoding: z.string(),
+    campaign: z.string(),
+    expiresAt: z.number().nullable(),
+    /** null for a send now. */
+    schedule: Schedule.nullable(),
   }),
   z.object({
     ok: z.literal(false),
-    field: z.enum(['to', 'from', 'text', 'at']),
+    field: z.enum(['to', 'from', 'text', 'at', 'validity', 'campaign']),
     message: z.string(),
   }),
 ]);
@@ -81,5 +114,13 @@ export const SendReply = z.discriminatedUnion('ok', [
 export const MessageRequest = z.object({ id: z.number().int().positive() }).strict();
 export const ControlReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+export const RescheduleRequest = z
+  .object({ id: z.number().int().positive(), at: z.number().int().positive() })
+  .strict();
+export const RescheduleReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), id: z.number().int(), schedule: Schedule }),
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);

@@ -22,12 +22,14 @@ type Row = [
 
 const P: ProviderErrorKind = 'permanent';
 const A: ProviderErrorKind = 'account';
+const S: ProviderErrorKind = 'sender';
 const T: ProviderErrorKind = 'transient';
 
 // The full error table of seed 003 (line 9435-9678), in order.
-// 101/122/123 are the provider's 500s: retry. 103/111/112/115 block the whole
-// account until a person acts (credentials, credit, allowed IPs, sender
-// verification); 118 and 150 are likewise fixed only in the provider's dashboard.
+// 101/122/123 are the provider's 500s: retry. 103/111/112 block the whole
+// account until a person acts (credentials, credit, allowed IPs); 118 and 150
+// are likewise fixed only in the provider's dashboard. 115 is about one sender
+// (verification is per sender): the account's other senders keep sending.
 // biome-ignore format: one row per line keeps the table comparable with the seed
 const ROWS: Row[] = [
   [0, 202, 'Accepted for delivery', 'The provider accepted the message for delivery.', null],
@@ -45,7 +47,7 @@ const ROWS: Row[] = [
   [112, 401, 'IP address not allowed', "This computer's IP address is not on the account's allowed list; add it in the provider's dashboard.", A],
   [113, 400, 'Invalid coding', 'The message encoding is not valid.', P],
   [114, 400, 'Invalid subject', 'The subject is not valid.', P],
-  [115, 400, 'Sender is not verified', "The sender is not verified; verify it in the provider's dashboard.", A],
+  [115, 400, 'Sender is not verified', "The sender is not verified with the provider; verify it in the provider's dashboard (or choose a verified sender), then retry these messages.", S],
   [116, 400, 'Invalid replyTo', 'The reply-to address is not valid.', P],
   [117, 400, 'ReplyTo is not verified', 'The reply-to address is not verified.', P],
   [118, 401, 'Email blocked for exceeding the hard-bounced limit allowed', 'E-mail sending is blocked for too many hard bounces; contact the provider.', A],

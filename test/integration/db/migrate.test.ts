@@ -42,6 +42,13 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO contact_conflicts (contact_id, change_id, fields, local_version, remote_version, detected_at)
         VALUES (1, 1, '["firstName"]', '{}', '{"deleted":true}', 0);`);
   },
+  5: (db) => {
+    db.exec(`INSERT INTO messages (account_id, recipient, sender, template, body, encoding, segments,
+               max_parts, state, not_before, scheduled_for, schedule_mode, expires_at, campaign_name,
+               provider_message_id, give_up_at, created_at, updated_at)
+             VALUES (1, '34666555444', 'TEST', 'Hola', 'Hola', 'gsm', 1, 1, 'accepted', 0, 9e12, 'provider',
+               9.1e12, 'Spring sale', 'G1', 0, 0, 0)`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */

@@ -129,10 +129,49 @@ describe('leases', () => {
     expect(attempts()).toBe(0);
   });
 
-  it('a scheduled message is not claimed before its time', () => {
-    enqueueMessages(db, [message(1, { scheduledFor: T0 + 60_000 })], { now: T0 });
+  it('a message scheduled for a provider that cannot hold it is not claimed before its time', () => {
+    const action = addAccount(db, {
+      name: 'Action',
+      provider: 'action',
+      baseUrl: 'http://127.0.0.1:9',
+      secretRef: 'env:X',
+    }).id;
+    enqueueMessages(db, [message(1, { accountId: action, scheduledFor: T0 + 60_000 })], {
+      now: T0,
+    });
     expect(claimAt(T0 + 59_999)).toBeNull();
-    expect(claimAt(T0 + 60_000)?.rows).toHaveLength(1);
+    const claim = claimAt(T0 + 60_000);
+    expect(claim?.rows).toHaveLength(1);
+    expect(claim?.scheduleAt).toBeNull();
+  });
+
+  it('a message scheduled with 360nrs is claimed at once, to go out with its scheduleDate', () => {
+    enqueueMessages(db, [message(1, { scheduledFor: T0 + 3_600_000 })], { now: T0 });
+    const claim = claimAt(T0);
+    expect(claim?.rows).toHaveLength(1);
+    expect(claim?.scheduleAt).toBe(T0 + 3_600_000);
+  });
+
+  it('a 360nrs schedule whose time passed before it could be handed over goes out at once, without scheduleDate', () => {
+    enqueueMessages(db, [message(1, { scheduledFor: T0 + 60_000 })], { now: T0 });
+    expect(claimAt(T0 + 120_000)?.scheduleAt).toBeNull();
+  });
+
+  it('requests never mix campaigns, validity or schedule times', () => {
+    enqueueMessages(
+      db,
+      [
+        message(1, { campaignName: 'Job A' }),
+        message(2, { campaignName: 'Job B' }),
+        message(3, { campaignName: 'Job A', expiresAt: T0 + 7_200_000 }),
+        message(4, { campaignName: 'Job A', scheduledFor: T0 + 3_600_000 }),
+        message(5, { campaignName: 'Job A' }),
+      ],
+      { now: T0 },
+    );
+    const sizes: number[] = [];
+    for (let c = claimAt(T0); c; c = claimAt(T0)) sizes.push(c.rows.length);
+    expect(sizes.sort()).toEqual([1, 1, 1, 2]);
   });
 });
 

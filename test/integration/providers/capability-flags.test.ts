@@ -20,7 +20,14 @@ const CALLS: Partial<Record<Capability, (a: ProviderAdapter) => Promise<unknown>
   deliveryStatus: (a) => a.getStatuses(['1']),
   campaigns: (a) => a.listCampaigns({}),
   sendingReport: (a) => a.getSendingEvents('1'),
-  reconcile: (a) => a.reconcileBatch('outpost-1', ['34600000000']),
+  reconcile: (a) =>
+    a.reconcileBatch({
+      campaignName: 'Outpost',
+      requestTag: 'outpost-1',
+      sentAt: '2026-01-01T00:00:00Z',
+      scheduledAt: null,
+      recipients: [{ to: '34600000000', ref: 'outpost-1.1' }],
+    }),
   contactsRead: (a) => a.getContact('1'),
   contactsWrite: (a) => a.createContact({ phone: '34600000000', bookIds: ['1'] }),
   contactsDelete: (a) => a.deleteContact('1'),

@@ -7,6 +7,7 @@ import {
   startSandbox,
 } from '../../../electron/sandbox/index';
 import type { OutgoingBatch } from '../../../shared/domain/message';
+import type { LostRequest } from '../../../shared/domain/reconciliation';
 import { adapterFor, rejection } from './sandbox-helpers';
 
 let sandbox: SandboxHandle;
@@ -357,46 +358,57 @@ describe('360nrs adapter against the sandbox: blacklist, conversations, schedule
 });
 
 describe('360nrs adapter against the sandbox: reconciling a lost answer', () => {
-  it('finds a batch the provider recorded before the connection was reset', async () => {
+  /** A request of the shared campaign "Lost", told apart by its tag and its rows' references. */
+  function lost(tag: string, over: Partial<OutgoingBatch> = {}) {
+    const b = batch({ campaignName: 'Lost', tags: [tag], ...over });
+    b.recipients = b.recipients.map((r, i) => ({ ...r, ref: `${tag}.${i}` }));
+    const request: LostRequest = {
+      campaignName: 'Lost',
+      requestTag: tag,
+      sentAt: new Date(clock.now()).toISOString(),
+      scheduledAt: b.scheduleAt ?? null,
+      recipients: b.recipients.map((r) => ({ to: r.to, ref: r.ref ?? '' })),
+    };
+    return { b, request };
+  }
+
+  it('finds a request the provider recorded before the connection was reset, once its events show', async () => {
+    // Another request of the same campaign to the same people: it must not be mistaken for ours.
+    await nrs.sendBatch(lost('outpost-other').b);
+    const { b, request } = lost('outpost-lost-1');
     sandbox.setFaults('reset-after=1');
-    const b = batch({ campaignName: 'outpost-lost-1' });
     expect((await rejection(nrs.sendBatch(b))).kind).toBe('unknown-outcome');
     sandbox.setFaults(null);
-    const to = b.recipients.map((r) => r.to);
-    // Accepted but not yet sent: not in the report yet, but the sending counts the whole batch.
-    const early = await nrs.reconcileBatch('outpost-lost-1', to);
-    expect(early).toMatchObject({ campaignFound: true, acceptedCount: 2 });
-    expect(early.recipients.map((r) => r.state)).toEqual(['accepted', 'accepted']);
+    // Accepted but not yet sent: the tag says the provider has the request, no event says who.
+    const early = await nrs.reconcileBatch(request);
+    expect(early.campaignFound).toBe(true);
+    expect(early.recipients.map((r) => r.state)).toEqual(['undetermined', 'undetermined']);
     clock.advance(2_000);
-    const later = await nrs.reconcileBatch('outpost-lost-1', to);
+    const later = await nrs.reconcileBatch(request);
     expect(later.recipients.map((r) => r.state)).toEqual(['accepted', 'accepted']);
   });
 
-  it('says absent when the connection was reset before the provider recorded anything', async () => {
+  it('says absent when the connection was reset before the provider recorded the request', async () => {
+    await nrs.sendBatch(lost('outpost-earlier').b);
+    clock.advance(2_000);
+    const { b, request } = lost('outpost-lost-2');
     sandbox.setFaults('reset-before=1');
-    const b = batch({ campaignName: 'outpost-lost-2' });
     expect((await rejection(nrs.sendBatch(b))).kind).toBe('unknown-outcome');
     sandbox.setFaults(null);
-    const r = await nrs.reconcileBatch(
-      'outpost-lost-2',
-      b.recipients.map((x) => x.to),
-    );
+    const r = await nrs.reconcileBatch(request);
+    // The campaign exists (the earlier request) and has events for the same numbers: still absent.
     expect(r.campaignFound).toBe(false);
     expect(r.recipients.map((x) => x.state)).toEqual(['absent', 'absent']);
-    expect(sandbox.ledger().filter((l) => l.campaignName === 'outpost-lost-2')).toHaveLength(0);
   });
 
-  it('tells a 207-rejected recipient (absent) from an accepted one once the report is complete', async () => {
-    sandbox.setFaults('bad-json=1');
-    const b = batch({
-      campaignName: 'outpost-lost-3',
-      text: 'Plain',
-      recipients: [{ to: '34' }, { to: '34600000009' }],
-    });
+  it('finds a scheduled request among the pending scheduled messages, before it has any event', async () => {
+    const at = new Date(clock.now() + 3_600_000).toISOString();
+    const { b, request } = lost('outpost-lost-3', { scheduleAt: at });
+    sandbox.setFaults('reset-after=1');
     expect((await rejection(nrs.sendBatch(b))).kind).toBe('unknown-outcome');
     sandbox.setFaults(null);
-    clock.advance(2_000);
-    const r = await nrs.reconcileBatch('outpost-lost-3', ['34', '34600000009']);
-    expect(r.recipients.map((x) => x.state)).toEqual(['absent', 'accepted']);
+    const r = await nrs.reconcileBatch(request);
+    expect(r.recipients.map((x) => x.state)).toEqual(['accepted', 'accepted']);
+    expect(r.recipients.every((x) => typeof x.messageId === 'string')).toBe(true);
   });
 });

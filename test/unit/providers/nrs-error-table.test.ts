@@ -5,7 +5,9 @@ import { missingSeed, seedFile } from '../../helpers/seeds';
 import { response } from './helpers';
 
 const SEED = seedFile('003_8fbc6a4471956d19.txt');
-const ACCOUNT = [103, 111, 112, 115, 118, 150];
+const ACCOUNT = [103, 111, 112, 118, 150];
+// Sender verification is per sender: only that sender's messages stop (issue 9).
+const SENDER = [115];
 const TRANSIENT = [101, 122, 123];
 const rows = [...NRS_ERROR_CODES.values()].filter((r) => r.kind !== null);
 
@@ -49,9 +51,11 @@ describe('360nrs error table', () => {
   it.each(rows.map((r) => [r.code, r]))('classifies code %i as the design says', (code, row) => {
     const expected = ACCOUNT.includes(code)
       ? 'account'
-      : TRANSIENT.includes(code)
-        ? 'transient'
-        : 'permanent';
+      : SENDER.includes(code)
+        ? 'sender'
+        : TRANSIENT.includes(code)
+          ? 'transient'
+          : 'permanent';
     const err = nrsError(
       response(row.httpStatus, { error: { code, description: row.description } }),
     );

@@ -37,6 +37,32 @@ describe('building POST /api/rest/sms', () => {
     expect(req.sub).toEqual([{ name: 'Ana' }, {}]);
   });
 
+  it('carries the campaign, the request tag, expirationDate and each row reference in sub', () => {
+    const req = buildSmsRequest(
+      batch({
+        campaignName: 'Spring sale',
+        tags: ['outpost-abc'],
+        scheduleAt: '2026-12-01T15:30:00+01:00',
+        expiresAt: '2026-12-01T16:30:00Z',
+        recipients: [
+          { to: '34666555444', fields: { name: 'Ana' }, ref: 'outpost-abc.7' },
+          { to: '34666555333', ref: 'outpost-abc.8' },
+        ],
+      }),
+    );
+    expect(req).toMatchObject({
+      campaignName: 'Spring sale',
+      tags: ['outpost-abc'],
+      scheduleDate: '20261201143000',
+      expirationDate: '20261201163000',
+    });
+    expect(req.sub).toEqual([
+      { name: 'Ana', outpostRef: 'outpost-abc.7' },
+      { outpostRef: 'outpost-abc.8' },
+    ]);
+    expect(SmsSendRequestSchema.parse(req)).toEqual(req);
+  });
+
   it('writes dates as YYYYmmddHHiiss in UTC', () => {
     const req = buildSmsRequest(
       batch({ scheduleAt: '2013-02-15T15:20:00+01:00', expiresAt: '2013-02-16T14:20:05Z' }),

@@ -32,20 +32,23 @@ const lostResult: ProviderFailure = {
   message: `${NAME} answered without a result for this message, so whether it was sent is unknown.`,
 };
 
+/** What this provider can do, known without an account (the outbox asks before sending). */
+export const ACTION_CAPABILITIES = capabilities([
+  'sendSms',
+  'batchSend',
+  'voiceCall',
+  'contactsSearch',
+  'contactsRead',
+  'contactsWrite',
+  'contactsDelete',
+  'customFields',
+  'automation',
+]);
+
 /** Action API (seed 000): one endpoint, a body of numbered actions plus the secret key. */
 export class ActionAdapter extends BaseAdapter {
   readonly provider = 'action' as const;
-  readonly capabilities = capabilities([
-    'sendSms',
-    'batchSend',
-    'voiceCall',
-    'contactsSearch',
-    'contactsRead',
-    'contactsWrite',
-    'contactsDelete',
-    'customFields',
-    'automation',
-  ]);
+  readonly capabilities = ACTION_CAPABILITIES;
   protected readonly http: HttpClient;
   protected readonly displayName = NAME;
   private readonly secret: string;

@@ -16,16 +16,19 @@ import { mapAbContact, toAbFields, unknownCustomKeys } from './contacts';
 
 const NAME = 'The address-book API';
 
+/** What this provider can do, known without an account (the outbox asks before sending). */
+export const ADDRESSBOOK_CAPABILITIES = capabilities([
+  'contactsRead',
+  'contactsWrite',
+  'contactsDelete',
+  'moveBetweenBooks',
+  'customFields',
+]);
+
 /** Address-book API (seed 001): contacts in address books, Bearer token. */
 export class AddressBookAdapter extends BaseAdapter {
   readonly provider = 'addressbook' as const;
-  readonly capabilities = capabilities([
-    'contactsRead',
-    'contactsWrite',
-    'contactsDelete',
-    'moveBetweenBooks',
-    'customFields',
-  ]);
+  readonly capabilities = ADDRESSBOOK_CAPABILITIES;
   protected readonly http: HttpClient;
   protected readonly displayName = NAME;
 

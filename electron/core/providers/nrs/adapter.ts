@@ -13,7 +13,7 @@ import type {
 import type { Conversation, ConversationMessage } from '../../../../shared/domain/conversation';
 import type { OutgoingBatch, SendResult } from '../../../../shared/domain/message';
 import type { Page, PageRequest } from '../../../../shared/domain/page';
-import type { BatchReconciliation } from '../../../../shared/domain/reconciliation';
+import type { BatchReconciliation, LostRequest } from '../../../../shared/domain/reconciliation';
 import type { ScheduledMessage } from '../../../../shared/domain/scheduled';
 import type { MessageStatus } from '../../../../shared/domain/status';
 import {
@@ -70,6 +70,10 @@ const STATUS_CHUNK = 100;
 const MAX_PAGES = 100;
 /** The events report can be long: one line per event of a whole sending. */
 const REPORT_MAX_BYTES = 64 * 1024 * 1024;
+/** Events of a lost request are read from this long before it was written (clock skew). */
+const RECONCILE_MARGIN_MS = 10 * 60_000;
+/** Pending scheduled messages looked at one by one when reconciling a scheduled request. */
+const MAX_SCHEDULED_LOOKUPS = 500;
 
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -78,30 +82,33 @@ function pageQuery(p: PageRequest): { limit: number; page: number } {
   return { limit, page: Math.max(1, p.page ?? 1) };
 }
 
+/** What this provider can do, known without an account (the outbox asks before sending). */
+export const NRS_CAPABILITIES = capabilities([
+  'sendSms',
+  'batchSend',
+  'mergeFields',
+  'scheduleSend',
+  'deliveryStatus',
+  'campaigns',
+  'sendingReport',
+  'reconcile',
+  'contactsList',
+  'contactsRead',
+  'contactsWrite',
+  'contactsDelete',
+  'books',
+  'customFields',
+  'blacklist',
+  'conversations',
+  'scheduledMessages',
+  'accountInfo',
+  'coverage',
+]);
+
 /** The 360nrs REST API (seed 003). */
 export class NrsAdapter extends BaseAdapter {
   readonly provider = 'nrs' as const;
-  readonly capabilities = capabilities([
-    'sendSms',
-    'batchSend',
-    'mergeFields',
-    'scheduleSend',
-    'deliveryStatus',
-    'campaigns',
-    'sendingReport',
-    'reconcile',
-    'contactsList',
-    'contactsRead',
-    'contactsWrite',
-    'contactsDelete',
-    'books',
-    'customFields',
-    'blacklist',
-    'conversations',
-    'scheduledMessages',
-    'accountInfo',
-    'coverage',
-  ]);
+  readonly capabilities = NRS_CAPABILITIES;
   protected readonly http: HttpClient;
   protected readonly displayName = NRS_NAME;
 
@@ -194,11 +201,16 @@ export class NrsAdapter extends BaseAdapter {
 
   override async getSendingEvents(
     sendingId: string,
+    query: { after?: string; customFields?: boolean } = {},
     opts: CallOptions = {},
   ): Promise<SendingEvent[]> {
     const res = await this.raw({
       method: 'GET',
       path: `${API}/sendings/${seg(sendingId)}/reports/events`,
+      query: {
+        afterDate: query.after,
+        showCustomFields: query.customFields ? 1 : undefined,
+      },
       accept: 'text/csv',
       maxResponseBytes: REPORT_MAX_BYTES,
       ...(opts.signal ? { signal: opts.signal } : {}),
@@ -211,18 +223,41 @@ export class NrsAdapter extends BaseAdapter {
     return events;
   }
 
+  /**
+   * Campaign by exact name, the sendings carrying the request's tag, their
+   * events since shortly before the request (with the custom fields, where
+   * the row references are) and, for a request with a future scheduleDate,
+   * the pending scheduled messages of those sendings.
+   */
   override async reconcileBatch(
-    campaignName: string,
-    recipients: readonly string[],
+    request: LostRequest,
     opts: CallOptions = {},
   ): Promise<BatchReconciliation> {
-    const campaigns = await this.listCampaigns({ name: campaignName }, opts);
-    const exact = campaigns.filter((c) => c.name === campaignName);
+    const campaigns = await this.listCampaigns({ name: request.campaignName }, opts);
+    const exact = campaigns.filter((c) => c.name === request.campaignName);
+    const tagged = exact
+      .flatMap((c) => c.sendings)
+      .filter((s) => request.requestTag === null || s.tags.includes(request.requestTag));
+    const after = new Date(Date.parse(request.sentAt) - RECONCILE_MARGIN_MS).toISOString();
     const events: SendingEvent[] = [];
-    for (const s of exact.flatMap((c) => c.sendings)) {
-      events.push(...(await this.getSendingEvents(s.id, opts)));
+    const scheduled: ScheduledMessage[] = [];
+    for (const s of tagged) {
+      events.push(...(await this.getSendingEvents(s.id, { after, customFields: true }, opts)));
+      if (request.scheduledAt !== null) {
+        scheduled.push(...(await this.pendingWithContent(s.id, opts)));
+      }
     }
-    return reconcile(campaignName, recipients, exact, events);
+    return reconcile(request, exact, events, scheduled);
+  }
+
+  /** The listing shows content only for one guid (seed line 2527): each is asked for, up to a bound. */
+  private async pendingWithContent(sendingId: string, opts: CallOptions) {
+    const list = await this.listScheduled({ sendingId }, opts);
+    const out: ScheduledMessage[] = [];
+    for (const item of list.slice(0, MAX_SCHEDULED_LOOKUPS)) {
+      out.push(...(await this.listScheduled({ guids: [item.guid] }, opts)));
+    }
+    return out;
   }
 
   // ---- contacts and groups -------------------------------------------------

@@ -5,6 +5,7 @@ import type {
   SendResult,
 } from '../../../../shared/domain/message';
 import type { ProviderFailure } from '../../../../shared/domain/provider-error';
+import { ROW_REF_FIELD } from '../../../../shared/domain/reconciliation';
 import type {
   NrsEncoding,
   SmsSendRequest,
@@ -45,8 +46,13 @@ export function buildSmsRequest(batch: OutgoingBatch): SmsSendRequest {
     parts: batch.maxParts,
   };
   // `sub` must have one item per `to` (seed line 287), so everyone gets one once anyone has fields.
-  if (batch.recipients.some((r) => r.fields && Object.keys(r.fields).length > 0)) {
-    req.sub = batch.recipients.map((r) => ({ ...(r.fields ?? {}) }));
+  // A row reference rides along as a merge value the text never uses: the events report
+  // shows it (showCustomFields=1), which is how a lost answer is matched to its rows.
+  if (batch.recipients.some((r) => (r.fields && Object.keys(r.fields).length > 0) || r.ref)) {
+    req.sub = batch.recipients.map((r) => ({
+      ...(r.fields ?? {}),
+      ...(r.ref ? { [ROW_REF_FIELD]: r.ref } : {}),
+    }));
   }
   if (batch.scheduleAt) req.scheduleDate = toNrsDate(batch.scheduleAt);
   if (batch.expiresAt) req.expirationDate = toNrsDate(batch.expiresAt);

@@ -21,18 +21,21 @@ const NAME = 'The tags API';
 const DEFAULT_PAGE_SIZE = 100;
 const seg = (s: string) => encodeURIComponent(s);
 
+/** What this provider can do, known without an account (the outbox asks before sending). */
+export const TAGS_CAPABILITIES = capabilities([
+  'contactsList',
+  'contactsSearch',
+  'contactsRead',
+  'contactsWrite',
+  'contactsDelete',
+  'tags',
+  'customFields',
+]);
+
 /** Tags API (seed 002): contacts with tags, `x-api-key`. */
 export class TagsAdapter extends BaseAdapter {
   readonly provider = 'tags' as const;
-  readonly capabilities = capabilities([
-    'contactsList',
-    'contactsSearch',
-    'contactsRead',
-    'contactsWrite',
-    'contactsDelete',
-    'tags',
-    'customFields',
-  ]);
+  readonly capabilities = TAGS_CAPABILITIES;
   protected readonly http: HttpClient;
   protected readonly displayName = NAME;
 

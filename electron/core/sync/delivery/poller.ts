@@ -225,14 +225,23 @@ function stopPolling(db: Db, rows: DueRow[], now: number): void {
 }
 
 /** A message never polled is first due `firstDelayMs` after it was accepted. */
+/**
+ * When a message goes out: a message held at the provider for its time goes
+ * out then, so its polling (and the polling give-up) starts from that time.
+ */
+const GOES_OUT = `max(COALESCE(dispatched_at, updated_at),
+  CASE WHEN schedule_mode = 'provider' THEN COALESCE(scheduled_for, 0) ELSE 0 END)`;
+const FIRST_POLL = `max(updated_at,
+  CASE WHEN schedule_mode = 'provider' THEN COALESCE(scheduled_for, 0) ELSE 0 END)`;
+
 function dueMessages(db: Db, s: Settings): DueRow[] {
   return prepareOnce(
     db,
     `SELECT id, account_id, provider_message_id, poll_attempts,
-              COALESCE(dispatched_at, updated_at) AS went_out_at
+              ${GOES_OUT} AS went_out_at
        FROM messages
        WHERE state = 'accepted' AND provider_message_id IS NOT NULL
-         AND COALESCE(next_poll_at, updated_at + ?) <= ?
+         AND COALESCE(next_poll_at, ${FIRST_POLL} + ?) <= ?
        ORDER BY account_id, id LIMIT ?`,
   ).all(s.firstDelayMs, s.now(), s.limit) as DueRow[];
 }
@@ -240,7 +249,7 @@ function dueMessages(db: Db, s: Settings): DueRow[] {
 function nextDueAt(db: Db, firstDelayMs: number): number | null {
   const v = prepareOnce(
     db,
-    `SELECT MIN(COALESCE(next_poll_at, updated_at + ?)) FROM messages
+    `SELECT MIN(COALESCE(next_poll_at, ${FIRST_POLL} + ?)) FROM messages
        WHERE state = 'accepted' AND provider_message_id IS NOT NULL`,
   )
     .pluck()
