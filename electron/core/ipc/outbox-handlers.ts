@@ -3,6 +3,7 @@ import { ComposeError, prepareSingleMessage } from '../outbox/compose';
 import { cancelMessage, OutboxControlError, retryMessage } from '../outbox/control';
 import { enqueueMessages } from '../outbox/enqueue';
 import { listMessages } from '../outbox/list';
+import { refuseIfSuppressed, SuppressedError } from '../suppressions/refusal';
 import { outboxStatus } from '../outbox/status';
 import type { HandlersFor } from './handler-table';
 
@@ -41,11 +42,12 @@ export function outboxHandlers(core: CoreContext): HandlersFor<OutboxChannels> {
           scheduledFor: request.at ?? null,
           ...(request.defaultCountry ? { defaultCountry: request.defaultCountry } : {}),
         });
+        refuseIfSuppressed(core.db, request.accountId, message.recipient);
         const [id = 0] = enqueueMessages(core.db, [message]);
         core.outbox.wake();
         return { ok: true, id, segments: message.segments, encoding: message.encoding };
       } catch (error) {
-        if (error instanceof ComposeError)
+        if (error instanceof ComposeError || error instanceof SuppressedError)
           return { ok: false, field: error.field, message: error.message };
         throw error;
       }
