@@ -1,5 +1,15 @@
 import type { z } from 'zod';
 import {
+  AccountBalanceReply,
+  AccountBalanceRequest,
+  AccountBooksGetRequest,
+  AccountBooksReply,
+  AccountBooksSetRequest,
+  AccountFieldsGetRequest,
+  AccountFieldsReply,
+  AccountFieldsSetRequest,
+} from './schemas/account-settings';
+import {
   AccountAddReply,
   AccountAddRequest,
   AccountRequest,
@@ -21,6 +31,13 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import {
+  SuppressionsAddRequest,
+  SuppressionsChangeReply,
+  SuppressionsListReply,
+  SuppressionsListRequest,
+  SuppressionsRemoveRequest,
+} from './schemas/suppressions';
 import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
 
 /**
@@ -35,6 +52,11 @@ export const contract = {
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },
   'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
+  'accounts.getFields': { request: AccountFieldsGetRequest, reply: AccountFieldsReply },
+  'accounts.setFields': { request: AccountFieldsSetRequest, reply: AccountFieldsReply },
+  'accounts.getBooks': { request: AccountBooksGetRequest, reply: AccountBooksReply },
+  'accounts.setBooks': { request: AccountBooksSetRequest, reply: AccountBooksReply },
+  'accounts.balance': { request: AccountBalanceRequest, reply: AccountBalanceReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
   'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },
   'outbox.send': { request: SendRequest, reply: SendReply },
@@ -42,6 +64,9 @@ export const contract = {
   'outbox.cancel': { request: MessageRequest, reply: ControlReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
+  'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
+  'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
+  'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
 } as const;
 
 export type Contract = typeof contract;

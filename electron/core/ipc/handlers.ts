@@ -1,10 +1,12 @@
 import type { CoreContext } from '../context';
+import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { suppressionsHandlers } from './suppressions-handlers';
 
 /**
  * The one handler table, assembled from per-domain modules. `satisfies` makes
@@ -15,7 +17,9 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...appHandlers(core),
     ...dbHandlers(core),
     ...accountsHandlers(core),
+    ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...suppressionsHandlers(core),
   } satisfies HandlerTable;
 }

@@ -3,8 +3,8 @@ import { ComposeError, prepareSingleMessage } from '../outbox/compose';
 import { cancelMessage, OutboxControlError, retryMessage } from '../outbox/control';
 import { enqueueMessages } from '../outbox/enqueue';
 import { listMessages } from '../outbox/list';
-import { refuseIfSuppressed, SuppressedError } from '../suppressions/refusal';
 import { outboxStatus } from '../outbox/status';
+import { refuseIfSuppressed, SuppressedError } from '../suppressions/refusal';
 import type { HandlersFor } from './handler-table';
 
 type OutboxChannels =
