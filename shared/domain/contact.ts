@@ -75,4 +75,6 @@ export interface ContactQuery {
   countryIso?: string;
   bookId?: string;
   tags?: Tag[];
+  /** Only contacts reachable on this channel (tags API `channel`, seed 002 line 26): sms, whatsapp, email. */
+  channel?: string;
 }

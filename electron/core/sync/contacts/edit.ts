@@ -1,6 +1,13 @@
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
-import { baseFor, type ContactPatch, type FlatFields, flatten, type NewContact } from './model';
+import {
+  baseFor,
+  type ContactPatch,
+  type FlatFields,
+  flatten,
+  type NewContact,
+  withTagOps,
+} from './model';
 import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
 import { readContact, snapshotOfRow, writeLocalFields } from './store';
 
@@ -58,12 +65,19 @@ export function editContact(
 
 function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: number): void {
   const had = JSON.parse(open.patch) as NewContact;
+  const { addTags, removeTags, ...fields } = patch;
+  const tagEdits = flatten({
+    ...(addTags ? { addTags } : {}),
+    ...(removeTags ? { removeTags } : {}),
+  });
   const merged: NewContact = {
     ...had,
-    ...patch,
+    ...fields,
     ...(patch.customFields || had.customFields
       ? { customFields: { ...had.customFields, ...patch.customFields } }
       : {}),
+    // Not at the provider yet: the tags simply go with the create.
+    ...(addTags || removeTags ? { tags: withTagOps(had.tags ?? [], tagEdits) } : {}),
   };
   db.prepare(
     `UPDATE pending_changes SET patch = ?, updated_at = ?,

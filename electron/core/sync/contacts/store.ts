@@ -1,7 +1,14 @@
 import type { ContactBook } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
 import { stmt } from '../statements';
-import { applyFlat, type FieldValue, type FlatFields, type RemoteSnapshot } from './model';
+import {
+  applyFlat,
+  type FieldValue,
+  type FlatFields,
+  type RemoteSnapshot,
+  tagOps,
+  withTagOps,
+} from './model';
 
 export interface ContactRow {
   id: number;
@@ -139,7 +146,8 @@ export function writeFromRemote(
     stmt(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(id);
   }
   const tag = stmt(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
-  for (const t of snapshot.tags) tag.run(id, t);
+  // The person's unpushed tag edits stay visible, like their other values.
+  for (const t of withTagOps(snapshot.tags, overlay)) tag.run(id, t);
   const member = stmt(
     db,
     'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)',
@@ -170,4 +178,9 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
     new Date(now).toISOString(),
     row.id,
   );
+  const { add, remove } = tagOps(fields);
+  const put = stmt(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  for (const t of add) put.run(row.id, t);
+  const drop = stmt(db, 'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
+  for (const t of remove) drop.run(row.id, t);
 }
