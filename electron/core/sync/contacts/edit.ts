@@ -9,6 +9,7 @@ import {
   withTagOps,
 } from './model';
 import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
+import { checkContactPatch, checkNewContact } from './provider-rules';
 import { readContact, snapshotOfRow, writeLocalFields } from './store';
 
 /**
@@ -21,14 +22,15 @@ import { readContact, snapshotOfRow, writeLocalFields } from './store';
 export function editContact(
   db: Db,
   contactId: number,
-  patch: ContactPatch,
+  wanted: ContactPatch,
   now = Date.now(),
 ): void {
-  const fields = flatten(patch);
-  if (Object.keys(fields).length === 0) return;
+  if (Object.keys(flatten(wanted)).length === 0) return;
   writeTransaction(db, () => {
     const row = readContact(db, contactId);
     if (!row) throw new Error('That contact no longer exists.');
+    const patch = checkContactPatch(db, row.account_id, wanted);
+    const fields = flatten(patch);
     writeLocalFields(db, row, fields, now);
     const open = openChangeOf(db, contactId);
     if (open?.op === 'create') {
@@ -91,10 +93,11 @@ function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: numb
 export function createContactOffline(
   db: Db,
   accountId: number,
-  input: NewContact,
+  wanted: NewContact,
   now = Date.now(),
 ): number {
   return writeTransaction(db, () => {
+    const input = checkNewContact(db, accountId, wanted);
     const id = db
       .prepare(
         `INSERT INTO contacts (account_id, phone, first_name, last_name, email, custom_fields, updated_at)

@@ -34,6 +34,8 @@ export interface ContactPatch {
   /** Tags to add / remove (tags API: POST /v1/contacts/{id}/tags/add and /tags/remove). */
   addTags?: string[];
   removeTags?: string[];
+  /** Move to this address book (address-book API `group_id` on edit, seed 001 line 124). */
+  bookId?: string;
 }
 
 /** For an offline create: the provider's minimum (360nrs: a country and a book). */
@@ -42,6 +44,8 @@ export interface NewContact extends ContactPatch {
   bookIds?: string[];
   bookNames?: string[];
   tags?: string[];
+  /** Action API `Opportunitie` (seed 000 line 17), set on create only. */
+  opportunity?: boolean;
 }
 
 /**
@@ -51,7 +55,7 @@ export interface NewContact extends ContactPatch {
  */
 export type FlatFields = Record<string, FieldValue>;
 
-const SIMPLE = ['phone', 'email', 'firstName', 'lastName'] as const;
+const SIMPLE = ['phone', 'email', 'firstName', 'lastName', 'bookId'] as const;
 const CUSTOM = 'custom:';
 /**
  * 'tag:vip' = 'add' | 'remove': the last edit of a tag wins. Tag edits are set
@@ -118,6 +122,7 @@ export function flatten(patch: ContactPatch): FlatFields {
 export function valueIn(s: RemoteSnapshot | null, key: string): FieldValue {
   if (!s) return null;
   if (key.startsWith(CUSTOM)) return s.customFields[key.slice(CUSTOM.length)]?.value ?? null;
+  if (key === 'bookId') return s.books[0]?.id ?? null;
   return (s as unknown as Record<string, FieldValue>)[key] ?? null;
 }
 
@@ -139,6 +144,11 @@ export function applyFlat(s: RemoteSnapshot, fields: FlatFields): RemoteSnapshot
   out.tags = withTagOps(out.tags, fields);
   for (const [k, v] of Object.entries(fields)) {
     if (isTagKey(k)) continue;
+    if (k === 'bookId') {
+      // The address-book API keeps a contact in one book.
+      out.books = v === null ? [] : [{ id: String(v), name: String(v) }];
+      continue;
+    }
     if (k.startsWith(CUSTOM)) {
       const key = k.slice(CUSTOM.length);
       out.customFields[key] = { type: out.customFields[key]?.type ?? 'string', value: v };
@@ -159,6 +169,8 @@ export function toContactInput(fields: FlatFields, s: RemoteSnapshot | null): Co
       custom.push({ key, type: s?.customFields[key]?.type ?? 'string', value: v });
     } else if (k === 'phone' || k === 'email' || k === 'firstName' || k === 'lastName') {
       input[k] = v === null ? '' : String(v);
+    } else if (k === 'bookId' && v !== null) {
+      input.bookIds = [String(v)];
     }
   }
   if (custom.length > 0) input.customFields = custom;
@@ -172,6 +184,7 @@ export function createInput(c: NewContact): ContactInput {
   if (c.bookIds !== undefined) input.bookIds = [...c.bookIds];
   if (c.bookNames !== undefined) input.bookNames = [...c.bookNames];
   if (c.tags !== undefined) input.tags = [...c.tags];
+  if (c.opportunity !== undefined) input.opportunity = c.opportunity;
   return input;
 }
 

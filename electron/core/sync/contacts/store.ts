@@ -156,6 +156,20 @@ export function writeFromRemote(
   return id;
 }
 
+/** The contact shows in its new book at once (named as the account's book list names it). */
+function moveLocally(db: Db, row: ContactRow, bookId: string): void {
+  const name =
+    (stmt(db, 'SELECT name FROM account_books WHERE account_id = ? AND book_id = ?')
+      .pluck()
+      .get(row.account_id, bookId) as string | undefined) ?? bookId;
+  stmt(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(row.id);
+  const book = new BookIds(db, row.account_id).idFor({ id: bookId, name });
+  stmt(db, 'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)').run(
+    book,
+    row.id,
+  );
+}
+
 /** Applies a person's edit to the local row (search sees it at once). */
 export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, now: number): void {
   const current = localVersion(row);
@@ -164,6 +178,7 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
     if (k.startsWith('custom:')) next.customFields[k.slice('custom:'.length)] = v;
     else if (k === 'phone' || k === 'email' || k === 'firstName' || k === 'lastName')
       next[k] = v === null ? '' : String(v);
+    else if (k === 'bookId' && v !== null) moveLocally(db, row, String(v));
   }
   stmt(
     db,
