@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
+import { BookChoiceError } from '../../core/accounts/books';
 import { findAccountByName } from '../../core/accounts/repository';
 import { BulkOptionError, CsvFileError } from '../../core/bulk';
 import { importContactsCsv } from '../../core/bulk/contacts-import';
 import { listContacts, searchContacts, syncContacts } from '../../core/sync';
+import { ContactRuleError } from '../../core/sync/contacts/provider-rules';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+import { registerContactEdits } from './contact-edit';
 
 export function registerContactsCommand(program: Command, globals: () => GlobalOptions): void {
   const contacts = program
@@ -79,26 +82,34 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
     )
     .option('--phone-column <column>', 'the column holding the numbers (name or 1-based number)')
     .option('--default-country <CC>', 'country for numbers written without a country code')
-    .option('--book <name>', 'the contact book (group) to put them in', 'Imported by Outpost')
+    .option(
+      '--book <book>',
+      'the contact book: a 360nrs group name (default "Imported by Outpost"), or an address-book account\'s book id or name (see `account books`)',
+    )
     .action(
       (o: {
         account: string;
         csv: string;
         phoneColumn?: string;
         defaultCountry?: string;
-        book: string;
+        book?: string;
       }) =>
         withContext(globals(), async ({ db }) => {
           const account = findAccountByName(db, o.account);
           let report: Awaited<ReturnType<typeof importContactsCsv>>;
           try {
             report = await importContactsCsv(db, account.id, o.csv, {
-              book: o.book,
+              ...(o.book ? { book: o.book } : {}),
               ...(o.phoneColumn ? { phoneColumn: o.phoneColumn } : {}),
               ...(o.defaultCountry ? { defaultCountry: o.defaultCountry.toUpperCase() } : {}),
             });
           } catch (error) {
-            if (error instanceof BulkOptionError || error instanceof CsvFileError)
+            if (
+              error instanceof BulkOptionError ||
+              error instanceof CsvFileError ||
+              error instanceof BookChoiceError ||
+              error instanceof ContactRuleError
+            )
               throw new UsageError(error.message);
             throw error;
           }
@@ -115,4 +126,6 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
           );
         }),
     );
+
+  registerContactEdits(contacts, globals);
 }
