@@ -42,6 +42,12 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO contact_conflicts (contact_id, change_id, fields, local_version, remote_version, detected_at)
         VALUES (1, 1, '["firstName"]', '{}', '{"deleted":true}', 0);`);
   },
+  5: (db) => {
+    db.exec(`
+      INSERT INTO account_custom_fields (account_id, local_name, provider_id) VALUES (1, 'city', '1');
+      INSERT INTO account_books (account_id, book_id, name) VALUES (1, '2', 'Customers');
+      INSERT INTO blacklist_pushes (account_id, phone, op, created_at, updated_at) VALUES (1, '34666555444', 'add', 0, 0);`);
+  },
 };
 
 function countRows(db: Db, table: string): number {
