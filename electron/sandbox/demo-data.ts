@@ -387,5 +387,12 @@ function loadTags(store: TagsStore, people: DemoPerson[]): void {
       customFields: { city: p.city, points: p.points },
       tags: p.tags,
     });
+    // Those who prefer WhatsApp are reachable there too; every third one has opted out of SMS.
+    const channels = [
+      ...(i % 3 === 2 ? [] : ['sms']),
+      ...(i % 7 === 0 ? ['whatsapp'] : []),
+      ...(i % 4 === 0 ? ['email'] : []),
+    ];
+    store.channels.set(id, channels);
   });
 }

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
 import {
+  AccountBalanceReply,
+  AccountBalanceRequest,
+  AccountBooksGetRequest,
+  AccountBooksReply,
+  AccountBooksSetRequest,
+  AccountFieldsGetRequest,
+  AccountFieldsReply,
+  AccountFieldsSetRequest,
+} from './schemas/account-settings';
+import {
   AccountAddReply,
   AccountAddRequest,
   AccountRequest,
@@ -29,6 +39,13 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import {
+  SuppressionsAddRequest,
+  SuppressionsChangeReply,
+  SuppressionsListReply,
+  SuppressionsListRequest,
+  SuppressionsRemoveRequest,
+} from './schemas/suppressions';
 import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
 import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schemas/vault';
 
@@ -44,6 +61,11 @@ export const contract = {
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },
   'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
+  'accounts.getFields': { request: AccountFieldsGetRequest, reply: AccountFieldsReply },
+  'accounts.setFields': { request: AccountFieldsSetRequest, reply: AccountFieldsReply },
+  'accounts.getBooks': { request: AccountBooksGetRequest, reply: AccountBooksReply },
+  'accounts.setBooks': { request: AccountBooksSetRequest, reply: AccountBooksReply },
+  'accounts.balance': { request: AccountBalanceRequest, reply: AccountBalanceReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
   'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },
   'outbox.send': { request: SendRequest, reply: SendReply },
@@ -57,6 +79,9 @@ export const contract = {
   'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },
   'vault.status': { request: NoRequest, reply: VaultStatusReply },
   'vault.choose': { request: VaultChooseRequest, reply: VaultChooseReply },
+  'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
+  'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
+  'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
 } as const;
 
 export type Contract = typeof contract;

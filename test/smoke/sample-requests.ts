@@ -19,6 +19,12 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   },
   'accounts.pause': { accountId: 1 },
   'accounts.resume': { accountId: 1 },
+  // Account 1 is a 360nrs account: fields and books answer with a sentence, nothing saved.
+  'accounts.getFields': { accountId: 1 },
+  'accounts.setFields': { accountId: 1, fields: { city: '1' } },
+  'accounts.getBooks': { accountId: 1 },
+  'accounts.setBooks': { accountId: 1, books: [{ id: '1', name: 'Customers' }] },
+  'accounts.balance': { accountId: 1, country: 'ES' },
   'outbox.status': {},
   'outbox.list': { limit: 10 },
   'outbox.send': { accountId: 1, to: '+34666555444', from: 'OUTPOST', text: 'Smoke test' },
@@ -33,4 +39,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'backups.restore': { name: 'outpost-20261201T000000000Z-daily.sqlite' },
   'vault.status': {},
   'vault.choose': { store: 'passphrase-file', passphrase: 'smoke-test-passphrase' },
+  'suppressions.list': {},
+  'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
+  'suppressions.remove': { phone: '+34699000111' },
 };

@@ -8,6 +8,8 @@ import { secretRefFor, VAULT_CHOICES } from '../secret-ref';
 const repository = () => import('../../core/accounts/repository');
 const pauses = () => import('../../core/outbox/pause');
 
+import { registerAccountSettings } from './account-settings';
+
 const PROVIDERS = ['nrs', 'action', 'addressbook', 'tags'] as const;
 
 interface AddOptions {
@@ -184,4 +186,6 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
         );
       }),
     );
+
+  registerAccountSettings(account, globals);
 }

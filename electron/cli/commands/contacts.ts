@@ -3,6 +3,7 @@ import { output, withContext, withDatabase } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
 import { progressBar } from '../progress';
+import { registerContactEdits } from './contact-edit';
 
 // What each subcommand does is imported inside its action (electron/cli/README.md).
 const repository = () => import('../../core/accounts/repository');
@@ -84,32 +85,47 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
     )
     .option('--phone-column <column>', 'the column holding the numbers (name or 1-based number)')
     .option('--default-country <CC>', 'country for numbers written without a country code')
-    .option('--book <name>', 'the contact book (group) to put them in', 'Imported by Outpost')
+    .option(
+      '--book <book>',
+      'the contact book: a 360nrs group name (default "Imported by Outpost"), or an address-book account\'s book id or name (see `account books`)',
+    )
     .action(
       (o: {
         account: string;
         csv: string;
         phoneColumn?: string;
         defaultCountry?: string;
-        book: string;
+        book?: string;
       }) =>
         withDatabase(globals(), async ({ db }) => {
-          const [{ findAccountByName }, { BulkOptionError, CsvFileError }, { importContactsCsv }] =
-            await Promise.all([
-              repository(),
-              import('../../core/bulk/errors'),
-              import('../../core/bulk/contacts-import'),
-            ]);
+          const [
+            { findAccountByName },
+            { BulkOptionError, CsvFileError },
+            { importContactsCsv },
+            { BookChoiceError },
+            { ContactRuleError },
+          ] = await Promise.all([
+            repository(),
+            import('../../core/bulk/errors'),
+            import('../../core/bulk/contacts-import'),
+            import('../../core/accounts/books'),
+            import('../../core/sync/contacts/provider-rules'),
+          ]);
           const account = findAccountByName(db, o.account);
           let report: Awaited<ReturnType<typeof importContactsCsv>>;
           try {
             report = await importContactsCsv(db, account.id, o.csv, {
-              book: o.book,
+              ...(o.book ? { book: o.book } : {}),
               ...(o.phoneColumn ? { phoneColumn: o.phoneColumn } : {}),
               ...(o.defaultCountry ? { defaultCountry: o.defaultCountry.toUpperCase() } : {}),
             });
           } catch (error) {
-            if (error instanceof BulkOptionError || error instanceof CsvFileError)
+            if (
+              error instanceof BulkOptionError ||
+              error instanceof CsvFileError ||
+              error instanceof BookChoiceError ||
+              error instanceof ContactRuleError
+            )
               throw new UsageError(error.message);
             throw error;
           }
@@ -126,4 +142,6 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
           );
         }),
     );
+
+  registerContactEdits(contacts, globals);
 }

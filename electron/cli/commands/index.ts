@@ -8,6 +8,7 @@ import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
 import { registerSendCommand } from './send';
+import { registerSuppressionsCommand } from './suppressions';
 import { registerVaultCommand } from './vault';
 
 /**
@@ -23,6 +24,7 @@ export const commands: CommandModule[] = [
   registerBulkCommand,
   registerJobCommand,
   registerOutboxCommand,
+  registerSuppressionsCommand,
   registerSegmentsCommand,
   registerSandboxCommand,
   registerBackupCommand,

@@ -2,8 +2,9 @@ import { listAccounts } from '../accounts/repository';
 import type { Db } from '../db/connection';
 import { logProblem } from '../log';
 import type { AdapterFor } from '../outbox/reconcile';
-import { isProviderError } from '../providers/errors';
 import { syncAllProviderSchedules } from '../outbox/schedule';
+import { isProviderError } from '../providers/errors';
+import { pushAllBlacklistChanges } from '../suppressions/blacklist-push';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
 import { SecretUnavailableError } from '../vault/vault';
@@ -15,7 +16,8 @@ const IDLE_MS = 5_000;
  * The app's background tracking: messages held at the provider for their
  * time (compared with its list), delivery status of accepted messages
  * (polled, since a desktop cannot receive webhooks) and WhatsApp
- * conversations with their opt-out replies. The CLI runs the same functions
+ * conversations with their opt-out replies, and pending provider-blacklist
+ * changes. The CLI runs the same functions
  * on demand instead.
  */
 export class SyncLoop {
@@ -54,7 +56,8 @@ export class SyncLoop {
       // dashboard becomes cancelled here.
       await syncAllProviderSchedules(this.db, this.adapterFor).catch((error: unknown) => {
         // The provider being unreachable is retried next round; anything else is ours to see.
-        if (!signal.aborted && !isProviderError(error)) logProblem('schedule comparison failed', error);
+        if (!signal.aborted && !isProviderError(error))
+          logProblem('schedule comparison failed', error);
       });
       // The provider's failures are handled inside (retried on the next pass); what reaches
       // here is a fault of ours, or the stop: the loop goes on, and a developer sees the fault.
@@ -65,6 +68,8 @@ export class SyncLoop {
         if (!signal.aborted) logProblem('delivery polling stopped on an error', error);
       });
       await this.syncConversationsIfDue(signal);
+      // Suppressions made offline (or opt-outs just seen) go to the provider's blacklist.
+      await pushAllBlacklistChanges(this.db, this.adapterFor, { signal }).catch(() => undefined);
       await this.idle(signal);
     }
   }

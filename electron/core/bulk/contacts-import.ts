@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../shared/phone';
+import { chooseBook } from '../accounts/books';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
 import { createContactOffline } from '../sync/contacts/edit';
@@ -16,11 +17,22 @@ export interface ContactsImportReport {
 const CHUNK = 500;
 
 export interface ContactsImportOptions extends SniffOptions {
-  /** The contact book (360nrs group) the contacts go into; providers require one for a new contact. */
-  book: string;
+  /**
+   * The contact book the contacts go into: a 360nrs group by name (created if
+   * missing; default "Imported by Outpost"), or one of an address-book
+   * account's books by id or name (required when it has several).
+   */
+  book?: string;
 }
 
-function contactFrom(record: CsvRecord, sniff: CsvSniff, options: ContactsImportOptions) {
+export const DEFAULT_IMPORT_BOOK = 'Imported by Outpost';
+
+function contactFrom(
+  record: CsvRecord,
+  sniff: CsvSniff,
+  options: ContactsImportOptions,
+  book: Pick<NewContact, 'bookIds' | 'bookNames'>,
+) {
   const defaultCountry = options.defaultCountry;
   const { roles, headers, fields } = sniff.mapping;
   const cell = (role: keyof typeof roles) => {
@@ -51,7 +63,7 @@ function contactFrom(record: CsvRecord, sniff: CsvSniff, options: ContactsImport
     lastName: cell('surname'),
     email: cell('email'),
     customFields,
-    bookNames: [options.book],
+    ...book,
     ...(phone.countryIso ? { countryIso: phone.countryIso } : {}),
   };
   return { contact };
@@ -70,6 +82,11 @@ export async function importContactsCsv(
   path: string,
   options: ContactsImportOptions,
 ): Promise<ContactsImportReport> {
+  // The book is settled before the file is read: a wrong one is one sentence, not a failure per row.
+  const chosen = chooseBook(db, accountId, options.book);
+  const book = chosen
+    ? { bookIds: [chosen.id] }
+    : { bookNames: [options.book ?? DEFAULT_IMPORT_BOOK] };
   const sniff = sniffCsv(path, options);
   const contacts: NewContact[] = [];
   const invalid: ContactsImportReport['invalid'] = [];
@@ -77,7 +94,7 @@ export async function importContactsCsv(
   await streamRecords(sniff, (record) => {
     if ((sniff.header.present && record.row === 1) || isBlankRecord(record.cells)) return;
     rows += 1;
-    const result = contactFrom(record, sniff, options);
+    const result = contactFrom(record, sniff, options, book);
     if ('problem' in result && result.problem) invalid.push(result.problem);
     else if (result.contact) contacts.push(result.contact);
   });

@@ -1,4 +1,5 @@
 import { CostAccumulator, type CostEstimate, type CoveragePrice } from '../../../shared/cost';
+import { toMicros } from '../../../shared/cost/money';
 import type { Encoding } from '../../../shared/sms';
 import type { RowIssue, ValidRow } from './row-check';
 import type { CsvSniff } from './sniff';
@@ -194,8 +195,18 @@ function balanceCheck(
 ): BalanceCheck | null {
   if (balance === null) return null;
   if (!cost) return { balance, currency, covers: true, message: null };
-  const covers = cost.totals.max <= balance;
   const unit = currency ?? cost.currency;
+  if (unit.toUpperCase() !== cost.currency.toUpperCase()) {
+    // Never compare amounts in two currencies as if they were one.
+    return {
+      balance,
+      currency,
+      covers: true,
+      message: `The balance is in ${unit} but the prices are in ${cost.currency}, so whether it covers the send was not checked.`,
+    };
+  }
+  // Compared exactly, in millionths of the one currency (a sum of 0.0868s is not exact in floats).
+  const covers = cost.totals.maxMicros <= toMicros(Math.max(0, balance));
   return {
     balance,
     currency,

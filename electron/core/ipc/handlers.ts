@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
@@ -6,6 +7,7 @@ import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { suppressionsHandlers } from './suppressions-handlers';
 import { vaultHandlers } from './vault-handlers';
 
 /**
@@ -17,9 +19,11 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...appHandlers(core),
     ...dbHandlers(core),
     ...accountsHandlers(core),
+    ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
+    ...suppressionsHandlers(core),
   } satisfies HandlerTable;
 }

@@ -6,6 +6,7 @@ import { listMessages } from '../outbox/list';
 import { cancelAtProvider, rescheduleMessage } from '../outbox/schedule';
 import { queueSingleSend } from '../outbox/single-send';
 import { outboxStatus } from '../outbox/status';
+import { SuppressedError } from '../suppressions/refusal';
 import type { HandlersFor } from './handler-table';
 
 type OutboxChannels =
@@ -58,7 +59,7 @@ export function outboxHandlers(core: CoreContext): HandlersFor<OutboxChannels> {
           schedule: queued.schedule,
         };
       } catch (error) {
-        if (error instanceof ComposeError)
+        if (error instanceof ComposeError || error instanceof SuppressedError)
           return { ok: false, field: error.field, message: error.message };
         throw error;
       }

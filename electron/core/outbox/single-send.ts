@@ -3,6 +3,7 @@ import { type ScheduleMode, scheduleSentence } from '../../../shared/domain/mess
 import { validUntil } from '../../../shared/send/timing';
 import type { EncodingChoice } from '../../../shared/sms';
 import type { Db } from '../db/connection';
+import { refuseIfSuppressed } from '../suppressions/refusal';
 import { ComposeError, prepareSingleMessage } from './compose';
 import { enqueueMessages, scheduleModeFor } from './enqueue';
 
@@ -64,6 +65,8 @@ export function queueSingleSend(
     expiresAt: validity.ms,
     campaign: input.campaign ?? null,
   });
+  // Suppressed numbers are refused here, for the CLI and the app alike, as bulk does (one rule).
+  refuseIfSuppressed(db, input.accountId, message.recipient);
   const [id = 0] = enqueueMessages(db, [message], { now });
   const provider = db
     .prepare('SELECT provider FROM accounts WHERE id = ?')

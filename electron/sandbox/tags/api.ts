@@ -15,8 +15,8 @@ import type { TagsContact, TagsStore } from './store';
  * (input); tags/add and tags/remove take `{"tags":[...]}`; the listing is a bare
  * array paged by `limit` (default 100) and 1-based `page`.
  * Filters: `tags` (comma-separated, a contact matches if it has any), `locationId`,
- * `searchText` (name, phone or notes, case-insensitive); `channel` is accepted and
- * ignored (every demo contact is reachable by SMS).
+ * `searchText` (name, phone or notes, case-insensitive), `channel` (contacts
+ * reachable on that channel: sms, whatsapp, email; see TagsStore.channels).
  */
 const DEFAULT_LIMIT = 100;
 const error = (status: number, message: string): SandboxReply => json(status, { message });
@@ -62,10 +62,12 @@ function list(store: TagsStore, req: SandboxRequest): SandboxReply {
     .filter((t) => t !== '');
   const location = q.get('locationId');
   const text = (q.get('searchText') ?? '').toLowerCase();
+  const channel = (q.get('channel') ?? '').trim().toLowerCase();
   const matches = [...store.contacts.values()].filter(
     (c) =>
       (tags.length === 0 || c.tags.some((t) => tags.includes(t))) &&
       (!location || c.location?.id === location) &&
+      (!channel || store.channelsOf(c.id).includes(channel)) &&
       (!text || [c.name, c.phoneNumber, c.notes].some((s) => s.toLowerCase().includes(text))),
   );
   return json(200, matches.slice((page - 1) * limit, page * limit));

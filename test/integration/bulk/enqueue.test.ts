@@ -143,7 +143,10 @@ describe('importBulk', () => {
       [3, 'suppressed'],
       [4, 'blacklisted'],
     ]);
-    expect(report.suppressedRows[0]?.reason).toMatch(/opt-out keyword: replied BAJA/);
+    // The same sentence as a refused single send: why, and since when.
+    expect(report.suppressedRows[0]?.reason).toMatch(
+      /since \d{4}-\d\d-\d\d \d\d:\d\d UTC: they opted out \(replied BAJA\)/,
+    );
     expect(report.suppressedRows[1]?.reason).toMatch(/provider's blacklist/);
   });
 

@@ -49,6 +49,12 @@ const fixtures: Record<number, (db: Db) => void> = {
              VALUES (1, '34666555444', 'TEST', 'Hola', 'Hola', 'gsm', 1, 1, 'accepted', 0, 9e12, 'provider',
                9.1e12, 'Spring sale', 'G1', 0, 0, 0)`);
   },
+  6: (db) => {
+    db.exec(`
+      INSERT INTO account_custom_fields (account_id, local_name, provider_id) VALUES (1, 'city', '1');
+      INSERT INTO account_books (account_id, book_id, name) VALUES (1, '2', 'Customers');
+      INSERT INTO blacklist_pushes (account_id, phone, op, created_at, updated_at) VALUES (1, '34666555444', 'add', 0, 0);`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */

@@ -64,6 +64,37 @@ describe('ReportBuilder', () => {
     });
   });
 
+  it('compares cost and balance exactly, in one currency', () => {
+    const tenth: CoveragePrice[] = [
+      {
+        countryIso: 'ES',
+        countryName: 'Spain',
+        dialCode: '34',
+        network: null,
+        pricePerPart: 0.1,
+        currency: 'EUR',
+      },
+    ];
+    const b = new ReportBuilder(10, tenth, 'EUR');
+    for (const row of [2, 3, 4]) b.addValid(valid(row, 1));
+    // 0.1 + 0.1 + 0.1 is 0.30000000000000004 in floating point: a balance of 0.3 still covers it.
+    expect(
+      b.build(SNIFF, { costNote: null, balance: 0.3, balanceCurrency: 'EUR' }).balance,
+    ).toMatchObject({
+      covers: true,
+    });
+    expect(
+      b.build(SNIFF, { costNote: null, balance: 0.2999, balanceCurrency: 'EUR' }).balance,
+    ).toMatchObject({
+      covers: false,
+    });
+    // A balance in another currency is never compared as if it were the same unit.
+    expect(
+      b.build(SNIFF, { costNote: null, balance: 1_000_000, balanceCurrency: 'USD' }).balance
+        ?.message,
+    ).toMatch(/balance is in USD but the prices are in EUR/);
+  });
+
   it('never prices a country it has no price for as zero', () => {
     const b = new ReportBuilder(10, PRICES, 'EUR');
     b.addValid(valid(2, 1, 'x', 'FR'));

@@ -3,6 +3,7 @@ import { m002Contacts } from './002-contacts';
 import { m003Outbox } from './003-outbox';
 import { m004Sync } from './004-sync';
 import { m005ProviderScheduling } from './005-provider-scheduling';
+import { m006ProviderFidelity } from './006-provider-fidelity';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m003Outbox,
   m004Sync,
   m005ProviderScheduling,
+  m006ProviderFidelity,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -83,6 +83,7 @@ export class TagsAdapter extends BaseAdapter {
           searchText: q.search ?? q.phone ?? q.email,
           tags: q.tags && q.tags.length > 0 ? q.tags.join(',') : undefined,
           locationId: q.bookId,
+          channel: q.channel,
         },
         ...withSignal(opts),
       },

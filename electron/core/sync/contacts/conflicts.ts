@@ -28,7 +28,14 @@
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
-import { type FlatFields, type NewContact, type RemoteSnapshot, sameValue, valueIn } from './model';
+import {
+  type FlatFields,
+  isTagKey,
+  type NewContact,
+  type RemoteSnapshot,
+  sameValue,
+  valueIn,
+} from './model';
 import type { PendingRow } from './pending';
 import {
   BookIds,
@@ -52,6 +59,7 @@ export function conflictingFields(
   remote: RemoteSnapshot,
 ): string[] {
   return Object.keys(local).filter((k) => {
+    if (isTagKey(k)) return false;
     const r = valueIn(remote, k);
     return !sameValue(r, base[k] ?? null) && !sameValue(r, local[k] ?? null);
   });

@@ -1,8 +1,16 @@
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
-import { baseFor, type ContactPatch, type FlatFields, flatten, type NewContact } from './model';
+import {
+  baseFor,
+  type ContactPatch,
+  type FlatFields,
+  flatten,
+  type NewContact,
+  withTagOps,
+} from './model';
 import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
+import { checkContactPatch, checkNewContact } from './provider-rules';
 import { readContact, snapshotOfRow, writeLocalFields } from './store';
 
 /**
@@ -15,14 +23,15 @@ import { readContact, snapshotOfRow, writeLocalFields } from './store';
 export function editContact(
   db: Db,
   contactId: number,
-  patch: ContactPatch,
+  wanted: ContactPatch,
   now = Date.now(),
 ): void {
-  const fields = flatten(patch);
-  if (Object.keys(fields).length === 0) return;
+  if (Object.keys(flatten(wanted)).length === 0) return;
   writeTransaction(db, () => {
     const row = readContact(db, contactId);
     if (!row) throw new Error('That contact no longer exists.');
+    const patch = checkContactPatch(db, row.account_id, wanted);
+    const fields = flatten(patch);
     writeLocalFields(db, row, fields, now);
     eventsOf(db).contactsChanged(row.account_id);
     const open = openChangeOf(db, contactId);
@@ -60,12 +69,19 @@ export function editContact(
 
 function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: number): void {
   const had = JSON.parse(open.patch) as NewContact;
+  const { addTags, removeTags, ...fields } = patch;
+  const tagEdits = flatten({
+    ...(addTags ? { addTags } : {}),
+    ...(removeTags ? { removeTags } : {}),
+  });
   const merged: NewContact = {
     ...had,
-    ...patch,
+    ...fields,
     ...(patch.customFields || had.customFields
       ? { customFields: { ...had.customFields, ...patch.customFields } }
       : {}),
+    // Not at the provider yet: the tags simply go with the create.
+    ...(addTags || removeTags ? { tags: withTagOps(had.tags ?? [], tagEdits) } : {}),
   };
   db.prepare(
     `UPDATE pending_changes SET patch = ?, updated_at = ?,
@@ -79,10 +95,11 @@ function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: numb
 export function createContactOffline(
   db: Db,
   accountId: number,
-  input: NewContact,
+  wanted: NewContact,
   now = Date.now(),
 ): number {
   return writeTransaction(db, () => {
+    const input = checkNewContact(db, accountId, wanted);
     const id = db
       .prepare(
         `INSERT INTO contacts (account_id, phone, first_name, last_name, email, custom_fields, updated_at)

@@ -31,6 +31,11 @@ export interface ContactPatch {
   firstName?: string;
   lastName?: string;
   customFields?: Record<string, FieldValue>;
+  /** Tags to add / remove (tags API: POST /v1/contacts/{id}/tags/add and /tags/remove). */
+  addTags?: string[];
+  removeTags?: string[];
+  /** Move to this address book (address-book API `group_id` on edit, seed 001 line 124). */
+  bookId?: string;
 }
 
 /** For an offline create: the provider's minimum (360nrs: a country and a book). */
@@ -39,6 +44,8 @@ export interface NewContact extends ContactPatch {
   bookIds?: string[];
   bookNames?: string[];
   tags?: string[];
+  /** Action API `Opportunitie` (seed 000 line 17), set on create only. */
+  opportunity?: boolean;
 }
 
 /**
@@ -48,8 +55,38 @@ export interface NewContact extends ContactPatch {
  */
 export type FlatFields = Record<string, FieldValue>;
 
-const SIMPLE = ['phone', 'email', 'firstName', 'lastName'] as const;
+const SIMPLE = ['phone', 'email', 'firstName', 'lastName', 'bookId'] as const;
 const CUSTOM = 'custom:';
+/**
+ * 'tag:vip' = 'add' | 'remove': the last edit of a tag wins. Tag edits are set
+ * operations pushed through the API's own add/remove calls, so they never
+ * conflict with someone else's edit of the contact.
+ */
+export const TAG = 'tag:';
+
+export function isTagKey(key: string): boolean {
+  return key.startsWith(TAG);
+}
+
+/** The tag edits of a flat patch: what to add and what to remove. */
+export function tagOps(fields: FlatFields): { add: string[]; remove: string[] } {
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    if (!isTagKey(k)) continue;
+    (v === 'remove' ? remove : add).push(k.slice(TAG.length));
+  }
+  return { add, remove };
+}
+
+/** The tags a list has after a patch's tag edits. */
+export function withTagOps(tags: readonly string[], fields: FlatFields): string[] {
+  const { add, remove } = tagOps(fields);
+  const out = new Set(tags);
+  for (const t of add) out.add(t);
+  for (const t of remove) out.delete(t);
+  return [...out].sort();
+}
 
 export function snapshotOf(c: Contact): RemoteSnapshot {
   const customFields: RemoteSnapshot['customFields'] = {};
@@ -76,6 +113,8 @@ export function flatten(patch: ContactPatch): FlatFields {
   const out: FlatFields = {};
   for (const k of SIMPLE) if (patch[k] !== undefined) out[k] = patch[k];
   for (const [k, v] of Object.entries(patch.customFields ?? {})) out[CUSTOM + k] = v;
+  for (const t of patch.addTags ?? []) out[TAG + t] = 'add';
+  for (const t of patch.removeTags ?? []) out[TAG + t] = 'remove';
   return out;
 }
 
@@ -83,6 +122,7 @@ export function flatten(patch: ContactPatch): FlatFields {
 export function valueIn(s: RemoteSnapshot | null, key: string): FieldValue {
   if (!s) return null;
   if (key.startsWith(CUSTOM)) return s.customFields[key.slice(CUSTOM.length)]?.value ?? null;
+  if (key === 'bookId') return s.books[0]?.id ?? null;
   return (s as unknown as Record<string, FieldValue>)[key] ?? null;
 }
 
@@ -101,7 +141,14 @@ export function sameValue(a: FieldValue, b: FieldValue): boolean {
 /** A snapshot with the person's values laid over it: what the provider holds after a push. */
 export function applyFlat(s: RemoteSnapshot, fields: FlatFields): RemoteSnapshot {
   const out: RemoteSnapshot = structuredClone(s);
+  out.tags = withTagOps(out.tags, fields);
   for (const [k, v] of Object.entries(fields)) {
+    if (isTagKey(k)) continue;
+    if (k === 'bookId') {
+      // The address-book API keeps a contact in one book.
+      out.books = v === null ? [] : [{ id: String(v), name: String(v) }];
+      continue;
+    }
     if (k.startsWith(CUSTOM)) {
       const key = k.slice(CUSTOM.length);
       out.customFields[key] = { type: out.customFields[key]?.type ?? 'string', value: v };
@@ -122,6 +169,8 @@ export function toContactInput(fields: FlatFields, s: RemoteSnapshot | null): Co
       custom.push({ key, type: s?.customFields[key]?.type ?? 'string', value: v });
     } else if (k === 'phone' || k === 'email' || k === 'firstName' || k === 'lastName') {
       input[k] = v === null ? '' : String(v);
+    } else if (k === 'bookId' && v !== null) {
+      input.bookIds = [String(v)];
     }
   }
   if (custom.length > 0) input.customFields = custom;
@@ -135,6 +184,7 @@ export function createInput(c: NewContact): ContactInput {
   if (c.bookIds !== undefined) input.bookIds = [...c.bookIds];
   if (c.bookNames !== undefined) input.bookNames = [...c.bookNames];
   if (c.tags !== undefined) input.tags = [...c.tags];
+  if (c.opportunity !== undefined) input.opportunity = c.opportunity;
   return input;
 }
 

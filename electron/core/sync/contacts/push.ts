@@ -2,7 +2,7 @@ import type { Contact } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
-import { isProviderError, type ProviderError } from '../../providers/errors';
+import { invalidRequest, isProviderError, type ProviderError } from '../../providers/errors';
 import type { CallOptions, ProviderAdapter } from '../../providers/types';
 import { conflictingFields, recordConflict } from './conflicts';
 import {
@@ -12,9 +12,11 @@ import {
   emptySnapshot,
   type FlatFields,
   flatten,
+  isTagKey,
   type NewContact,
   type RemoteSnapshot,
   snapshotOf,
+  tagOps,
   toContactInput,
 } from './model';
 import { OPEN_STATES, type PendingRow } from './pending';
@@ -261,11 +263,39 @@ async function pushUpdate(
       writeFromRemote(db, new BookIds(db, row.account_id), target, current, fields, now());
     });
   }
-  const answer = await adapter.updateContact(remoteId, toContactInput(fields, current), call);
-  const after = { ...applyFlat(current, fields), updatedAt: answer.updatedAt };
+  const updatedAt = await pushFields(adapter, remoteId, fields, current, call);
+  const after = { ...applyFlat(current, fields), updatedAt };
   return settleLeased(db, change, 'pushed', () =>
     settleUpdate(db, change, row.account_id, row.id, remoteId, after, now()),
   );
+}
+
+/**
+ * The field edits go as one update; tag edits then go through the API's own
+ * calls (tags API POST /v1/contacts/{id}/tags/add and /tags/remove, seed 002
+ * lines 246, 272), which change only those tags, so tags someone else set in
+ * the meantime are kept. Both are safe to repeat after a lost answer.
+ */
+async function pushFields(
+  adapter: ProviderAdapter,
+  remoteId: string,
+  fields: FlatFields,
+  current: RemoteSnapshot,
+  call: CallOptions,
+): Promise<string | null> {
+  const plain = Object.fromEntries(Object.entries(fields).filter(([k]) => !isTagKey(k)));
+  const { add, remove } = tagOps(fields);
+  if ((add.length > 0 || remove.length > 0) && !adapter.capabilities.tags) {
+    throw invalidRequest(`The ${adapter.provider} API has no contact tags to change.`);
+  }
+  let updatedAt = current.updatedAt;
+  if (Object.keys(plain).length > 0) {
+    updatedAt = (await adapter.updateContact(remoteId, toContactInput(plain, current), call))
+      .updatedAt;
+  }
+  if (add.length > 0) await adapter.addTags(remoteId, add, call);
+  if (remove.length > 0) await adapter.removeTags(remoteId, remove, call);
+  return updatedAt;
 }
 
 /** The provider's version now: read fresh where the API allows, else the last pulled one. */

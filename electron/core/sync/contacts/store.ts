@@ -1,7 +1,14 @@
 import type { ContactBook } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
 import { prepareOnce } from '../../db/statements';
-import { applyFlat, type FieldValue, type FlatFields, type RemoteSnapshot } from './model';
+import {
+  applyFlat,
+  type FieldValue,
+  type FlatFields,
+  type RemoteSnapshot,
+  tagOps,
+  withTagOps,
+} from './model';
 
 export interface ContactRow {
   id: number;
@@ -139,13 +146,28 @@ export function writeFromRemote(
     prepareOnce(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(id);
   }
   const tag = prepareOnce(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
-  for (const t of snapshot.tags) tag.run(id, t);
+  // The person's unpushed tag edits stay visible, like their other values.
+  for (const t of withTagOps(snapshot.tags, overlay)) tag.run(id, t);
   const member = prepareOnce(
     db,
     'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)',
   );
   for (const b of snapshot.books) member.run(books.idFor(b), id);
   return id;
+}
+
+/** The contact shows in its new book at once (named as the account's book list names it). */
+function moveLocally(db: Db, row: ContactRow, bookId: string): void {
+  const name =
+    (prepareOnce(db, 'SELECT name FROM account_books WHERE account_id = ? AND book_id = ?')
+      .pluck()
+      .get(row.account_id, bookId) as string | undefined) ?? bookId;
+  prepareOnce(db, 'DELETE FROM contact_book_members WHERE contact_id = ?').run(row.id);
+  const book = new BookIds(db, row.account_id).idFor({ id: bookId, name });
+  prepareOnce(
+    db,
+    'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)',
+  ).run(book, row.id);
 }
 
 /** Applies a person's edit to the local row (search sees it at once). */
@@ -156,6 +178,7 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
     if (k.startsWith('custom:')) next.customFields[k.slice('custom:'.length)] = v;
     else if (k === 'phone' || k === 'email' || k === 'firstName' || k === 'lastName')
       next[k] = v === null ? '' : String(v);
+    else if (k === 'bookId' && v !== null) moveLocally(db, row, String(v));
   }
   prepareOnce(
     db,
@@ -170,4 +193,9 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
     new Date(now).toISOString(),
     row.id,
   );
+  const { add, remove } = tagOps(fields);
+  const put = prepareOnce(db, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  for (const t of add) put.run(row.id, t);
+  const drop = prepareOnce(db, 'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
+  for (const t of remove) drop.run(row.id, t);
 }
