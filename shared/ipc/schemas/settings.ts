@@ -19,7 +19,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   language: null,
   theme: 'system',
   defaultCountry: 'ES',
-  defaultSender: '',
+  defaultSender: 'OUTPOST',
 };
 
 export const SettingsSetRequest = Preferences.partial().strict();

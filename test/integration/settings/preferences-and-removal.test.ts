@@ -26,12 +26,12 @@ async function value(channel: Parameters<typeof dispatch>[0], request: unknown) 
 }
 
 describe('settings.get / settings.set', () => {
-  it('starts from the defaults: the OS language, the OS theme, Spain, no sender', async () => {
+  it('starts from the defaults: the OS language, the OS theme, Spain, the OUTPOST sender', async () => {
     expect(await value('settings.get', {})).toEqual({
       language: null,
       theme: 'system',
       defaultCountry: 'ES',
-      defaultSender: '',
+      defaultSender: 'OUTPOST',
     });
   });
 
@@ -45,7 +45,7 @@ describe('settings.get / settings.set', () => {
       language: 'es',
       theme: 'dark',
       defaultCountry: 'PT',
-      defaultSender: '',
+      defaultSender: 'OUTPOST',
     });
   });
 
