@@ -4,6 +4,8 @@ import { SyncLoop } from './background/sync-loop';
 import { cleanAbandonedImports } from './bulk/import-job';
 import type { Db } from './db/connection';
 import { openAppDatabase } from './db/database';
+import { CoreEvents } from './events/core-events';
+import { attachEvents, detachEvents } from './events/sink';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
@@ -34,6 +36,8 @@ export class CoreContext {
   readonly databaseFile: string;
   readonly vault: SecretVault;
   readonly secretStore: { store(key: string, secret: string): string } | null;
+  /** What changed, for the shell to forward to its window; the one bus of this profile. */
+  readonly events: CoreEvents;
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
@@ -47,13 +51,17 @@ export class CoreContext {
     this.vault = options.vault ?? new EnvVault();
     this.secretStore = options.secretStore ?? null;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
+    this.events = new CoreEvents(() => this.db);
   }
 
   get db(): Db {
-    this.connection ??= openAppDatabase(
-      this.dataDir,
-      this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
-    );
+    if (!this.connection) {
+      this.connection = openAppDatabase(
+        this.dataDir,
+        this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
+      );
+      attachEvents(this.connection, this.events);
+    }
     return this.connection;
   }
 
@@ -84,6 +92,8 @@ export class CoreContext {
     await this.syncLoop?.stop();
     await this.outboxService?.stop();
     await this.pool?.closeAll();
+    this.events.dispose();
+    if (this.connection) detachEvents(this.connection);
     this.connection?.close();
     this.connection = undefined;
   }

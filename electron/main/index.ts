@@ -4,6 +4,7 @@ import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { ChainVault, EnvVault } from '../core/vault/env-vault';
 import { MemoryVault } from '../core/vault/memory-vault';
 import { startEmbeddedSandbox } from './embedded-sandbox';
+import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
 import { nativeBindingPath } from './native-binding';
 import { watchNetwork } from './network';
@@ -35,6 +36,7 @@ app.whenReady().then(async () => {
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
   core.startBackground();
   const unwatch = watchNetwork(core.outbox);
+  const stopEvents = forwardEvents(core.events.bus, () => BrowserWindow.getAllWindows());
   createMainWindow();
 
   app.on('activate', () => {
@@ -44,6 +46,7 @@ app.whenReady().then(async () => {
     // Let in-flight sends settle (they are safe either way) and close the database cleanly.
     event.preventDefault();
     unwatch();
+    stopEvents();
     app.removeAllListeners('will-quit');
     void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => app.quit());
   });

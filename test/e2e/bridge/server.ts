@@ -87,6 +87,11 @@ async function main() {
   const server = createServer(serveRenderer(await buildBridgeScript()));
   const sockets = new WebSocketServer({ server, path: '/__bridge/ws' });
   sockets.on('connection', (socket) => {
+    // The core's events go to every open page, like Electron's forwarding to the app window.
+    const unsubscribe = core.events.bus.subscribe((name, payload) => {
+      socket.send(JSON.stringify({ event: { name, payload } }));
+    });
+    socket.on('close', unsubscribe);
     socket.on('message', async (data) => {
       const { id, channel, request } = JSON.parse(String(data)) as {
         id: number;

@@ -1,5 +1,6 @@
 import { buildOutpostApi } from '../../../../shared/ipc/client';
 import type { IpcResult } from '../../../../shared/ipc/errors';
+import { isEventMessage } from '../../../../shared/ipc/events';
 
 /**
  * The test bridge's page side: the same generated `window.outpost` the preload
@@ -19,13 +20,18 @@ const opened = new Promise<void>((resolve, reject) => {
   });
 });
 
-socket.addEventListener('message', (event) => {
-  const { id, result } = JSON.parse(String(event.data)) as {
-    id: number;
-    result: IpcResult<unknown>;
-  };
-  pending.get(id)?.(result);
-  pending.delete(id);
+/** Server messages are replies `{ id, result }` or pushed events `{ event: { name, payload } }`. */
+type ServerMessage = { id: number; result: IpcResult<unknown> } | { event: unknown };
+let deliverEvent: (name: string, payload: unknown) => void = () => {};
+
+socket.addEventListener('message', (message) => {
+  const data = JSON.parse(String(message.data)) as ServerMessage;
+  if ('event' in data) {
+    if (isEventMessage(data.event)) deliverEvent(data.event.name, data.event.payload);
+    return;
+  }
+  pending.get(data.id)?.(data.result);
+  pending.delete(data.id);
 });
 
 socket.addEventListener('close', () => {
@@ -35,11 +41,16 @@ socket.addEventListener('close', () => {
   pending.clear();
 });
 
-window.outpost = buildOutpostApi(async (channel, request) => {
-  await opened;
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    socket.send(JSON.stringify({ id, channel, request }));
-  });
-});
+window.outpost = buildOutpostApi(
+  async (channel, request) => {
+    await opened;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, channel, request }));
+    });
+  },
+  (deliver) => {
+    deliverEvent = deliver;
+  },
+);
