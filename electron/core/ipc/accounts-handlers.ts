@@ -59,7 +59,10 @@ export function accountsHandlers(
     'accounts.remove': async ({ accountId }) => {
       const reply = removeAccount(core.db, accountId);
       // Its pooled adapter (open connections, the secret in memory) goes with it.
-      if (reply.ok) await core.adapters.forget(accountId);
+      if (reply.ok) {
+        await core.adapters.forget(accountId);
+        core.events.emit('accounts.changed', {});
+      }
       return reply;
     },
     'accounts.test': async ({ accountId }) => {

@@ -44,7 +44,7 @@ export function Shell() {
                 {id === 'outbox' && attention > 0 ? (
                   <span className="nav-count">{t('nav.attention', { count: attention })}</span>
                 ) : null}
-                <kbd aria-hidden="true">{shortcutLabel(String(i + 1))}</kbd>
+                <kbd>{shortcutLabel(String(i + 1))}</kbd>
               </a>
             </li>
           ))}

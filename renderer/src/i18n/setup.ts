@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { NAMESPACES, resources } from './catalogs';
 import { type Language, languageFromLocale } from './languages';
@@ -8,7 +8,7 @@ import { type Language, languageFromLocale } from './languages';
  * the first render is already in the right language: the system's until the
  * saved preference arrives from the core.
  */
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources,

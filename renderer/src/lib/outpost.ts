@@ -1,8 +1,7 @@
 import type { OutpostApi } from '../../../shared/ipc/client';
-import type { Subscribe } from '../../../shared/ipc/events';
 
 /** What the preload (or, in a browser, the web bridge) puts on `window`: the calls and the pushed events. */
-export type OutpostWindowApi = OutpostApi & { on: Subscribe };
+export type OutpostWindowApi = OutpostApi;
 
 declare global {
   interface Window {

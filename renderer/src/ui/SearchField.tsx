@@ -17,7 +17,6 @@ export function SearchField(props: SearchFieldProps) {
       className={`field search-field${props.className ? ` ${props.className}` : ''}`}
       value={props.value}
       onChange={props.onChange}
-      // biome-ignore lint/a11y/noAutofocus: the quick search opens for typing.
       autoFocus={props.autoFocus ?? false}
     >
       <Label className="visually-hidden">{props.label}</Label>

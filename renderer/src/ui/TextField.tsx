@@ -40,7 +40,6 @@ export function TextField(props: TextFieldProps) {
       type={props.type ?? 'text'}
       autoComplete={props.autoComplete ?? 'off'}
       name={props.name ?? ''}
-      // biome-ignore lint/a11y/noAutofocus: only the dialogs that open for typing ask for it.
       autoFocus={props.autoFocus ?? false}
       validationBehavior="aria"
     >

@@ -144,8 +144,7 @@ export function ComposeView() {
             className="inline-field"
           />
           <Button type="submit" variant="primary" isDisabled={draft.sending}>
-            {draft.sending ? t('queueing') : t('send')}{' '}
-            <kbd aria-hidden="true">{t('sendShortcut')}</kbd>
+            {draft.sending ? t('queueing') : t('send')} <kbd>{t('sendShortcut')}</kbd>
           </Button>
         </div>
         {draft.sent ? (

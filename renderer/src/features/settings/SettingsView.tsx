@@ -5,7 +5,6 @@ import type { AccountSummary } from '../../../../shared/ipc/schemas/accounts';
 import { translateCoreSentence } from '../../i18n/core-sentences';
 import { useProblemText } from '../../i18n/use-problem-text';
 import { isolate } from '../../lib/isolate';
-import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Section';
 import { showToast } from '../../ui/toast-queue';
