@@ -37,7 +37,7 @@ export function Select<K extends string | number>(props: SelectProps<K>) {
       }}
       isDisabled={props.isDisabled ?? false}
     >
-      <Label className={props.labelHidden ? 'visually-hidden' : undefined}>{label}</Label>
+      <Label className={props.labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
       <Button className="select-button">
         <SelectValue />
         <span aria-hidden="true" className="select-chevron">

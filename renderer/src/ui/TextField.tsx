@@ -43,7 +43,7 @@ export function TextField(props: TextFieldProps) {
       autoFocus={props.autoFocus ?? false}
       validationBehavior="aria"
     >
-      <Label>{label}</Label>
+      <Label className="field-label">{label}</Label>
       {multiline ? (
         <TextArea
           rows={props.rows ?? 4}

@@ -64,7 +64,7 @@ export function PreferencesForm(props: {
           onChange={(theme) => void onSave({ theme: theme as Preferences['theme'] })}
           orientation="horizontal"
         >
-          <Label>{t('preferences.theme')}</Label>
+          <Label className="field-label">{t('preferences.theme')}</Label>
           <div className="radios">
             <Radio value="system" className="radio">
               {t('preferences.themeSystem')}
