@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
+import { type EventName, events } from '../../shared/ipc/events';
 import { createElectronStub } from './electron-stub';
 import { sampleRequests } from './sample-requests';
 
@@ -131,5 +132,23 @@ describe('the built main bundle, started with a stub electron', () => {
       'https://evil.example/',
     );
     expect(prevented).toBe(true);
+  });
+
+  it('forwards core events to the app window only, as {name, payload} matching the contract', async () => {
+    const Window = stub.module.BrowserWindow as new (
+      options: object,
+    ) => { loadURL: (url: string) => Promise<void> };
+    await new Window({}).loadURL('https://evil.example/');
+    const [app, foreign] = stub.windows;
+    await call('accounts.pause', { accountId: 1 });
+    await call('accounts.resume', { accountId: 1 });
+    const names = (app?.sent ?? []).map((s) => (s.message as { name: string }).name);
+    expect(names).toEqual(expect.arrayContaining(['account.paused', 'account.resumed']));
+    for (const { channel, message } of app?.sent ?? []) {
+      expect(channel).toBe('outpost:event');
+      const { name, payload } = message as { name: EventName; payload: unknown };
+      expect(events[name].safeParse(payload).success, name).toBe(true);
+    }
+    expect(foreign?.sent).toEqual([]);
   });
 });

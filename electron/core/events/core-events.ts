@@ -10,6 +10,13 @@ export const EVENT_INTERVAL_MS = 100;
 /** Ids beyond this are not listed: the listener refetches instead. */
 const MAX_IDS = 1000;
 
+type Hint = {
+  [E in 'contacts.changed' | 'suppressions.changed' | 'inbound.message']: {
+    name: E;
+    payload: EventPayload<E>;
+  };
+}['contacts.changed' | 'suppressions.changed' | 'inbound.message'];
+
 function mergeChanges(previous: OutboxChanges | undefined, next: OutboxChanges): OutboxChanges {
   if (!previous) return next;
   for (const id of next.changed) previous.changed.add(id);
@@ -28,6 +35,8 @@ export class CoreEvents implements EventSink {
   readonly bus: EventBus;
   private readonly outbox: KeyedThrottle<'outbox', OutboxChanges>;
   private readonly sync: KeyedThrottle<number, { done: number; total?: number }>;
+  /** "Changed" hints and inbound messages, coalesced by what they are about. */
+  private readonly hints: KeyedThrottle<string, Hint>;
 
   constructor(
     private readonly db: () => Db,
@@ -45,6 +54,12 @@ export class CoreEvents implements EventSink {
       interval,
       (_previous, next) => next,
       (accountId, p) => this.emit('sync.state', { accountId, phase: 'progress', ...p }),
+      options.now,
+    );
+    this.hints = new KeyedThrottle(
+      interval,
+      (_previous, next) => next,
+      (_key, hint) => this.bus.emit(hint.name, hint.payload as never),
       options.now,
     );
   }
@@ -87,14 +102,30 @@ export class CoreEvents implements EventSink {
     this.sync.push(accountId, total === undefined ? { done } : { done, total });
   }
 
+  contactsChanged(accountId: number | null): void {
+    this.hints.push(`contacts:${accountId}`, { name: 'contacts.changed', payload: { accountId } });
+  }
+
+  suppressionsChanged(): void {
+    this.hints.push('suppressions', { name: 'suppressions.changed', payload: {} });
+  }
+
+  inbound(message: EventPayload<'inbound.message'>): void {
+    this.hints.push(`inbound:${message.accountId}:${message.conversationId}`, {
+      name: 'inbound.message',
+      payload: message,
+    });
+  }
+
   /** True when no event is waiting and no timer is scheduled. */
   get idle(): boolean {
-    return this.outbox.idle && this.sync.idle;
+    return this.outbox.idle && this.sync.idle && this.hints.idle;
   }
 
   dispose(): void {
     this.outbox.dispose();
     this.sync.dispose();
+    this.hints.dispose();
     this.bus.clear();
   }
 

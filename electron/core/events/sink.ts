@@ -16,6 +16,12 @@ export interface EventSink {
   jobChanged(jobId: number): void;
   /** Contact sync progress (throttled; 'started' / 'finished' / 'failed' go through `emit`). */
   syncProgress(accountId: number, done: number, total?: number): void;
+  /** Contacts changed locally or by a sync (coalesced per account). */
+  contactsChanged(accountId: number | null): void;
+  /** The suppression list changed (coalesced: a blacklist import adds thousands). */
+  suppressionsChanged(): void;
+  /** A message came in (coalesced per conversation: the latest one is announced). */
+  inbound(message: EventPayload<'inbound.message'>): void;
 }
 
 const quiet: EventSink = {
@@ -24,6 +30,9 @@ const quiet: EventSink = {
   deliveryUpdated: () => {},
   jobChanged: () => {},
   syncProgress: () => {},
+  contactsChanged: () => {},
+  suppressionsChanged: () => {},
+  inbound: () => {},
 };
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageEncoding } from '../../../shared/domain/message';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 
 export interface ClaimedRow {
   id: number;
@@ -113,6 +114,7 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       now: options.now,
       ids: JSON.stringify(claim.rows.map((r) => r.id)),
     });
+    eventsOf(db).outboxChanged(claim.rows.map((r) => r.id));
     return claim;
   });
 }
@@ -142,6 +144,7 @@ export function markDispatched(db: Db, claim: Claim, now: number): ClaimedRow[] 
         .pluck()
         .all(claim.token) as number[],
     );
+    if (ids.size < claim.rows.length) eventsOf(db).outboxChanged(claim.rows.map((r) => r.id));
     return claim.rows.filter((r) => ids.has(r.id));
   });
 }

@@ -1,6 +1,7 @@
 import type { BatchReconciliation } from '../../../shared/domain/reconciliation';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import type { ProviderAdapter } from '../providers/types';
 import { OUTBOX_CODES } from './states';
 
@@ -127,6 +128,7 @@ function apply(
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });
+    eventsOf(db).outboxChanged(rows.map((r) => r.id));
     return counts;
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { OUTBOX_CODES } from './states';
 
 /**
@@ -26,6 +27,7 @@ export function recoverExpiredLeases(db: Db, now: number): { requeued: number; u
          WHERE state = 'sending' AND lease_expires_at < @now AND dispatched_at IS NOT NULL`,
       )
       .run({ now }).changes;
+    if (requeued + unknown > 0) eventsOf(db).outboxChanged('all');
     return { requeued, unknown };
   });
 }
