@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { Ledger } from './ledger';
 import type { Rng } from './prng';
+import type { Wallet } from './wallet';
 
 export type FinalStatus = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
 
@@ -11,15 +12,6 @@ export interface DeliveryTiming {
   finalAfterMs: number;
   /** Relative weights of the final states; default all DELIVRD. */
   outcomes?: Partial<Record<FinalStatus, number>>;
-}
-
-/**
- * Credits are SMS parts: each accepted part costs 1 credit, and the 360nrs account
- * reports the remaining credits as its `balance`. One balance is shared by the nrs
- * and action APIs (the sandbox has one customer).
- */
-export interface Wallet {
-  credits: number;
 }
 
 /** State every API module of one sandbox shares. */

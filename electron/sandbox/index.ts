@@ -1,3 +1,4 @@
+import { fromMicros } from '../../shared/cost/money';
 import { createActionApi } from './action/api';
 import { ActionStore } from './action/store';
 import { createAddressBookApi } from './addressbook/api';
@@ -9,12 +10,14 @@ import { loadDemoData } from './demo-data';
 import { type FaultSpec, normaliseFaults } from './faults';
 import { Ledger, type LedgerEntry } from './ledger';
 import { createNrsApi } from './nrs/api';
+import { partPriceMicros } from './nrs/price';
 import { NrsStore } from './nrs/store';
 import { addInbound } from './nrs/whatsapp';
 import { createRng } from './prng';
 import { listen } from './server';
 import { createTagsApi } from './tags/api';
 import { TagsStore } from './tags/store';
+import { Wallet } from './wallet';
 
 export type { SandboxCredentials } from './auth';
 export { type Clock, createManualClock, type ManualClock } from './clock';
@@ -28,7 +31,10 @@ export interface SandboxOptions {
   port?: number;
   /** Checked against the socket's source address (nrs only: the other seeds have no IP lock). Default ['127.0.0.1']. */
   allowIps?: string[];
-  /** SMS parts the account can still send (1 credit = 1 part). Default 10 000. */
+  /**
+   * The account's credit: its balance in EUR, charged per part at the destination's
+   * coverage price (0.045 for Spain). Default 10 000.
+   */
   credits?: number;
   faults?: FaultSpec | string;
   /** Makes fault draws, ids, delivery outcomes and demo data deterministic. Default 1. */
@@ -60,8 +66,12 @@ export interface SandboxHandle {
   ledger(): LedgerEntry[];
   setFaults(f: FaultSpec | string | null): void;
   setAllowIps(ips: string[]): void;
+  /** Sets the balance (EUR). */
   setCredits(n: number): void;
+  /** The balance left (EUR). */
   balance(): number;
+  /** What one SMS part to this number costs (EUR): its country's coverage price. */
+  partPrice(to: string): number;
   /** Requests received (faulted ones included); `pathPrefix` is matched against e.g. '/nrs/api/rest/sms'. */
   requestCount(filter?: { method?: string; pathPrefix?: string }): number;
   /** An inbound WhatsApp reply: `from` is the person, `to` the business number. */
@@ -87,7 +97,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     clock: opts.clock ?? systemClock,
     rng: createRng(seed ^ 0x5eed5eed),
     ledger: new Ledger(),
-    wallet: { credits: opts.credits ?? DEFAULT_CREDITS },
+    wallet: new Wallet(opts.credits ?? DEFAULT_CREDITS),
     delivery: opts.delivery ?? DEFAULT_DELIVERY,
   };
   let faults = normaliseFaults(opts.faults);
@@ -134,10 +144,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     setAllowIps: (ips) => {
       allowIps = new Set(ips.map(normaliseIp));
     },
-    setCredits: (n) => {
-      ctx.wallet.credits = n;
-    },
-    balance: () => ctx.wallet.credits,
+    setCredits: (n) => ctx.wallet.set(n),
+    balance: () => ctx.wallet.balance,
+    partPrice: (to) => fromMicros(partPriceMicros(to)),
     requestCount: (filter = {}) => {
       let total = 0;
       for (const [key, n] of counts) {

@@ -37,6 +37,8 @@ export interface Contact {
   notes: string | null;
   /** Provider-specific stage or pipeline step (tags API), else null. */
   stage: string | null;
+  /** Action API `Opportunitie`, when the provider says. */
+  opportunity?: boolean;
   createdAt: string | null;
   updatedAt: string | null;
 }
@@ -61,6 +63,8 @@ export interface ContactInput {
   customFields?: Pick<CustomField, 'key' | 'type' | 'value'>[];
   notes?: string;
   stage?: string;
+  /** Action API `Opportunitie` (seed 000 line 17): also open an opportunity; on create only. */
+  opportunity?: boolean;
 }
 
 export interface ContactQuery {

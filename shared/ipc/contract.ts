@@ -1,5 +1,15 @@
 import type { z } from 'zod';
 import {
+  AccountBalanceReply,
+  AccountBalanceRequest,
+  AccountBooksGetRequest,
+  AccountBooksReply,
+  AccountBooksSetRequest,
+  AccountFieldsGetRequest,
+  AccountFieldsReply,
+  AccountFieldsSetRequest,
+} from './schemas/account-settings';
+import {
   AccountAddReply,
   AccountAddRequest,
   AccountRemoveReply,
@@ -24,6 +34,13 @@ import {
   SendRequest,
 } from './schemas/outbox';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
+import {
+  SuppressionsAddRequest,
+  SuppressionsChangeReply,
+  SuppressionsListReply,
+  SuppressionsListRequest,
+  SuppressionsRemoveRequest,
+} from './schemas/suppressions';
 import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
 
 /**
@@ -40,6 +57,11 @@ export const contract = {
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
   'accounts.remove': { request: AccountRequest, reply: AccountRemoveReply },
   'accounts.test': { request: AccountRequest, reply: AccountTestReply },
+  'accounts.getFields': { request: AccountFieldsGetRequest, reply: AccountFieldsReply },
+  'accounts.setFields': { request: AccountFieldsSetRequest, reply: AccountFieldsReply },
+  'accounts.getBooks': { request: AccountBooksGetRequest, reply: AccountBooksReply },
+  'accounts.setBooks': { request: AccountBooksSetRequest, reply: AccountBooksReply },
+  'accounts.balance': { request: AccountBalanceRequest, reply: AccountBalanceReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
   'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },
   'outbox.send': { request: SendRequest, reply: SendReply },
@@ -49,6 +71,9 @@ export const contract = {
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
   'settings.get': { request: NoRequest, reply: Preferences },
   'settings.set': { request: SettingsSetRequest, reply: Preferences },
+  'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
+  'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
+  'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
 } as const;
 
 export type Contract = typeof contract;

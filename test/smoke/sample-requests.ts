@@ -22,6 +22,12 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'accounts.test': { accountId: 1 },
   // No such account: answered as not found, nothing removed (account 1 is needed by the sends below).
   'accounts.remove': { accountId: 99 },
+  // Account 1 is a 360nrs account: fields and books answer with a sentence, nothing saved.
+  'accounts.getFields': { accountId: 1 },
+  'accounts.setFields': { accountId: 1, fields: { city: '1' } },
+  'accounts.getBooks': { accountId: 1 },
+  'accounts.setBooks': { accountId: 1, books: [{ id: '1', name: 'Customers' }] },
+  'accounts.balance': { accountId: 1, country: 'ES' },
   'outbox.status': {},
   'outbox.list': { limit: 10 },
   'outbox.send': { accountId: 1, to: '+34666555444', from: 'OUTPOST', text: 'Smoke test' },
@@ -31,4 +37,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'contacts.sync': { accountId: 1 },
   'settings.get': {},
   'settings.set': { language: 'es', theme: 'dark' },
+  'suppressions.list': {},
+  'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
+  'suppressions.remove': { phone: '+34699000111' },
 };

@@ -9,6 +9,7 @@ import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../../core/outbox/pa
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
+import { registerAccountSettings } from './account-settings';
 
 const PROVIDERS = ['nrs', 'action', 'addressbook', 'tags'] as const;
 
@@ -163,4 +164,6 @@ export function registerAccountCommand(program: Command, globals: () => GlobalOp
         );
       }),
     );
+
+  registerAccountSettings(account, globals);
 }

@@ -7,6 +7,7 @@ import { registerOutboxCommand } from './outbox';
 import { registerSandboxCommand } from './sandbox';
 import { registerSegmentsCommand } from './segments-command';
 import { registerSendCommand } from './send';
+import { registerSuppressionsCommand } from './suppressions';
 
 /** Every command of the CLI contract that is implemented, in the order --help lists them. */
 export const commands: CommandModule[] = [
@@ -16,6 +17,7 @@ export const commands: CommandModule[] = [
   registerBulkCommand,
   registerJobCommand,
   registerOutboxCommand,
+  registerSuppressionsCommand,
   registerSegmentsCommand,
   registerSandboxCommand,
 ];

@@ -34,8 +34,7 @@ export function parseSandboxCliOptions(raw: SandboxCliOptions): SandboxOptions {
     );
   }
   opts.allowIps = ips;
-  if (raw.credits !== undefined)
-    opts.credits = integer(raw.credits, '--credits', 0, Number.MAX_SAFE_INTEGER);
+  if (raw.credits !== undefined) opts.credits = amount(raw.credits, '--credits');
   if (raw.seed !== undefined) opts.seed = integer(raw.seed, '--seed', 0, 2 ** 32 - 1);
   if (raw.faults !== undefined) {
     try {
@@ -53,6 +52,14 @@ function integer(text: string, flag: string, min: number, max: number): number {
     throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, not "${text}".`);
   }
   return n;
+}
+
+/** An amount of money: digits with up to 4 decimals (coverage prices have 4). */
+function amount(text: string, flag: string): number {
+  if (!/^\d{1,12}(\.\d{1,4})?$/.test(text.trim())) {
+    throw new UsageError(`${flag} needs an amount in EUR such as 25 or 12.50, not "${text}".`);
+  }
+  return Number(text);
 }
 
 /** The first stdout line: with --json exactly `{"apis":{...}}` (DESIGN.md), else a one-line summary. */
@@ -109,7 +116,10 @@ export function registerSandboxCommand(program: Command, globals: () => GlobalOp
       'source addresses the nrs API accepts, comma-separated',
       '127.0.0.1',
     )
-    .option('--credits <n>', 'SMS parts the account can send (1 credit = 1 part)')
+    .option(
+      '--credits <eur>',
+      'the account balance in EUR, charged per part at the coverage price (default 10000)',
+    )
     .option(
       '--faults <spec>',
       'e.g. latency=50,5xx=0.1,429=0.05:2,reset-before=0.05,reset-after=0.05',

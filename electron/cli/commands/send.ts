@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { findAccountByName } from '../../core/accounts/repository';
 import { ComposeError, prepareSingleMessage } from '../../core/outbox/compose';
 import { enqueueMessages } from '../../core/outbox/enqueue';
+import { refuseIfSuppressed } from '../../core/suppressions/refusal';
 import { output, withContext } from '../context';
 import { UsageError } from '../errors';
 import type { GlobalOptions } from '../io';
@@ -69,6 +70,8 @@ export function registerSendCommand(program: Command, globals: () => GlobalOptio
           if (error instanceof ComposeError) throw new UsageError(error.message);
           throw error;
         }
+        // Suppressed numbers are refused here as in the app and in bulk (one rule).
+        refuseIfSuppressed(db, account.id, message.recipient);
         const [id] = enqueueMessages(db, [message]);
         output(
           globals(),

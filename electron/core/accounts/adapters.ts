@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { createAdapter } from '../providers/registry';
 import type { AdapterConfig, ProviderAdapter } from '../providers/types';
 import { SecretUnavailableError, type SecretVault } from '../vault/vault';
+import { getCustomFieldMap } from './custom-fields';
 import { getAccount } from './repository';
 
 /**
@@ -29,6 +30,9 @@ export class AdapterPool {
       secret,
       ...(account.username ? { username: account.username } : {}),
       ...(account.localAddress ? { localAddress: account.localAddress } : {}),
+      ...(account.provider === 'action'
+        ? { customFieldIds: () => getCustomFieldMap(this.db, accountId) }
+        : {}),
       ...this.overrides,
     });
     this.adapters.set(accountId, adapter);

@@ -1,6 +1,7 @@
 import { listAccounts } from '../accounts/repository';
 import type { Db } from '../db/connection';
 import type { AdapterFor } from '../outbox/reconcile';
+import { pushAllBlacklistChanges } from '../suppressions/blacklist-push';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
 
@@ -10,7 +11,8 @@ const IDLE_MS = 5_000;
 /**
  * The app's background tracking: delivery status of accepted messages
  * (polled, since a desktop cannot receive webhooks) and WhatsApp
- * conversations with their opt-out replies. The CLI runs the same functions
+ * conversations with their opt-out replies, and pending provider-blacklist
+ * changes. The CLI runs the same functions
  * on demand instead.
  */
 export class SyncLoop {
@@ -50,6 +52,8 @@ export class SyncLoop {
         signal,
       }).catch(() => undefined);
       await this.syncConversationsIfDue(signal);
+      // Suppressions made offline (or opt-outs just seen) go to the provider's blacklist.
+      await pushAllBlacklistChanges(this.db, this.adapterFor, { signal }).catch(() => undefined);
       await this.idle(signal);
     }
   }

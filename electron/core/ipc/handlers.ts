@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { contactsHandlers } from './contacts-handlers';
@@ -6,6 +7,7 @@ import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { suppressionsHandlers } from './suppressions-handlers';
 
 /**
  * The one handler table, assembled from per-domain modules. `satisfies` makes
@@ -16,8 +18,10 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...appHandlers(core),
     ...dbHandlers(core),
     ...accountsHandlers(core),
+    ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
     ...settingsHandlers(core),
+    ...suppressionsHandlers(core),
   } satisfies HandlerTable;
 }

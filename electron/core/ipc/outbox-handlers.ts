@@ -4,6 +4,7 @@ import { cancelMessage, OutboxControlError, retryMessage } from '../outbox/contr
 import { enqueueMessages } from '../outbox/enqueue';
 import { listMessages } from '../outbox/list';
 import { outboxStatus } from '../outbox/status';
+import { refuseIfSuppressed, SuppressedError } from '../suppressions/refusal';
 import type { HandlersFor } from './handler-table';
 
 type OutboxChannels =
@@ -41,11 +42,12 @@ export function outboxHandlers(core: CoreContext): HandlersFor<OutboxChannels> {
           scheduledFor: request.at ?? null,
           ...(request.defaultCountry ? { defaultCountry: request.defaultCountry } : {}),
         });
+        refuseIfSuppressed(core.db, request.accountId, message.recipient);
         const [id = 0] = enqueueMessages(core.db, [message]);
         core.outbox.wake();
         return { ok: true, id, segments: message.segments, encoding: message.encoding };
       } catch (error) {
-        if (error instanceof ComposeError)
+        if (error instanceof ComposeError || error instanceof SuppressedError)
           return { ok: false, field: error.field, message: error.message };
         throw error;
       }

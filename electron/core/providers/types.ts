@@ -37,6 +37,12 @@ export interface AdapterConfig {
   bodyTimeoutMs?: number;
   totalTimeoutMs?: number;
   maxResponseBytes?: number;
+  /**
+   * Action API: local custom-field name -> the provider's custom-field id
+   * (seed 000 line 5). Read at each call, so a change made by the CLI or the
+   * Settings view applies to an adapter that is already open.
+   */
+  customFieldIds?: () => Readonly<Record<string, string>>;
 }
 
 /**

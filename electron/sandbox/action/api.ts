@@ -1,9 +1,9 @@
-import { type Action, ActionSchema } from '../../../shared/providers/action/schemas';
+import { ACTION_NUMBER, type Action, ActionSchema } from '../../../shared/providers/action/schemas';
 import { isoUtc } from '../clock';
 import type { SandboxContext } from '../context';
 import { type ApiHandler, isRecord, json, parseJsonBody, type SandboxReply } from '../http-types';
 import { measureMessage } from '../nrs/length';
-import { validRecipient } from '../nrs/send-checks';
+import { costMicros } from '../nrs/price';
 import type { ActionContact, ActionStore } from './store';
 
 /**
@@ -17,6 +17,24 @@ type Result =
   | { status: 'error'; message: string };
 
 const fail = (message: string): Result => ({ status: 'error', message });
+
+/** Only the seed's form, "+" and the country code (seed 000 lines 9, 107, 126): "34666…" is refused. */
+function numberProblem(n: string): Result | null {
+  return ACTION_NUMBER.test(n)
+    ? null
+    : fail(`${n} is not a phone number in international form with "+" and the country code.`);
+}
+
+/** `Custom` is keyed by the ids of the account's custom fields (seed 000 line 5). */
+function customProblem(
+  store: ActionStore,
+  custom: Record<string, string> | undefined,
+): Result | null {
+  const unknown = Object.keys(custom ?? {}).filter((id) => !store.customFields.has(id));
+  return unknown.length === 0
+    ? null
+    : fail(`No custom field has the id ${unknown.map((id) => `"${id}"`).join(', ')}.`);
+}
 
 export function createActionApi(
   store: ActionStore,
@@ -48,8 +66,8 @@ function run(store: ActionStore, ctx: SandboxContext, action: Action): Result {
   if (!('type' in action)) return addToAutomation(store, action.idContact, action.idAuto);
   switch (action.type) {
     case 'NEW': {
-      if (!validRecipient(action.Number))
-        return fail(`${action.Number} is not a valid phone number.`);
+      const problem = numberProblem(action.Number) ?? customProblem(store, action.Custom);
+      if (problem) return problem;
       const contact: ActionContact = {
         idContact: store.contactId(),
         Number: action.Number,
@@ -66,9 +84,10 @@ function run(store: ActionStore, ctx: SandboxContext, action: Action): Result {
     case 'EDIT': {
       const contact = store.contacts.get(action.idContact);
       if (!contact) return fail(`Contact ${action.idContact} does not exist.`);
-      if (action.Number !== undefined && !validRecipient(action.Number)) {
-        return fail(`${action.Number} is not a valid phone number.`);
-      }
+      const problem =
+        (action.Number === undefined ? null : numberProblem(action.Number)) ??
+        customProblem(store, action.Custom);
+      if (problem) return problem;
       contact.Number = action.Number ?? contact.Number;
       contact.Email = action.Email ?? contact.Email;
       contact.Fname = action.Fname ?? contact.Fname;
@@ -85,8 +104,8 @@ function run(store: ActionStore, ctx: SandboxContext, action: Action): Result {
     case 'SMS':
       return sendSms(store, ctx, action.number, action.text);
     case 'CALL': {
-      if (!validRecipient(action.number))
-        return fail(`${action.number} is not a valid phone number.`);
+      const problem = numberProblem(action.number);
+      if (problem) return problem;
       if (action.text.trim() === '') return fail('The text is empty.');
       const id = store.messageId('call');
       store.calls.push({ id, number: action.number, text: action.text, at: ctx.clock.now() });
@@ -120,15 +139,15 @@ function addToAutomation(store: ActionStore, idContact: number, idAuto: number):
   return { status: 'success', id: idContact };
 }
 
-/** Costs its parts from the shared wallet and goes into the ledger like an nrs send. */
+/** Costs its parts (at the coverage price) from the shared wallet and goes into the ledger like an nrs send. */
 function sendSms(store: ActionStore, ctx: SandboxContext, number: string, text: string): Result {
-  if (!validRecipient(number)) return fail(`${number} is not a valid phone number.`);
+  const problem = numberProblem(number);
+  if (problem) return problem;
   if (text.trim() === '') return fail('The text is empty.');
   const gsm = measureMessage(text, 'gsm');
   const parts =
     gsm.unrepresentable.length === 0 ? gsm.segments : measureMessage(text, 'utf-16').segments;
-  if (parts > ctx.wallet.credits) return fail('Not enough credits.');
-  ctx.wallet.credits -= parts;
+  if (!ctx.wallet.charge(costMicros(number, parts))) return fail('Not enough credits.');
   const id = store.messageId('sms');
   ctx.ledger.record({
     api: 'action',

@@ -20,6 +20,16 @@ export interface Automation {
 export class ActionStore {
   readonly contacts = new Map<number, ActionContact>();
   readonly automations = new Map<number, Automation>();
+  /**
+   * The account's custom fields, id -> label, as its dashboard would show them.
+   * The API cannot list them (seed 000), so a person copies the ids into Outpost.
+   */
+  readonly customFields = new Map<string, string>([
+    ['1', 'City'],
+    ['2', 'Birthday'],
+    ['3', 'Plan'],
+    ['4', 'Company'],
+  ]);
   /** Calls placed through `type: CALL` (not SMS, so not in the ledger). */
   readonly calls: { id: string; number: string; text: string; at: number }[] = [];
   private nextContact = 1_000;

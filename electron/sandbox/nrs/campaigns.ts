@@ -1,9 +1,11 @@
+import { fromMicros } from '../../../shared/cost/money';
 import { isoUtc } from '../clock';
 import { json, type SandboxReply, type SandboxRequest } from '../http-types';
 import { parseIsoFilter } from './dates';
 import { nrsError } from './errors';
 import { eventsAt, type SmsEventType } from './messages';
 import type { Campaign, Sending } from './model';
+import { costMicros } from './price';
 import type { NrsStore } from './store';
 
 /** Every counter the seed shows (003 line 2944); SMS only ever moves the SMS ones. */
@@ -91,17 +93,19 @@ function campaignView(store: NrsStore, c: Campaign, baseUrl: string) {
   };
 }
 
-/** One sending with its counters as of now. Cost is in credits: 1 per part. */
+/** One sending with its counters as of now. Cost is money (EUR): each part at its coverage price. */
 export function sendingView(store: NrsStore, s: Sending, baseUrl: string) {
   const now = store.ctx.clock.now();
   const counters = Object.fromEntries(EVENT_COUNTERS.map((k) => [k, 0])) as Record<string, number>;
   let total = 0;
   let processed = 0;
   let parts = 0;
+  let costMicrosTotal = 0;
   let startedAt: number | null = null;
   for (const rec of liveMessages(store, s)) {
     total += 1;
     parts += rec.parts;
+    costMicrosTotal += costMicros(rec.to, rec.parts);
     const events = eventsAt(rec, now, store.ctx.delivery);
     if (events.length > 0) processed += 1;
     for (const e of events) {
@@ -117,7 +121,7 @@ export function sendingView(store: NrsStore, s: Sending, baseUrl: string) {
     total,
     processed,
     totalSmsParts: parts,
-    cost: parts,
+    cost: fromMicros(costMicrosTotal),
     currency: 'EUR',
     tags: s.tags,
     scheduledAt: null,

@@ -8,6 +8,7 @@ import {
 import { parseNrsDate, spaceDate } from './dates';
 import { nrsError } from './errors';
 import type { SmsRecord } from './messages';
+import { costMicros } from './price';
 import type { NrsStore } from './store';
 
 /**
@@ -64,7 +65,7 @@ export function updateScheduled(store: NrsStore, req: SandboxRequest): SandboxRe
   return json(200, { result: true, updated: found.list.length });
 }
 
-/** Deleting gives the credits of the deleted parts back. */
+/** Deleting gives back what the deleted parts cost. */
 export function deleteScheduled(store: NrsStore, req: SandboxRequest): SandboxReply {
   const sel = selection(req);
   if ('error' in sel) return sel.error;
@@ -73,7 +74,7 @@ export function deleteScheduled(store: NrsStore, req: SandboxRequest): SandboxRe
   const now = store.ctx.clock.now();
   for (const rec of found.list) {
     rec.deletedAt = now;
-    store.ctx.wallet.credits += rec.parts;
+    store.ctx.wallet.refund(costMicros(rec.to, rec.parts));
   }
   return json(200, { result: true, deleted: found.list.length });
 }

@@ -7,6 +7,7 @@ import { measureMessage } from './length';
 import { type MergeValues, renderMessage, shortUrl } from './merge';
 import type { SmsRecord } from './messages';
 import type { Sending } from './model';
+import { costMicros } from './price';
 import { checkSendFields, type SendFields, validRecipient } from './send-checks';
 import type { NrsStore } from './store';
 
@@ -38,9 +39,9 @@ export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
     const first = outcomes.find((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     return nrsError(first?.error.code ?? 102, first?.error.description);
   }
-  const cost = accepted.reduce((sum, o) => sum + o.plan.parts, 0);
-  if (cost > store.ctx.wallet.credits) return nrsError(111);
-  store.ctx.wallet.credits -= cost;
+  // Money, per part at each destination's coverage price; too little pays for nothing.
+  const cost = accepted.reduce((sum, o) => sum + costMicros(o.plan.to, o.plan.parts), 0);
+  if (!store.ctx.wallet.charge(cost)) return nrsError(111);
   const sending = sendingFor(store, fields, now);
   const result = outcomes.map((o) => {
     if (!o.ok) return { accepted: false, to: o.to, error: o.error };

@@ -14,52 +14,71 @@ import { z } from 'zod';
  *   `{"status":"error","message":"..."}`; an unreadable body: HTTP 400, same shape.
  */
 
-/** `type: NEW` (seed 000 line 6-17). `Custom` maps custom field ids to values. */
-export const ActionNewContactSchema = z.object({
-  type: z.literal('NEW'),
-  Number: z.string(),
-  Email: z.string().optional(),
-  Fname: z.string().optional(),
-  Lname: z.string().optional(),
-  Custom: z.record(z.string(), z.string()).optional(),
-  Opportunitie: z.boolean().optional(),
-});
+/**
+ * Every action is strict: a key the seed does not show is refused, so the sandbox
+ * (which parses with these) accepts only what the document says.
+ */
+/** The seed's number form: "+", country code, number (lines 9, 38, 107, 126). */
+export const ACTION_NUMBER = /^\+[1-9]\d{7,14}$/;
+
+/** `type: NEW` (seed 000 line 6-17). `Custom` maps the provider's custom-field ids to values. */
+export const ActionNewContactSchema = z
+  .object({
+    type: z.literal('NEW'),
+    Number: z.string(),
+    Email: z.string().optional(),
+    Fname: z.string().optional(),
+    Lname: z.string().optional(),
+    Custom: z.record(z.string(), z.string()).optional(),
+    Opportunitie: z.boolean().optional(),
+  })
+  .strict();
 
 /** `type: EDIT` (line 33-39); `idContact` required. */
-export const ActionEditContactSchema = z.object({
-  type: z.literal('EDIT'),
-  idContact: z.number().int(),
-  Number: z.string().optional(),
-  Email: z.string().optional(),
-  Fname: z.string().optional(),
-  Lname: z.string().optional(),
-  Custom: z.record(z.string(), z.string()).optional(),
-});
+export const ActionEditContactSchema = z
+  .object({
+    type: z.literal('EDIT'),
+    idContact: z.number().int(),
+    Number: z.string().optional(),
+    Email: z.string().optional(),
+    Fname: z.string().optional(),
+    Lname: z.string().optional(),
+    Custom: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
 
-export const ActionTrashContactSchema = z.object({
-  type: z.literal('TRASH'),
-  idContact: z.number().int(),
-});
+export const ActionTrashContactSchema = z
+  .object({
+    type: z.literal('TRASH'),
+    idContact: z.number().int(),
+  })
+  .strict();
 
 /** `type: SEARCH` by first name, last name or id (line 70-76); 0 / absent = not a criterion. */
-export const ActionSearchContactSchema = z.object({
-  type: z.literal('SEARCH'),
-  Fname: z.string().optional(),
-  Lname: z.string().optional(),
-  idContact: z.number().int().optional(),
-});
+export const ActionSearchContactSchema = z
+  .object({
+    type: z.literal('SEARCH'),
+    Fname: z.string().optional(),
+    Lname: z.string().optional(),
+    idContact: z.number().int().optional(),
+  })
+  .strict();
 
-export const ActionSendSchema = z.object({
-  type: z.enum(['SMS', 'CALL']),
-  number: z.string(),
-  text: z.string(),
-});
+export const ActionSendSchema = z
+  .object({
+    type: z.enum(['SMS', 'CALL']),
+    number: z.string(),
+    text: z.string(),
+  })
+  .strict();
 
 /** Add to automation (line 89-93): the only action without `type`. */
-export const ActionAddToAutomationSchema = z.object({
-  idContact: z.number().int(),
-  idAuto: z.number().int(),
-});
+export const ActionAddToAutomationSchema = z
+  .object({
+    idContact: z.number().int(),
+    idAuto: z.number().int(),
+  })
+  .strict();
 
 const TypedActionSchema = z.discriminatedUnion('type', [
   ActionNewContactSchema,

@@ -43,6 +43,9 @@ const fixtures: Record<number, (db: Db) => void> = {
         VALUES (1, 1, '["firstName"]', '{}', '{"deleted":true}', 0);`);
   },
   5: (db) => {
+    db.exec(`INSERT INTO account_books (account_id, book_id, name) VALUES (1, '7', 'Customers')`);
+  },
+  6: (db) => {
     db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
   },
 };

@@ -11,7 +11,7 @@ const extra: ProviderAdapter[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 3 });
-  action = adapterFor(sandbox.apis, 'action');
+  action = adapterFor(sandbox.apis, 'action', { customFieldIds: () => ({ city: '1' }) });
   book = adapterFor(sandbox.apis, 'addressbook');
   tags = adapterFor(sandbox.apis, 'tags');
 });
@@ -96,11 +96,14 @@ describe('action adapter against the sandbox', () => {
       email: 'new@example.com',
       firstName: 'Nueva',
       lastName: 'Persona',
-      customFields: [{ key: '1', type: 'string', value: 'Tijuana' }],
+      customFields: [{ key: 'city', type: 'string', value: 'Tijuana' }],
     });
     expect(c.id).toMatch(/^\d+$/);
     const read = await action.getContact(c.id);
     expect(read).toMatchObject({ phone: '+526600000123', firstName: 'Nueva' });
+    expect(read.customFields).toEqual([
+      { key: 'city', label: 'city', type: 'string', value: 'Tijuana' },
+    ]);
     const edited = await action.updateContact(c.id, { email: 'changed@example.com' });
     expect(edited.email).toBe('changed@example.com');
     await action.deleteContact(c.id);

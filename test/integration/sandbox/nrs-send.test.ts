@@ -127,7 +127,8 @@ describe('POST /api/rest/sms: per-recipient answers', () => {
     const before = t.sb.balance();
     const res = await sendSms(t.sb, { ...ok, message: 'a'.repeat(161), parts: 3 });
     expect(res.json.result[0].parts).toBe(2);
-    expect(t.sb.balance()).toBe(before - 2);
+    // Money: two parts at Spain's coverage price (0.045 EUR each).
+    expect(t.sb.balance()).toBeCloseTo(before - 2 * 0.045, 6);
     const ucs2 = await sendSms(t.sb, {
       ...ok,
       message: 'é😀'.repeat(24),
@@ -243,14 +244,15 @@ describe('authentication, IP allow-list and credits', () => {
 
   it('answers 402 / 111 when the credits do not cover every accepted part, and charges nothing', async () => {
     const saved = t.sb.balance();
-    t.sb.setCredits(2);
+    // Enough money for exactly two Spanish parts (0.045 EUR each).
+    t.sb.setCredits(0.09);
     try {
       const res = await sendSms(t.sb, { ...ok, to: ['34600000010', '34600000011', '34600000012'] });
       expect([res.status, res.json]).toEqual([
         402,
         { error: { code: 111, description: 'Not enough credits' } },
       ]);
-      expect(t.sb.balance()).toBe(2);
+      expect(t.sb.balance()).toBe(0.09);
       expect((await sendSms(t.sb, { ...ok, to: ['34600000010', '34600000011'] })).status).toBe(202);
       expect(t.sb.balance()).toBe(0);
       expect((await sendSms(t.sb, ok)).json.error.code).toBe(111);

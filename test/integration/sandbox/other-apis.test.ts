@@ -32,7 +32,8 @@ describe('Action API (seed 000)', () => {
         Email: 'exaple@example.com',
         Fname: 'firtsName',
         Lname: 'lastName',
-        Custom: { idCustom: 'valueCustom' },
+        // The seed's 'idCustom' is a placeholder for a custom field's id; '1' is one of the sandbox's.
+        Custom: { '1': 'valueCustom' },
         Opportunitie: true,
       },
       { type: 'EDIT', Number: '+526600000000', Email: 'exaple@example.com', idContact: 0 },
@@ -68,6 +69,34 @@ describe('Action API (seed 000)', () => {
       ).json,
     );
     expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error', 'error']);
+  });
+
+  it('accepts only what the seed shows: "+" numbers, custom-field ids, no unknown keys', async () => {
+    const results = ActionResponseSchema.parse(
+      (
+        await post([
+          // Outpost's own digits form, without the seed's "+" (seed 000 lines 9, 107, 126).
+          { type: 'SMS', number: '526643596440', text: 'x' },
+          { type: 'NEW', Number: '16193596440' },
+          { type: 'NEW', Number: '+16193596441', Custom: { city: 'Tijuana' } },
+          { type: 'EDIT', idContact: 10, Opportunitie: true },
+          {
+            type: 'NEW',
+            Number: '+16193596442',
+            Custom: { '2': '1990-01-01' },
+            Opportunitie: true,
+          },
+        ])
+      ).json,
+    );
+    expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error', 'error', 'success']);
+    const created = results[4] as { id: number };
+    const found = ActionResponseSchema.parse(
+      (await post([{ type: 'SEARCH', idContact: created.id }])).json,
+    );
+    expect(found[0]).toMatchObject({
+      data: [{ Number: '+16193596442', Custom: { '2': '1990-01-01' }, Opportunitie: true }],
+    });
   });
 
   it('answers 401 to a wrong key and 400 to a body that is not JSON', async () => {

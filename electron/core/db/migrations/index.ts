@@ -2,7 +2,8 @@ import { m001Initial } from './001-initial';
 import { m002Contacts } from './002-contacts';
 import { m003Outbox } from './003-outbox';
 import { m004Sync } from './004-sync';
-import { m005Preferences } from './005-preferences';
+import { m005ProviderFidelity } from './005-provider-fidelity';
+import { m006Preferences } from './006-preferences';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,8 @@ export const migrations: readonly Migration[] = [
   m002Contacts,
   m003Outbox,
   m004Sync,
-  m005Preferences,
+  m005ProviderFidelity,
+  m006Preferences,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

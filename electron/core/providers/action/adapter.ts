@@ -21,7 +21,7 @@ import { HttpClient } from '../http';
 import { isSuccess } from '../response';
 import { simpleError } from '../simple-errors';
 import type { AdapterConfig, CallOptions } from '../types';
-import { contactFromInput, mapActionContact, toActionFields } from './contacts';
+import { contactFromInput, mapActionContact, toActionFields, toActionNumber } from './contacts';
 
 const NAME = 'The action API';
 
@@ -49,10 +49,12 @@ export class ActionAdapter extends BaseAdapter {
   protected readonly http: HttpClient;
   protected readonly displayName = NAME;
   private readonly secret: string;
+  private readonly fieldIds: () => Readonly<Record<string, string>>;
 
   constructor(config: AdapterConfig) {
     super();
     this.secret = config.secret;
+    this.fieldIds = config.customFieldIds ?? (() => ({}));
     this.http = new HttpClient({ ...config, providerName: NAME, secrets: [config.secret] });
   }
 
@@ -108,7 +110,12 @@ export class ActionAdapter extends BaseAdapter {
     messages: { to: string; text: string }[],
     opts?: CallOptions,
   ): Promise<SendResult> {
-    const actions: Action[] = messages.map((m) => ({ type, number: m.to, text: m.text }));
+    // The seed's number form, "+" and the country code (seed 000 lines 107, 126).
+    const actions: Action[] = messages.map((m) => ({
+      type,
+      number: toActionNumber(m.to),
+      text: m.text,
+    }));
     const results = await this.run(actions, opts, false);
     return {
       campaignId: null,
@@ -179,10 +186,11 @@ export class ActionAdapter extends BaseAdapter {
             ]
           : [{ type: 'SEARCH', Fname: words[0], Lname: words.slice(1).join(' ') }];
     const results = await this.run(actions, opts, true);
+    const ids = this.fieldIds();
     const byId = new Map<string, Contact>();
     for (const r of results) {
       if (r?.status !== 'success') continue;
-      for (const c of r.data ?? []) byId.set(String(c.idContact), mapActionContact(c));
+      for (const c of r.data ?? []) byId.set(String(c.idContact), mapActionContact(c, ids));
     }
     const items = [...byId.values()];
     return {
@@ -206,16 +214,26 @@ export class ActionAdapter extends BaseAdapter {
         message: `${NAME} has no contact ${id}.`,
       });
     }
-    return mapActionContact(found);
+    return mapActionContact(found, this.fieldIds());
   }
 
   override async createContact(input: ContactInput, opts?: CallOptions): Promise<Contact> {
     if (!input.phone) {
       throw invalidRequest(`${NAME} needs a phone number to create a contact.`);
     }
-    const fields = toActionFields(input);
-    const r = await this.runOne({ type: 'NEW', ...fields, Number: input.phone }, opts, false);
-    return contactFromInput(String(r.id ?? ''), input);
+    const ids = this.fieldIds();
+    const fields = toActionFields(input, ids);
+    const r = await this.runOne(
+      {
+        type: 'NEW',
+        ...fields,
+        Number: toActionNumber(input.phone),
+        ...(input.opportunity !== undefined ? { Opportunitie: input.opportunity } : {}),
+      },
+      opts,
+      false,
+    );
+    return contactFromInput(String(r.id ?? ''), input, ids);
   }
 
   override async updateContact(
@@ -223,8 +241,12 @@ export class ActionAdapter extends BaseAdapter {
     patch: ContactInput,
     opts?: CallOptions,
   ): Promise<Contact> {
+    if (patch.opportunity !== undefined) {
+      // EDIT (seed 000 lines 33-39) has no Opportunitie; only NEW sets it (line 17).
+      throw invalidRequest(`${NAME} sets Opportunitie only when a contact is created.`);
+    }
     await this.runOne(
-      { type: 'EDIT', idContact: Number(id), ...toActionFields(patch) },
+      { type: 'EDIT', idContact: Number(id), ...toActionFields(patch, this.fieldIds()) },
       opts,
       true,
     );

@@ -1,9 +1,11 @@
 import type { Conversation, ConversationMessage } from '../../../../shared/domain/conversation';
+import { getAccount } from '../../accounts/repository';
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
 import { isProviderError } from '../../providers/errors';
 import type { CallOptions, ProviderAdapter } from '../../providers/types';
+import { queueBlacklistPush } from '../../suppressions/blacklist-push';
 import { createOptOutMatcher, type OptOutMatcher } from '../optout/keywords';
 import { suppress } from '../suppression';
 
@@ -160,6 +162,7 @@ function save(
   now: number,
 ): OptOut[] {
   return writeTransaction(db, () => {
+    const { provider } = getAccount(db, accountId);
     const conversationId = upsertConversation(db, accountId, conv, now);
     const insert = db.prepare(
       `INSERT INTO conversation_messages
@@ -191,7 +194,7 @@ function save(
       });
       const keyword = matcher.match(m.text);
       if (keyword === null) continue;
-      suppress(
+      const added = suppress(
         db,
         accountId,
         conv.to,
@@ -199,6 +202,8 @@ function save(
         `Replied "${m.text.trim()}" on WhatsApp`,
         now,
       );
+      // The opt-out reaches the provider's blacklist too, whenever it can be reached.
+      if (added) queueBlacklistPush(db, accountId, provider, conv.to, 'add', now);
       optOuts.push({ phone: conv.to, keyword, text: m.text });
     }
     return optOuts;

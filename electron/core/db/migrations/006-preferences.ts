@@ -1,8 +1,8 @@
 import type { Migration } from './index';
 
 /** A person's preferences (language, theme, default country and sender): one JSON value per key. */
-export const m005Preferences: Migration = {
-  version: 5,
+export const m006Preferences: Migration = {
+  version: 6,
   name: 'preferences',
   sql: `
     CREATE TABLE preferences (
