@@ -34,7 +34,7 @@ function useAppStart() {
     const removeKeys = installShortcuts({
       go: (view) => useNav.getState().go(view),
       newMessage: () => {
-        useCompose.getState().newMessage('');
+        useCompose.getState().newMessage();
         useNav.getState().go('compose');
       },
       quickSearch: () => void useQuickSearch.getState().show(),

@@ -70,7 +70,7 @@ export const useCompose = create<ComposeState>((set, get) => ({
   },
   newMessage: (to, accountId) => {
     set({
-      ...(to === undefined ? {} : { to, text: '', at: '' }),
+      ...(to === undefined ? {} : { to }),
       ...(accountId === undefined ? {} : { accountId }),
       fieldError: null,
       sent: null,

@@ -36,7 +36,7 @@ export const useContacts = create<ContactsState>((set, get) => {
   /** Search as typed: every keystroke asks, only the newest answer is kept. */
   const search = async () => {
     const mine = ++asked;
-    const found = await outpost().contacts.search({ query: get().query, limit: 100 });
+    const found = await outpost().contacts.search({ query: get().query, limit: 50 });
     if (mine === asked) set({ total: found.total, contacts: found.contacts, loaded: true });
   };
   const refresh = coalesce(search);
