@@ -25,7 +25,7 @@ test('adding an account checks its credentials first, names the wrong field, and
 
   await settings.addForm().getByLabel('API password').fill('sandbox-api-password');
   await settings.addForm().getByRole('button', { name: 'Check and add' }).click();
-  await expect(settings.toast()).toContainText('the provider accepted its credentials');
+  await expect(settings.toast('the provider accepted its credentials')).toBeVisible();
   await expect(settings.accountRow('Shop')).toContainText('Sending');
   // Write-only: the field is empty after saving and the secret is nowhere on the page.
   await expect(settings.addForm().getByLabel('API password')).toHaveValue('');
@@ -33,14 +33,17 @@ test('adding an account checks its credentials first, names the wrong field, and
 
   // "Test" asks the provider again; "Remove" asks first, and Escape leaves the account alone.
   await settings.accountRow('Shop').getByRole('button', { name: 'Test' }).click();
-  await expect(settings.toast()).toContainText('the provider accepts its credentials');
+  await expect(settings.toast('the provider accepts its credentials')).toBeVisible();
   await settings.accountRow('Shop').getByRole('button', { name: 'Remove' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('Remove this account?');
+  await expect(page.getByRole('alertdialog', { name: 'Remove this account?' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(settings.accountRow('Shop')).toHaveCount(1);
   await settings.accountRow('Shop').getByRole('button', { name: 'Remove' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove it' }).click();
-  await expect(settings.toast()).toContainText('was removed');
+  await page
+    .getByRole('alertdialog', { name: 'Remove this account?' })
+    .getByRole('button', { name: 'Remove it' })
+    .click();
+  await expect(settings.toast('was removed')).toBeVisible();
   await expect(settings.accountRow('Shop')).toHaveCount(0);
 });
 
@@ -57,7 +60,7 @@ test('the language follows the system at first start, can be changed, and is kep
   await app.go('Ajustes');
   const settings = new SettingsPage(page);
   await settings.tab('Preferencias').click();
-  await settings.chooseOption(/^Idioma/, 'English');
+  await settings.chooseOption(/Idioma/, 'English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(app.heading()).toHaveText('Settings');
 
@@ -75,7 +78,9 @@ test('the theme follows the system, and a choice in Settings overrides it', asyn
   await app.go('Settings');
   const settings = new SettingsPage(page);
   await settings.tab('Preferences').click();
-  await page.getByRole('radio', { name: 'Light' }).check();
+  // React Aria keeps the real input visually hidden: the person clicks its label.
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Light', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Light' })).toBeChecked();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

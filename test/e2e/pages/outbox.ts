@@ -15,6 +15,8 @@ export class OutboxPage {
     return this.page.getByTestId('paused-banner').filter({ hasText: account });
   }
   dialog() {
-    return this.page.getByRole('alertdialog');
+    return this.page.getByRole('alertdialog', {
+      name: /Drop this message|Send again|Descartar|Enviar de nuevo/,
+    });
   }
 }

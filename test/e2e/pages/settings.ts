@@ -20,13 +20,14 @@ export class SettingsPage {
     return this.page.getByRole('form', { name: /Add a provider account|Añadir una cuenta/ });
   }
   field(name: string | RegExp) {
-    return this.addForm().getByRole('textbox', { name });
+    return this.addForm().getByRole('textbox', { name, exact: true });
   }
   async chooseOption(label: RegExp, option: string): Promise<void> {
     await this.page.getByRole('button', { name: label }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
-  toast() {
-    return this.page.locator('.toast').last();
+  /** The toast saying this (several may be on screen at once). */
+  toast(text: string | RegExp) {
+    return this.page.locator('.toast').filter({ hasText: text });
   }
 }
