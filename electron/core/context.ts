@@ -43,6 +43,8 @@ export class CoreContext {
   private pool: AdapterPool | undefined;
   private outboxService: OutboxService | undefined;
   private syncLoop: SyncLoop | undefined;
+  /** One-off work started in the background (the first run's contact sync); close() waits for it. */
+  private readonly tasks = new Set<Promise<unknown>>();
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -88,7 +90,14 @@ export class CoreContext {
     this.sync.start();
   }
 
+  /** Runs a task without blocking start-up; its failure is its own to report (events), never unhandled. */
+  runInBackground(task: Promise<unknown>): void {
+    const tracked = task.catch(() => undefined).finally(() => this.tasks.delete(tracked));
+    this.tasks.add(tracked);
+  }
+
   async close(): Promise<void> {
+    await Promise.allSettled([...this.tasks]);
     await this.syncLoop?.stop();
     await this.outboxService?.stop();
     await this.pool?.closeAll();

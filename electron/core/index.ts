@@ -1,4 +1,4 @@
-// The core's public face for the shells (electron/main, the CLI, the test bridge).
+// The core's public face for the shells (electron/main, the CLI, the web shell).
 export { CoreContext, type CoreOptions } from './context';
 export { type BusListener, CoreEvents, EventBus } from './events';
 export { createDispatcher, type Dispatch } from './ipc/dispatch';

@@ -58,6 +58,23 @@ describe('the built main bundle, started with a stub electron', () => {
     expect([...stub.handlers.keys()].sort()).toEqual([...channels].sort());
   });
 
+  it('fills the Sandbox demo contacts by itself at the first start (no "Sync now")', async () => {
+    let total = 0;
+    for (let i = 0; i < 100 && total === 0; i++) {
+      const result = await call('contacts.search', { query: '' });
+      total = (result.value as { total: number }).total;
+      if (total === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(total).toBeGreaterThanOrEqual(100);
+    const events = (stub.windows[0]?.sent ?? []).map(
+      (s) => s.message as { name: string; payload: { phase?: string } },
+    );
+    expect(events).toContainEqual({
+      name: 'sync.state',
+      payload: expect.objectContaining({ phase: 'finished' }),
+    });
+  });
+
   it.each(channels)(
     '%s answers a valid call with a reply that matches the contract',
     async (channel) => {

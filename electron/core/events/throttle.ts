@@ -4,11 +4,14 @@
  * edge), so the final state is never lost; it never runs synchronously inside
  * the caller, so a change reported inside a database transaction is read
  * after the commit. With nothing pending, no timer is left scheduled and the
- * map is empty.
+ * map is empty. A flush that is expensive (it reads counts from a large
+ * table) spaces the next one out, so flushing never takes more than
+ * `maxBusyShare` of the time.
  */
 export class KeyedThrottle<K, V> {
   private readonly pending = new Map<K, V>();
   private lastFlush = Number.NEGATIVE_INFINITY;
+  private gapMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -16,12 +19,15 @@ export class KeyedThrottle<K, V> {
     private readonly merge: (previous: V | undefined, next: V) => V,
     private readonly flush: (key: K, value: V) => void,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly maxBusyShare = 0.1,
+  ) {
+    this.gapMs = intervalMs;
+  }
 
   push(key: K, value: V): void {
     this.pending.set(key, this.merge(this.pending.get(key), value));
     if (this.timer) return;
-    const wait = Math.max(0, this.lastFlush + this.intervalMs - this.now());
+    const wait = Math.max(0, this.lastFlush + this.gapMs - this.now());
     this.timer = setTimeout(() => this.run(), wait);
   }
 
@@ -52,5 +58,7 @@ export class KeyedThrottle<K, V> {
     const batch = [...this.pending];
     this.pending.clear();
     for (const [key, value] of batch) this.flush(key, value);
+    const busyMs = this.now() - this.lastFlush;
+    this.gapMs = Math.max(this.intervalMs, busyMs / this.maxBusyShare);
   }
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { webUrl } from '../web-url';
 
 /** Preferences a test sets through the real core, so every test starts from the same app. */
 export interface TestPreferences {
@@ -15,6 +16,17 @@ export class AppPage {
   constructor(readonly page: Page) {}
 
   async open(preferences: TestPreferences = {}): Promise<void> {
+    // The server's token, as if opened from the address `npm run web` printed (also for new contexts).
+    const token = webUrl().searchParams.get('token') ?? '';
+    await this.page.addInitScript((value) => {
+      try {
+        (
+          globalThis as { sessionStorage?: { setItem(k: string, v: string): void } }
+        ).sessionStorage?.setItem('outpost.web.token', value);
+      } catch {
+        // about:blank has no storage.
+      }
+    }, token);
     await this.page.addInitScript(() => {
       const w = window as unknown as { __bridgeCalls: number };
       w.__bridgeCalls = 0;

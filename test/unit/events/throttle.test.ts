@@ -90,4 +90,32 @@ describe('the progress throttle', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(throttle.idle).toBe(true);
   });
+
+  it('spaces flushes out when a flush is slow, so it never takes more than a tenth of the time', () => {
+    let clock = 0;
+    const flushedAt: number[] = [];
+    const throttle = new KeyedThrottle<string, number>(
+      100,
+      latest,
+      () => {
+        flushedAt.push(clock);
+        clock += 50; // counting a large table
+      },
+      () => clock,
+    );
+    const tick = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    throttle.push('outbox', 1);
+    tick(0);
+    expect(flushedAt).toEqual([0]);
+    throttle.push('outbox', 2);
+    tick(400);
+    expect(flushedAt).toHaveLength(1);
+    tick(100);
+    expect(flushedAt).toHaveLength(2);
+    // 50 ms of work every 500 ms at most.
+    expect(flushedAt[1]).toBeGreaterThanOrEqual(500);
+  });
 });
