@@ -69,7 +69,8 @@ describe('account-blocking errors pause the account instead of failing messages'
   });
 
   it('111 when credit runs out: nothing fails, and sending resumes once credit is back', async () => {
-    h = await startHarness({ credits: 30 });
+    // Money for exactly 30 one-part messages to Spain (0.045 EUR each).
+    h = await startHarness({ credits: 30 * 0.045 });
     h.enqueue(100);
     await h.engine({ batchSize: 10 }).drain({ timeoutMs: 10_000 });
     const counts = stateCounts(h.db);
