@@ -41,6 +41,11 @@ const steps = [
     args: ['electron', 'renderer', 'shared', '--config', '.dependency-cruiser.cjs'],
   },
   {
+    name: 'translations',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', 'scripts/check-i18n.ts'],
+  },
+  {
     name: 'unit + integration',
     cmd: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`],

@@ -12,8 +12,10 @@ import {
 import {
   AccountAddReply,
   AccountAddRequest,
+  AccountRemoveReply,
   AccountRequest,
   AccountsListReply,
+  AccountTestReply,
   ResumeReply,
 } from './schemas/accounts';
 import {
@@ -39,6 +41,7 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import { Preferences, SettingsSetRequest } from './schemas/settings';
 import {
   SuppressionsAddRequest,
   SuppressionsChangeReply,
@@ -61,6 +64,8 @@ export const contract = {
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },
   'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
+  'accounts.remove': { request: AccountRequest, reply: AccountRemoveReply },
+  'accounts.test': { request: AccountRequest, reply: AccountTestReply },
   'accounts.getFields': { request: AccountFieldsGetRequest, reply: AccountFieldsReply },
   'accounts.setFields': { request: AccountFieldsSetRequest, reply: AccountFieldsReply },
   'accounts.getBooks': { request: AccountBooksGetRequest, reply: AccountBooksReply },
@@ -79,6 +84,8 @@ export const contract = {
   'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },
   'vault.status': { request: NoRequest, reply: VaultStatusReply },
   'vault.choose': { request: VaultChooseRequest, reply: VaultChooseReply },
+  'settings.get': { request: NoRequest, reply: Preferences },
+  'settings.set': { request: SettingsSetRequest, reply: Preferences },
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },

@@ -1,52 +1,63 @@
 import { expect, test } from './fixtures';
+import { AppPage } from './pages/app';
+import { ComposePage } from './pages/compose';
+import { OutboxPage } from './pages/outbox';
+import { SettingsPage } from './pages/settings';
 
 test('a send from an address the provider does not allow pauses the account and says which IP to allow', async ({
   page,
 }) => {
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Accounts' }).click();
-  const baseUrl =
-    (await page
-      .getByTestId('accounts-table')
-      .locator('tr', { hasText: '(simulator)' })
-      .locator('td')
-      .nth(2)
-      .textContent()) ?? '';
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  const baseUrl = await settings.sandboxAddress();
 
   // An account that sends from 127.0.0.2, which the simulated provider has not allowed.
-  const form = page.getByRole('form', { name: 'Add a provider account' });
-  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Travel');
-  await form.getByRole('textbox', { name: 'API address' }).fill(baseUrl);
-  await form.getByRole('textbox', { name: 'API user name' }).fill('sandbox');
-  await form.getByLabel('API password').fill('sandbox-api-password');
-  await form.getByRole('textbox', { name: 'Send from address (optional)' }).fill('127.0.0.2');
-  await form.getByRole('button', { name: 'Check and add' }).click();
-  await expect(page.locator('#account-localAddress-error')).toContainText(
-    /IP address|not allowed|address/i,
+  await settings.field('Name').fill('Travel');
+  await settings.field('API address').fill(baseUrl);
+  await settings.field('API user name').fill('sandbox');
+  await settings.addForm().getByLabel('API password').fill('sandbox-api-password');
+  await settings.field('Send from address (optional)').fill('127.0.0.2');
+  await settings.addForm().getByRole('button', { name: 'Check and add' }).click();
+  await expect(settings.field('Send from address (optional)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
   );
-  await form.getByRole('button', { name: 'Save without checking' }).click();
-  await expect(form.getByRole('status')).toContainText('without checking');
+  await settings.addForm().getByRole('button', { name: 'Save without checking' }).click();
+  await expect(settings.toast('without checking')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Compose' }).click();
-  await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Travel' });
-  await page.getByRole('textbox', { name: 'To', exact: true }).fill('+34 666 555 111');
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Boarding at gate 12');
-  await page.getByRole('button', { name: /Send/ }).click();
-  await expect(page.getByTestId('sent-notice')).toBeVisible();
+  await app.go('New message');
+  const compose = new ComposePage(page);
+  await compose.chooseAccount('Travel');
+  await compose.to().fill('+34 666 555 111');
+  await compose.message().fill('Boarding at gate 12');
+  await compose.send().click();
+  await expect(compose.sentNotice()).toBeVisible();
 
-  await page.getByRole('link', { name: 'Outbox' }).click();
-  const banner = page.getByTestId('paused-banner').filter({ hasText: 'Travel' });
+  await app.go('Outbox');
+  const outbox = new OutboxPage(page);
+  // The pause arrives as a pushed event: the banner appears without any polling.
+  const banner = outbox.banner('Travel');
   await expect(banner).toContainText('Allow 127.0.0.2', { timeout: 10_000 });
-  const row = page.getByTestId('outbox-table').locator('tr', { hasText: 'Boarding at gate 12' });
-  await expect(row.locator('[data-state]')).toHaveAttribute('data-state', 'queued');
+  await expect(outbox.state('Boarding at gate 12')).toHaveAttribute('data-state', 'queued');
 
   // Nothing changed at the provider, so "Retry now" keeps it paused and says why.
   await banner.getByRole('button', { name: 'Retry now' }).click();
   await expect(banner).toContainText('the provider still refuses');
-  await page.screenshot({ path: 'test/artifacts/e2e-paused.png', fullPage: true });
 
-  // The person drops the message instead (after confirming).
-  await row.getByRole('button', { name: 'Cancel' }).click();
-  await expect(row.locator('[data-state]')).toHaveAttribute('data-state', 'cancelled');
+  // The person drops the message instead, after confirming in a dialog.
+  await outbox.row('Boarding at gate 12').getByRole('button', { name: 'Cancel' }).click();
+  await outbox.dialog().getByRole('button', { name: 'Drop it' }).click();
+  await expect(outbox.state('Boarding at gate 12')).toHaveAttribute('data-state', 'cancelled');
+
+  // Travel has a message now: removing it is refused, and says why.
+  await app.go('Settings');
+  await settings.accountRow('Travel').getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Remove this account?' })
+    .getByRole('button', { name: 'Remove it' })
+    .click();
+  await expect(settings.toast('so it was kept')).toBeVisible();
+  await expect(settings.accountRow('Travel')).toHaveCount(1);
 });

@@ -19,6 +19,9 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   },
   'accounts.pause': { accountId: 1 },
   'accounts.resume': { accountId: 1 },
+  'accounts.test': { accountId: 1 },
+  // No such account: answered as not found, nothing removed (account 1 is needed by the sends below).
+  'accounts.remove': { accountId: 99 },
   // Account 1 is a 360nrs account: fields and books answer with a sentence, nothing saved.
   'accounts.getFields': { accountId: 1 },
   'accounts.setFields': { accountId: 1, fields: { city: '1' } },
@@ -39,6 +42,8 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'backups.restore': { name: 'outpost-20261201T000000000Z-daily.sqlite' },
   'vault.status': {},
   'vault.choose': { store: 'passphrase-file', passphrase: 'smoke-test-passphrase' },
+  'settings.get': {},
+  'settings.set': { language: 'es', theme: 'dark' },
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },

@@ -7,6 +7,7 @@ import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { suppressionsHandlers } from './suppressions-handlers';
 import { vaultHandlers } from './vault-handlers';
 
@@ -24,6 +25,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...contactsHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
+    ...settingsHandlers(core),
     ...suppressionsHandlers(core),
   } satisfies HandlerTable;
 }

@@ -55,6 +55,9 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO account_books (account_id, book_id, name) VALUES (1, '2', 'Customers');
       INSERT INTO blacklist_pushes (account_id, phone, op, created_at, updated_at) VALUES (1, '34666555444', 'add', 0, 0);`);
   },
+  7: (db) => {
+    db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */

@@ -4,6 +4,7 @@ import { m003Outbox } from './003-outbox';
 import { m004Sync } from './004-sync';
 import { m005ProviderScheduling } from './005-provider-scheduling';
 import { m006ProviderFidelity } from './006-provider-fidelity';
+import { m007Preferences } from './007-preferences';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m004Sync,
   m005ProviderScheduling,
   m006ProviderFidelity,
+  m007Preferences,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

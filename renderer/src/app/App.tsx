@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useAccounts } from '../features/accounts/store';
+import { useCompose } from '../features/compose/store';
+import { useQuickSearch } from '../features/search/store';
+import { useSettings } from '../features/settings/store';
+import { effectiveLanguage } from '../i18n/languages';
+import { i18n, switchLanguage } from '../i18n/setup';
+import { localeOf } from '../lib/format';
+import { outpost } from '../lib/outpost';
+import { subscribeToCore } from './events';
+import { useNav } from './nav-store';
+import { Shell } from './Shell';
+import { installShortcuts } from './shortcuts';
+import { applyTheme } from './theme';
+
+/** Language and theme follow the saved preferences (the system's until they arrive). */
+function usePreferencesApplied() {
+  const language = useSettings((s) => s.preferences.language);
+  const theme = useSettings((s) => s.preferences.theme);
+  useEffect(() => {
+    void switchLanguage(effectiveLanguage(language, navigator.language));
+  }, [language]);
+  useEffect(() => applyTheme(theme), [theme]);
+}
+
+/** Once per app start: the snapshots every view needs, the pushed events, the keys. */
+function useAppStart() {
+  useEffect(() => {
+    void useSettings.getState().load();
+    void useAccounts.getState().load();
+    const unsubscribe = subscribeToCore(outpost());
+    const removeKeys = installShortcuts({
+      go: (view) => useNav.getState().go(view),
+      newMessage: () => {
+        useCompose.getState().newMessage();
+        useNav.getState().go('compose');
+      },
+      quickSearch: () => void useQuickSearch.getState().show(),
+    });
+    return () => {
+      unsubscribe();
+      removeKeys();
+    };
+  }, []);
+}
+
+function Localised() {
+  const { i18n: current } = useTranslation();
+  const locale = localeOf(current.language === 'es' ? 'es' : 'en');
+  return (
+    <AriaI18nProvider locale={locale}>
+      <Shell />
+    </AriaI18nProvider>
+  );
+}
+
+export function App() {
+  useAppStart();
+  usePreferencesApplied();
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Localised />
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,45 @@
+import { useAccounts } from '../features/accounts/store';
+import { useContacts } from '../features/contacts/store';
+import { useConversations } from '../features/conversations/store';
+import { useOutbox } from '../features/outbox/store';
+import type { OutpostWindowApi } from '../lib/outpost';
+
+/**
+ * The ONE place the renderer listens to what the core pushes. Each event goes
+ * to the store it concerns: either it carries the change (an account paused,
+ * outbox counts) or it is a hint after which a store that is being shown
+ * fetches once more (coalesced: a burst costs at most two fetches). Nothing
+ * here asks on a timer, so an idle app makes no calls at all.
+ * Returns the function that removes every listener (used on hot reload and in tests).
+ */
+export function subscribeToCore(api: OutpostWindowApi): () => void {
+  if (typeof api.on !== 'function') return () => {};
+  const outbox = () => useOutbox.getState();
+  const conversations = () => useConversations.getState();
+  const accounts = () => useAccounts.getState();
+  const contacts = () => useContacts.getState();
+
+  const offs = [
+    api.on('outbox.changed', (event) => {
+      outbox().applyChanged(event);
+      conversations().refreshIfWatched();
+    }),
+    api.on('delivery.updated', () => {
+      outbox().refreshIfWatched();
+      conversations().refreshIfWatched();
+    }),
+    api.on('messages.failed', () => outbox().refreshIfWatched()),
+    api.on('inbound.message', () => conversations().refreshIfWatched()),
+    api.on('account.paused', (event) => accounts().applyPaused(event)),
+    api.on('account.resumed', (event) => accounts().applyResumed(event)),
+    api.on('accounts.changed', () => void accounts().load()),
+    api.on('contacts.changed', () => contacts().refreshIfWatched()),
+    api.on('sync.state', (event) => {
+      contacts().applySyncState(event);
+      if (event.phase === 'finished') contacts().refreshIfWatched();
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

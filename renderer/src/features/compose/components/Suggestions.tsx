@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { GsmSuggestion, SegmentCount } from '../../../../../shared/sms';
+import { Button } from '../../../ui/Button';
+
+/** Which characters force Unicode, the GSM-PT hint, and "replace smart punctuation" with undo. */
+export function EncodingHints(props: {
+  count: SegmentCount;
+  suggestion: GsmSuggestion | null;
+  canUndo: boolean;
+  onReplace: (text: string) => void;
+  onUndo: () => void;
+  onUseGsmPt: () => void;
+}) {
+  const { t } = useTranslation('compose');
+  const { count, suggestion } = props;
+  const shown = count.forcingUcs2.slice(0, 8);
+  return (
+    <div className="hints">
+      {count.forcingUcs2.length > 0 ? (
+        <p className="muted" data-testid="forcing-chars">
+          {t('hints.forcing', {
+            list: shown
+              .map((c) => t('hints.charAt', { char: c.char, position: c.index + 1 }))
+              .join(', '),
+          })}
+          {count.forcingUcs2.length > 8
+            ? ` ${t('hints.andMore', { count: count.forcingUcs2.length - 8 })}`
+            : ''}
+        </p>
+      ) : null}
+      {count.gsmPtSegments !== undefined ? (
+        <p className="hint" data-testid="gsm-pt-hint">
+          {t('hints.gsmPt', { count: count.gsmPtSegments, current: count.segments })}{' '}
+          <Button variant="link" onPress={props.onUseGsmPt}>
+            {t('hints.useGsmPt')}
+          </Button>
+        </p>
+      ) : null}
+      {suggestion && suggestion.replacements.length > 0 ? (
+        <p className="hint" data-testid="gsm-suggestion">
+          {t(
+            suggestion.remaining.length === 0
+              ? suggestion.segmentsSaved > 0
+                ? 'hints.replaceBackSaves'
+                : 'hints.replaceBack'
+              : 'hints.replaceSome',
+            {
+              list: suggestion.replacements
+                .map((r) => `${r.from} → ${r.to === '' ? t('hints.removed') : r.to}`)
+                .join(', '),
+              count: suggestion.segmentsSaved,
+            },
+          )}{' '}
+          <Button variant="link" onPress={() => props.onReplace(suggestion.text)}>
+            {t('hints.replace')}
+          </Button>
+        </p>
+      ) : props.canUndo ? (
+        <Button variant="link" onPress={props.onUndo}>
+          {t('hints.undo')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import enCommon from './en/common.json';
+import enCompose from './en/compose.json';
+import enContacts from './en/contacts.json';
+import enConversations from './en/conversations.json';
+import enCore from './en/core.json';
+import enOutbox from './en/outbox.json';
+import enSettings from './en/settings.json';
+import esCommon from './es/common.json';
+import esCompose from './es/compose.json';
+import esContacts from './es/contacts.json';
+import esConversations from './es/conversations.json';
+import esCore from './es/core.json';
+import esOutbox from './es/outbox.json';
+import esSettings from './es/settings.json';
+
+/** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
+export const resources = {
+  en: {
+    common: enCommon,
+    compose: enCompose,
+    outbox: enOutbox,
+    conversations: enConversations,
+    contacts: enContacts,
+    settings: enSettings,
+    core: enCore,
+  },
+  es: {
+    common: esCommon,
+    compose: esCompose,
+    outbox: esOutbox,
+    conversations: esConversations,
+    contacts: esContacts,
+    settings: esSettings,
+    core: esCore,
+  },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

@@ -1,0 +1,95 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * The core speaks English (the CLI and the logs need it). Its sentences that
+ * reach the screen are translated HERE, and only here: by code where the core
+ * sends one (pause codes, refusal reasons), else by recognising the sentence,
+ * taking its parameters from it. Anything not recognised is shown as the core
+ * wrote it, so a new core sentence is never lost, only untranslated until a
+ * rule is added (test/unit/renderer/core-sentences.test.ts feeds it the core's
+ * real sentences so a rewording there fails here).
+ */
+interface Rule {
+  match: RegExp;
+  key: string;
+  /** Names for the regexp's groups, in order. */
+  params?: readonly string[];
+}
+
+const RULES: readonly Rule[] = [
+  { match: /^The message is empty\.$/, key: 'send.textEmpty' },
+  {
+    match: /^The message needs (\d+) parts but at most (\d+) are allowed\.$/,
+    key: 'send.tooManyParts',
+    params: ['parts', 'max'],
+  },
+  { match: /^The sender is missing\.$/, key: 'send.senderMissing' },
+  {
+    match: /^The numeric sender "(.*)" is longer than 15 digits\.$/,
+    key: 'send.senderDigits',
+    params: ['sender'],
+  },
+  {
+    match: /^The sender "(.*)" may use only letters A-Z, digits and spaces\.$/,
+    key: 'send.senderCharset',
+    params: ['sender'],
+  },
+  {
+    match: /^The sender "(.*)" is longer than 11 characters\.$/,
+    key: 'send.senderLength',
+    params: ['sender'],
+  },
+  {
+    match: /^The number "(.*)" is not usable: (.*)$/,
+    key: 'send.numberUnusable',
+    params: ['number', 'reason'],
+  },
+  {
+    match: /^There is no message (\d+) in the outbox\.$/,
+    key: 'control.noMessage',
+    params: ['id'],
+  },
+  { match: /^Message (\d+) cannot be cancelled: /, key: 'control.cannotCancel', params: ['id'] },
+  { match: /^Message (\d+) cannot be retried: /, key: 'control.cannotRetry', params: ['id'] },
+  {
+    match: /^An account named "(.*)" already exists\.$/,
+    key: 'account.nameTaken',
+    params: ['name'],
+  },
+  { match: /^A 360nrs account needs its API user name\.$/, key: 'account.usernameNeeded' },
+  { match: /^Give the account a name\.$/, key: 'account.nameMissing' },
+  { match: /^The address must start with https:\/\/ \(or http:\/\/\)\.$/, key: 'account.badUrl' },
+  { match: /^Enter the password, token or key\.$/, key: 'account.secretMissing' },
+  { match: /^Invalid IPv[46] address$|^Invalid input$/, key: 'account.badAddress' },
+  {
+    match: /^This computer offers no secure place to keep the secret\.$/,
+    key: 'account.noSecretStore',
+  },
+];
+
+export function translateCoreSentence(t: TFunction, sentence: string): string {
+  for (const rule of RULES) {
+    const found = rule.match.exec(sentence);
+    if (!found) continue;
+    const params: Record<string, string> = {};
+    rule.params?.forEach((name, i) => {
+      params[name] = found[i + 1] ?? '';
+    });
+    return t(`core:${rule.key}`, { ...params, defaultValue: sentence });
+  }
+  return sentence;
+}
+
+const PAUSE_CODES = new Set(['manual', '103', '111', '112', '115']);
+
+/** Why an account is paused, by its pause code; 112 names the address to allow when the core knew it. */
+export function translatePauseReason(t: TFunction, code: string, reason: string): string {
+  if (!PAUSE_CODES.has(code)) return reason;
+  if (code === '112') {
+    const ip = /Allow (\S+) in your provider/.exec(reason)?.[1];
+    return ip
+      ? t('core:pause.112ip', { ip, defaultValue: reason })
+      : t('core:pause.112', { defaultValue: reason });
+  }
+  return t(`core:pause.${code}`, { defaultValue: reason });
+}

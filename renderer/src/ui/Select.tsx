@@ -1,0 +1,58 @@
+import {
+  Select as AriaSelect,
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SelectValue,
+} from 'react-aria-components';
+
+export interface SelectOption<K extends string | number> {
+  id: K;
+  label: string;
+}
+
+export interface SelectProps<K extends string | number> {
+  label: string;
+  options: readonly SelectOption<K>[];
+  value: K | null;
+  onChange: (value: K) => void;
+  /** Hides the label visually (it stays the accessible name). */
+  labelHidden?: boolean;
+  isDisabled?: boolean;
+  className?: string;
+}
+
+/** A labelled drop-down list (React Aria's Select: type-ahead, arrows, Escape). */
+export function Select<K extends string | number>(props: SelectProps<K>) {
+  const { label, options, value, onChange } = props;
+  return (
+    <AriaSelect
+      className={`field select${props.className ? ` ${props.className}` : ''}`}
+      selectedKey={value}
+      onSelectionChange={(key) => {
+        const option = options.find((o) => o.id === key);
+        if (option) onChange(option.id);
+      }}
+      isDisabled={props.isDisabled ?? false}
+    >
+      <Label className={props.labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
+      <Button className="select-button">
+        <SelectValue />
+        <span aria-hidden="true" className="select-chevron">
+          ▾
+        </span>
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((o) => (
+            <ListBoxItem key={o.id} id={o.id} className="listbox-item" textValue={o.label}>
+              {o.label}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </AriaSelect>
+  );
+}

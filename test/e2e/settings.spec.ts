@@ -1,0 +1,122 @@
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app';
+import { SettingsPage } from './pages/settings';
+
+test('adding an account checks its credentials first, names the wrong field, and never shows the secret again', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  const baseUrl = await settings.sandboxAddress();
+
+  await settings.field('Name').fill('Shop');
+  await settings.field('API address').fill(baseUrl);
+  await settings.field('API user name').fill('sandbox');
+  await settings.addForm().getByLabel('API password').fill('wrong-password');
+  await settings.addForm().getByRole('button', { name: 'Check and add' }).click();
+  await expect(settings.addForm().getByLabel('API password')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(settings.addForm()).toContainText(/password|credentials/i);
+  await expect(settings.accountRow('Shop')).toHaveCount(0);
+
+  await settings.addForm().getByLabel('API password').fill('sandbox-api-password');
+  await settings.addForm().getByRole('button', { name: 'Check and add' }).click();
+  await expect(settings.toast('the provider accepted its credentials')).toBeVisible();
+  await expect(settings.accountRow('Shop')).toContainText('Sending');
+  // Write-only: the field is empty after saving and the secret is nowhere on the page.
+  await expect(settings.addForm().getByLabel('API password')).toHaveValue('');
+  await expect(page.locator('body')).not.toContainText('sandbox-api-password');
+
+  // "Test" asks the provider again; "Remove" asks first, and Escape leaves the account alone.
+  await settings.accountRow('Shop').getByRole('button', { name: 'Test' }).click();
+  await expect(settings.toast('the provider accepts its credentials')).toBeVisible();
+  await settings.accountRow('Shop').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Remove this account?' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(settings.accountRow('Shop')).toHaveCount(1);
+  await settings.accountRow('Shop').getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Remove this account?' })
+    .getByRole('button', { name: 'Remove it' })
+    .click();
+  await expect(settings.toast('was removed')).toBeVisible();
+  await expect(settings.accountRow('Shop')).toHaveCount(0);
+});
+
+test('the language follows the system at first start, can be changed, and is kept across restarts', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  await app.open({ language: null });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(app.heading()).toHaveText('Nuevo mensaje');
+
+  await app.go('Ajustes');
+  const settings = new SettingsPage(page);
+  await settings.tab('Preferencias').click();
+  await settings.chooseOption(/Idioma/, 'English');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.heading()).toHaveText('Settings');
+
+  await page.reload();
+  await expect(app.heading()).toHaveText('New message');
+  await context.close();
+});
+
+test('the theme follows the system, and a choice in Settings overrides it', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  await app.open({ language: 'en', theme: 'system' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  await settings.tab('Preferences').click();
+  // React Aria keeps the real input visually hidden: the person clicks its label.
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Light', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Light' })).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await context.close();
+});
+
+test('About shows what the core says about the app and the database, and F5 refreshes it', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await page.keyboard.press('Control+5');
+  await new SettingsPage(page).tab('About').click();
+  const info = page.getByTestId('app-info');
+  await expect(info).toContainText(/0\.\d+\.\d+/);
+  await expect(info).toContainText('Data folder');
+  const health = page.getByTestId('db-health');
+  await expect(health).toContainText('WAL');
+  await expect(health).toContainText('FULL');
+  await expect(health).toContainText('(up to date)');
+  const messagesRow = health.getByRole('row', { name: /^messages/ });
+  const before = Number(
+    ((await messagesRow.locator('td').textContent()) ?? 'NaN').replace(/,/g, ''),
+  );
+
+  // Something else (the CLI, another window) queues a message while the tab is open.
+  await page.evaluate(async () => {
+    const [account] = await window.outpost.accounts.list();
+    if (!account) throw new Error('no account');
+    await window.outpost.outbox.send({
+      accountId: account.id,
+      to: '+34666555000',
+      from: 'SHOP',
+      text: 'Refresh me',
+    });
+  });
+  await page.keyboard.press('F5');
+  await expect(messagesRow.locator('td')).toHaveText((before + 1).toLocaleString('en-GB'));
+});

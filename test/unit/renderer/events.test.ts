@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { subscribeToCore } from '../../../renderer/src/app/events';
+import { useAccounts } from '../../../renderer/src/features/accounts/store';
+import { useOutbox } from '../../../renderer/src/features/outbox/store';
+import { coalesce } from '../../../renderer/src/lib/latest';
+import { buildOutpostApi } from '../../../shared/ipc/client';
+import type { Channel } from '../../../shared/ipc/contract';
+
+/** A window.outpost over a fake transport: counts calls, and lets the test push events. */
+function fakeOutpost() {
+  const calls: Channel[] = [];
+  let deliver: (name: string, payload: unknown) => void = () => {};
+  const api = buildOutpostApi(
+    async (channel) => {
+      calls.push(channel);
+      if (channel === 'outbox.list') return { ok: true, value: [] };
+      if (channel === 'outbox.status')
+        return { ok: true, value: { counts: { queued: 1 }, paused: [] } };
+      if (channel === 'accounts.list') return { ok: true, value: [] };
+      return { ok: true, value: {} };
+    },
+    (d) => {
+      deliver = d;
+    },
+  );
+  (globalThis as { window?: unknown }).window = { outpost: api };
+  return { api, calls, push: (name: string, payload: unknown) => deliver(name, payload) };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  useOutbox.setState({ watching: false, counts: null, messages: [] });
+  useAccounts.setState({ accounts: [] });
+});
+
+describe('the one subscription to the core', () => {
+  it('makes no call while nothing happens, and none for a view nobody is looking at', async () => {
+    const { api, calls, push } = fakeOutpost();
+    const off = subscribeToCore(api);
+    await flush();
+    expect(calls).toEqual([]);
+    push('outbox.changed', { counts: { queued: 3 }, ids: [1] });
+    await flush();
+    expect(useOutbox.getState().counts).toEqual({ queued: 3 });
+    expect(calls).toEqual([]);
+    off();
+  });
+
+  it('fetches a shown view once per burst of hints, not once per hint', async () => {
+    const { api, calls, push } = fakeOutpost();
+    const off = subscribeToCore(api);
+    await useOutbox.getState().load();
+    calls.length = 0;
+    for (let i = 0; i < 20; i++) push('outbox.changed', { counts: { queued: i }, ids: [i] });
+    await flush();
+    await flush();
+    // One fetch in flight plus one for what changed meanwhile: list + status each.
+    expect(calls.filter((c) => c === 'outbox.list').length).toBeLessThanOrEqual(2);
+    off();
+  });
+
+  it('puts a pause on the account it names without asking the core', async () => {
+    const { api, calls, push } = fakeOutpost();
+    useAccounts.setState({
+      accounts: [
+        {
+          id: 7,
+          name: 'Shop',
+          provider: 'nrs',
+          baseUrl: 'x',
+          paused: null,
+          lastOkIp: null,
+          sandbox: false,
+        },
+      ],
+    });
+    const off = subscribeToCore(api);
+    push('account.paused', { accountId: 7, code: 112, reason: 'Allow it', byPerson: false });
+    expect(useAccounts.getState().accounts[0]?.paused).toMatchObject({
+      code: '112',
+      reason: 'Allow it',
+    });
+    push('account.resumed', { accountId: 7 });
+    expect(useAccounts.getState().accounts[0]?.paused).toBeNull();
+    expect(calls).toEqual([]);
+    off();
+    // Unsubscribed: later events change nothing.
+    push('account.paused', { accountId: 7, code: 103, reason: 'No', byPerson: false });
+    expect(useAccounts.getState().accounts[0]?.paused).toBeNull();
+  });
+});
+
+describe('coalesce', () => {
+  it('runs once more at most, however many asks arrive during a run', async () => {
+    let runs = 0;
+    let release: () => void = () => {};
+    const refresh = coalesce(async () => {
+      runs++;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    const first = refresh();
+    for (let i = 0; i < 10; i++) void refresh();
+    release();
+    await flush();
+    release();
+    await first;
+    expect(runs).toBe(2);
+  });
+});

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { effectiveLanguage, languageFromLocale } from '../../../renderer/src/i18n/languages';
+import {
+  countryName,
+  formatBytes,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from '../../../renderer/src/lib/format';
+
+describe('numbers, money and dates in the chosen language', () => {
+  it('writes money the Spanish way in Spanish and the English way in English', () => {
+    expect(formatMoney(1234.56, 'EUR', 'es')).toBe('1.234,56\u00a0€');
+    expect(formatMoney(1234.56, 'EUR', 'en')).toBe('€1,234.56');
+  });
+
+  it('groups thousands in Spanish even for four digits', () => {
+    expect(formatNumber(1234, 'es')).toBe('1.234');
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+  });
+
+  it('reads back every integer it writes, in both languages', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        expect(Number(formatNumber(n, 'es').replaceAll('.', ''))).toBe(n);
+        expect(Number(formatNumber(n, 'en').replaceAll(',', ''))).toBe(n);
+      }),
+    );
+  });
+
+  it('writes dates with a 24-hour clock and month names in the language', () => {
+    const ms = Date.UTC(2026, 11, 1, 18, 5);
+    expect(formatDateTime(ms, 'es')).toMatch(/dic/);
+    expect(formatDateTime(ms, 'en')).toMatch(/Dec/);
+    expect(formatDateTime(ms, 'en')).not.toMatch(/PM|AM/i);
+  });
+
+  it('names countries and sizes in the language', () => {
+    expect(countryName('ES', 'es')).toBe('España');
+    expect(countryName('ES', 'en')).toBe('Spain');
+    expect(formatBytes(1536, 'es')).toBe('1,5 kB');
+    expect(formatBytes(512, 'en')).toBe('512 byte');
+  });
+});
+
+describe('the language of a first start', () => {
+  it.each([
+    ['es-ES', 'es'],
+    ['es-419', 'es'],
+    ['es', 'es'],
+    ['ES_mx', 'es'],
+    ['en-US', 'en'],
+    ['pt-PT', 'en'],
+    ['est', 'en'],
+    [undefined, 'en'],
+  ])('%s starts in %s', (locale, language) => {
+    expect(languageFromLocale(locale)).toBe(language);
+  });
+
+  it('a saved choice wins over the system', () => {
+    expect(effectiveLanguage('en', 'es-ES')).toBe('en');
+    expect(effectiveLanguage(null, 'es-ES')).toBe('es');
+  });
+});
