@@ -88,68 +88,6 @@ function forcingGraphemes(text: string, clusters: Clusters, table: Uint8Array): 
   return found;
 }
 
-/**
- * The UCS-2 layout and the graphemes that force UCS-2, in one pass over the
- * clusters (the two separate passes cost as much as the segmentation itself).
- * Same first-fit as layoutClusters with a null table: a cluster costs its
- * UTF-16 length.
- */
-function layoutUcs2(text: string, clusters: Clusters): { layout: Layout; forcing: ForcingChar[] } {
-  const { bounds, count } = clusters;
-  const n = text.length;
-  const room = UCS2_CAPACITY.multi;
-  const oneMessage = n <= UCS2_CAPACITY.single;
-  const parts: SegmentPart[] = [];
-  const forcing: ForcingChar[] = [];
-  let start = 0;
-  let used = 0;
-  for (let k = 0; k < count; k++) {
-    const from = bounds[k] as number;
-    const to = bounds[k + 1] as number;
-    if (to === from + 1) {
-      if (GSM_COST[text.charCodeAt(from)] === 0)
-        forcing.push({ char: text[from] as string, index: from });
-    } else if (clusterLeavesGsm(text, from, to)) {
-      forcing.push({ char: text.slice(from, to), index: from });
-    }
-    if (oneMessage) continue;
-    const cost = to - from;
-    if (used + cost <= room) {
-      used += cost;
-    } else if (cost <= room) {
-      parts.push({ start, end: from, units: used });
-      start = from;
-      used = cost;
-    } else {
-      // A cluster longer than a part is cut between code points (see layoutClusters).
-      for (let i = from; i < to; i++) {
-        const c = isLowAfterHigh(text, i) ? 0 : isHigh(text.charCodeAt(i)) ? 2 : 1;
-        if (c > 0 && used + c > room && used > 0) {
-          parts.push({ start, end: i, units: used });
-          start = i;
-          used = 0;
-        }
-        used += c;
-      }
-    }
-  }
-  if (oneMessage) parts.push({ start: 0, end: n, units: n });
-  else parts.push({ start, end: n, units: used });
-  return { layout: { units: n, parts, capacity: UCS2_CAPACITY, invalid: 0 }, forcing };
-}
-
-const isHigh = (cu: number) => cu >= 0xd800 && cu <= 0xdbff;
-
-function isLowAfterHigh(text: string, i: number): boolean {
-  const cu = text.charCodeAt(i);
-  return cu >= 0xdc00 && cu <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1));
-}
-
-function clusterLeavesGsm(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (GSM_COST[text.charCodeAt(i)] === 0) return true;
-  return false;
-}
-
 function emptyCount(encoding: Encoding, maxParts: number): SegmentCount {
   const capacity: Capacity = encoding === 'ucs2' ? UCS2_CAPACITY : GSM7_CAPACITY;
   return {
@@ -213,14 +151,11 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   let clusters = allGsm ? null : clustersOf(text);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
+  const forcing = clusters === null ? [] : forcingGraphemes(text, clusters, GSM_COST);
   let result: SegmentCount;
-  if (choice !== 'gsm' && fast === null) {
-    const ucs2 = layoutUcs2(text, clusters ?? clustersOf(text));
-    result = toCount('ucs2', ucs2.layout, ucs2.forcing, maxParts);
-  } else if (fast !== null && choice !== 'ucs2') {
-    result = toCount('gsm', fast, [], maxParts);
+  if (fast !== null && choice !== 'ucs2') {
+    result = toCount('gsm', fast, forcing, maxParts);
   } else if (clusters !== null && choice === 'gsm') {
-    const forcing = forcingGraphemes(text, clusters, GSM_COST);
     const measured = measure(text, GSM_COST);
     const l = layoutClusters(
       text,
@@ -232,9 +167,10 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
     );
     result = toCount('gsm', l, forcing, maxParts);
   } else {
-    // An all-GSM text forced to UCS-2: every code unit is its own cluster, none forcing.
     clusters ??= clustersOf(text);
-    result = toCount('ucs2', layoutUcs2(text, clusters).layout, [], maxParts);
+    const measured = { units: text.length, invalid: 0 };
+    const l = layoutClusters(text, clusters.bounds, clusters.count, null, measured, UCS2_CAPACITY);
+    result = toCount('ucs2', l, forcing, maxParts);
   }
   // Without extension characters an all-GSM text can only lose room with national tables;
   // a text with multi-unit clusters (emoji, combining marks) cannot be GSM-PT at all.
