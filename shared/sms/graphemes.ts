@@ -112,33 +112,6 @@ const PROBE = 15;
 /** Indic_Conjunct_Break not asked yet. */
 const INCB_UNPROBED = 255;
 
-/** Regex classes, kept to finish a probed code point's class. */
-const BMP_REGEX_CLASS: Uint8Array = (() => {
-  const t = new Uint8Array(0x10000);
-  t.set(regexClasses(0x0000, 0xd7ff), 0);
-  t.set(regexClasses(0xe000, 0xffff), 0xe000);
-  return t;
-})();
-
-/** Class of every BMP code unit; UNKNOWN means "ask Intl.Segmenter for the whole text". */
-const BMP_CLASS: Uint8Array = (() => {
-  const t = BMP_REGEX_CLASS.slice();
-  for (const [from, to] of DERIVED_BLOCKS) if (to < 0x10000) t.fill(PROBE, from, to + 1);
-  t.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
-  t.fill(UNKNOWN, 0xdc00, 0xe000); // a lone low surrogate
-  return t;
-})();
-
-/** Indic_Conjunct_Break per BMP code unit; only marks and derived blocks can have one. */
-const BMP_INCB: Uint8Array = (() => {
-  const t = new Uint8Array(0x10000);
-  for (let cu = 0; cu < 0x10000; cu++) {
-    const cls = BMP_CLASS[cu];
-    if (cls === EXTEND || cls === ZWJ || cls === PROBE) t[cu] = INCB_UNPROBED;
-  }
-  return t;
-})();
-
 interface AstralBlock {
   from: number;
   to: number;
@@ -146,18 +119,59 @@ interface AstralBlock {
   classes: Uint8Array;
 }
 
-const ASTRAL_BLOCKS: readonly AstralBlock[] = ASTRAL_RANGES.map(([from, to]) => {
-  const regex = regexClasses(from, to);
-  const classes = inDerivedBlock(from) ? new Uint8Array(regex.length).fill(PROBE) : regex.slice();
-  return { from, to, regex, classes };
-});
-const [BRAHMIC, EMOJI, TAGS] = ASTRAL_BLOCKS as [AstralBlock, AstralBlock, AstralBlock];
+/** The class tables, built by `buildTables` on the first text that needs them. */
+interface Tables {
+  /** Regex classes, kept to finish a probed code point's class. */
+  bmpRegex: Uint8Array;
+  /** Class of every BMP code unit; UNKNOWN means "ask Intl.Segmenter for the whole text". */
+  bmpClass: Uint8Array;
+  /** Indic_Conjunct_Break per BMP code unit; only marks and derived blocks can have one. */
+  bmpIncb: Uint8Array;
+  brahmic: AstralBlock;
+  emoji: AstralBlock;
+  tags: AstralBlock;
+}
+
+/**
+ * Built lazily: scanning the regex properties over the BMP takes tens of
+ * milliseconds, which a CLI command or a window that never counts a
+ * non-GSM text should not pay at start-up.
+ */
+let tables: Tables | undefined;
+
+function buildTables(): Tables {
+  const bmpRegex = new Uint8Array(0x10000);
+  bmpRegex.set(regexClasses(0x0000, 0xd7ff), 0);
+  bmpRegex.set(regexClasses(0xe000, 0xffff), 0xe000);
+  const bmpClass = bmpRegex.slice();
+  for (const [from, to] of DERIVED_BLOCKS) if (to < 0x10000) bmpClass.fill(PROBE, from, to + 1);
+  bmpClass.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+  bmpClass.fill(UNKNOWN, 0xdc00, 0xe000); // a lone low surrogate
+  const bmpIncb = new Uint8Array(0x10000);
+  for (let cu = 0; cu < 0x10000; cu++) {
+    const cls = bmpClass[cu];
+    if (cls === EXTEND || cls === ZWJ || cls === PROBE) bmpIncb[cu] = INCB_UNPROBED;
+  }
+  const [brahmic, emoji, tags] = ASTRAL_RANGES.map(([from, to]) => {
+    const regex = regexClasses(from, to);
+    const classes = inDerivedBlock(from) ? new Uint8Array(regex.length).fill(PROBE) : regex.slice();
+    return { from, to, regex, classes };
+  }) as [AstralBlock, AstralBlock, AstralBlock];
+  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags };
+}
+
+function getTables(): Tables {
+  tables ??= buildTables();
+  return tables;
+}
+
 const ASTRAL_INCB = new Map<number, number>();
 
 function astralBlock(cp: number): AstralBlock | undefined {
-  if (cp >= EMOJI.from && cp <= EMOJI.to) return EMOJI;
-  if (cp >= TAGS.from && cp <= TAGS.to) return TAGS;
-  if (cp >= BRAHMIC.from && cp <= BRAHMIC.to) return BRAHMIC;
+  const { emoji, tags, brahmic } = getTables();
+  if (cp >= emoji.from && cp <= emoji.to) return emoji;
+  if (cp >= tags.from && cp <= tags.to) return tags;
+  if (cp >= brahmic.from && cp <= brahmic.to) return brahmic;
   return undefined;
 }
 
@@ -199,10 +213,11 @@ function deriveClass(cp: number, regexClass: number): number {
 /** Class of `cp` (BMP or astral), probing Intl.Segmenter once if the tables cannot tell. */
 function classOf(cp: number): number {
   if (cp < 0x10000) {
-    const cls = BMP_CLASS[cp] as number;
+    const { bmpClass, bmpRegex } = getTables();
+    const cls = bmpClass[cp] as number;
     if (cls !== PROBE) return cls;
-    const derived = deriveClass(cp, BMP_REGEX_CLASS[cp] as number);
-    BMP_CLASS[cp] = derived;
+    const derived = deriveClass(cp, bmpRegex[cp] as number);
+    bmpClass[cp] = derived;
     return derived;
   }
   const block = astralBlock(cp);
@@ -238,11 +253,12 @@ function deriveIncb(cp: number, cls: number): number {
 function incbOf(cp: number, cls: number, conjunct: number): number {
   const marks = cls === EXTEND || cls === ZWJ;
   if (cp < 0x10000) {
-    const incb = BMP_INCB[cp] as number;
+    const { bmpIncb } = getTables();
+    const incb = bmpIncb[cp] as number;
     if (incb !== INCB_UNPROBED) return incb;
     if (marks && conjunct === 0) return INCB_NONE;
     const derived = deriveIncb(cp, cls);
-    BMP_INCB[cp] = derived;
+    bmpIncb[cp] = derived;
     return derived;
   }
   const known = ASTRAL_INCB.get(cp);
@@ -274,6 +290,7 @@ function hangulJoins(prev: number, cls: number): boolean {
  * the state machine (or not derived yet). `out` must hold text.length + 1 entries.
  */
 function fastBoundaries(text: string, out: Int32Array): number {
+  const { bmpClass, bmpIncb } = getTables();
   const n = text.length;
   let count = 0;
   let prev = CONTROL; // so that index 0 always starts a cluster
@@ -283,7 +300,20 @@ function fastBoundaries(text: string, out: Int32Array): number {
   let i = 0;
   while (i < n) {
     const cu = text.charCodeAt(i);
-    let cls = BMP_CLASS[cu] as number;
+    let cls = bmpClass[cu] as number;
+    // Fast path: a base character without a conjunct role (Latin, digits,
+    // spaces, most Devanagari vowels...) can only join what follows it, never
+    // what precedes it, except after a Prepend mark. It starts a cluster and
+    // resets every sequence rule, with no further checks.
+    if ((cls === OTHER || cls === CONTROL) && prev !== PREPEND && bmpIncb[cu] === INCB_NONE) {
+      out[count++] = i;
+      prev = cls;
+      riRun = 0;
+      pict = 0;
+      conjunct = 0;
+      i++;
+      continue;
+    }
     let cp = cu;
     let width = 1;
     if (cls === HIGH_SURROGATE) {
@@ -296,7 +326,7 @@ function fastBoundaries(text: string, out: Int32Array): number {
       cls = classOf(cp);
     }
     if (cls === UNKNOWN) return -1;
-    let incb = width === 1 ? (BMP_INCB[cu] as number) : INCB_NONE;
+    let incb = width === 1 ? (bmpIncb[cu] as number) : INCB_NONE;
     if (incb === INCB_UNPROBED || (width === 2 && mayHaveAstralIncb(cp, cls, conjunct))) {
       incb = incbOf(cp, cls, conjunct);
     }
