@@ -171,24 +171,65 @@ function checkOptOutText(rule: Rule<'opt-out-text'>, ctx: Context): void {
   }
 }
 
+/** What a time-window rule says about one send time: the block (if any) and the next open instant. */
+interface WindowVerdict {
+  block: { code: IssueCode; message: string } | null;
+  nextMs: number;
+}
+
+// The verdict is a pure function of (calendar, rule, country, send time), and a
+// bulk check asks it once per row with the same few keys: keep the last few per
+// rule. WeakMaps let a calendar or rule table that goes away take its cache along.
+const MAX_VERDICTS_PER_RULE = 64;
+const verdicts = new WeakMap<HolidayCalendar, WeakMap<CountryRule, Map<string, WindowVerdict>>>();
+
+function verdictCache(ctx: Context, rule: CountryRule): Map<string, WindowVerdict> {
+  let byRule = verdicts.get(ctx.holidays);
+  if (!byRule) {
+    byRule = new WeakMap();
+    verdicts.set(ctx.holidays, byRule);
+  }
+  let cache = byRule.get(rule);
+  if (!cache) {
+    cache = new Map();
+    byRule.set(rule, cache);
+  }
+  return cache;
+}
+
 function checkTimeWindow(rule: Rule<'time-window'>, ctx: Context): void {
+  const cache = verdictCache(ctx, rule);
+  const key = `${ctx.country}\u0000${ctx.input.sendAt.getTime()}`;
+  let verdict = cache.get(key);
+  if (!verdict) {
+    verdict = timeWindowVerdict(rule, ctx);
+    if (cache.size >= MAX_VERDICTS_PER_RULE) cache.clear();
+    cache.set(key, verdict);
+  }
+  if (!verdict.block) return;
+  block(ctx, verdict.block.code, verdict.block.message, rule.line);
+  // A fresh Date each time: results are handed out and must not share a mutable object.
+  ctx.result.nextAllowedAt = new Date(verdict.nextMs);
+}
+
+function timeWindowVerdict(rule: Rule<'time-window'>, ctx: Context): WindowVerdict {
   const schedule = { countryIso: ctx.country, ...rule };
   const { sendAt } = ctx.input;
   const next = nextOpenInstant(schedule, sendAt, ctx.holidays);
-  if (next.getTime() === sendAt.getTime()) return;
+  if (next.getTime() === sendAt.getTime()) return { block: null, nextMs: next.getTime() };
   const holiday = rule.closedOnPublicHolidays
     ? ctx.holidays.isPublicHoliday(ctx.country, wallTimeAt(sendAt, rule.timeZone))
     : false;
   const when = describeInstant(sendAt, rule.timeZone);
   const allowed = `${describeWindows(rule.windows)}${rule.closedOnPublicHolidays ? ', never on Sundays or public holidays' : ''}`;
   const reason = holiday ? `${when} is a public holiday there` : `it is ${when} there`;
-  block(
-    ctx,
-    holiday ? 'public-holiday' : 'outside-sending-hours',
-    `Marketing SMS to ${ctx.countryName} may only be sent ${allowed} (${rule.timeZone} time), and ${reason}; schedule it for ${describeInstant(next, rule.timeZone)} or later.`,
-    rule.line,
-  );
-  ctx.result.nextAllowedAt = next;
+  return {
+    block: {
+      code: holiday ? 'public-holiday' : 'outside-sending-hours',
+      message: `Marketing SMS to ${ctx.countryName} may only be sent ${allowed} (${rule.timeZone} time), and ${reason}; schedule it for ${describeInstant(next, rule.timeZone)} or later.`,
+    },
+    nextMs: next.getTime(),
+  };
 }
 
 function checkShorteners(

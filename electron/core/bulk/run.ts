@@ -1,5 +1,5 @@
 import type { CoveragePrice } from '../../../shared/cost';
-import { parseTemplate } from '../../../shared/merge';
+import { parseTemplate, type Template } from '../../../shared/merge';
 import type { EncodingChoice } from '../../../shared/sms';
 import type { Db } from '../db/connection';
 import type { NewMessage } from '../outbox/enqueue';
@@ -70,7 +70,11 @@ function requirePhone(sniff: CsvSniff): void {
 }
 
 /** Sniffs the file and checks the options against it, before any row is read. */
-export function prepareBulk(options: BulkOptions): { sniff: CsvSniff; checker: RowChecker } {
+export function prepareBulk(options: BulkOptions): {
+  sniff: CsvSniff;
+  checker: RowChecker;
+  template: Template;
+} {
   const sniff = sniffCsv(options.csvPath, options);
   requirePhone(sniff);
   const template = parseTemplate(options.template);
@@ -84,7 +88,7 @@ export function prepareBulk(options: BulkOptions): { sniff: CsvSniff; checker: R
     ...(options.sendAt ? { sendAt: options.sendAt } : {}),
     ...(options.suppressed ? { suppressed: options.suppressed } : {}),
   });
-  return { sniff, checker };
+  return { sniff, checker, template };
 }
 
 /**
@@ -186,7 +190,8 @@ export async function importBulk(options: BulkOptions, target: EnqueueTarget): P
     sourceFile: options.csvPath,
   });
   const chunkRows = options.chunkRows ?? BULK_LIMITS.chunkRows;
-  const sent = providerTemplate(parseTemplate(options.template));
+  // The template parsed once in prepareBulk serves every row and the provider form.
+  const sent = providerTemplate(prepared.template);
   let chunk: NewMessage[] = [];
   try {
     const report = await scan(options, prepared, (v) => {
