@@ -63,7 +63,7 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   plugins: [stampBuildStart()],
-  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3'] },
+  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', '@napi-rs/keyring'] },
   build: {
     ssr: resolve(ROOT, 'electron/cli/index.ts'),
     outDir: 'out/cli',
@@ -75,7 +75,8 @@ export default defineConfig({
     reportCompressedSize: false,
     copyPublicDir: false,
     rolldownOptions: {
-      external: ['better-sqlite3'],
+      // Native addons stay outside the bundle, loaded by Node from node_modules.
+      external: ['better-sqlite3', '@napi-rs/keyring'],
       output: {
         format: 'cjs',
         entryFileNames: CLI_ENTRY_FILE,

@@ -1,7 +1,7 @@
 import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from './connection';
+import { bindingOptions, type Db } from './connection';
 import { fileStamp } from './damage';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE } from './private-files';
 
@@ -67,7 +67,7 @@ export function newestBackup(dataDir: string): BackupInfo | null {
  * copying it never needs a -wal beside it; owner-only like the database.
  */
 function seal(partial: string, final: string): void {
-  const copy = new Database(partial);
+  const copy = new Database(partial, bindingOptions({}));
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {

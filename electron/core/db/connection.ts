@@ -12,6 +12,22 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+let processBinding: string | undefined;
+
+/**
+ * The addon every connection of this process loads. One process has one ABI,
+ * so the Electron shell's core sets its build once, and the helpers that open
+ * a file directly (backups, restore) get it too instead of the Node build.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  processBinding = path;
+}
+
+/** better-sqlite3's options with this process's addon, for a connection opened outside openDatabase. */
+export function bindingOptions<T extends object>(options: T): T & { nativeBinding?: string } {
+  return processBinding ? { ...options, nativeBinding: processBinding } : options;
+}
+
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
@@ -22,8 +38,9 @@ export const BUSY_TIMEOUT_MS = 5_000;
  * at NORMAL, which may lose a just-committed "queued" or "sent" on power loss.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const binding = options.nativeBinding ?? processBinding;
   const db = new Database(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(binding ? { nativeBinding: binding } : {}),
     readonly: options.readonly ?? false,
   });
   try {

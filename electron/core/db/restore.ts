@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../paths';
 import { type BackupInfo, createBackup, listBackups } from './backups';
-import type { Db } from './connection';
+import { bindingOptions, type Db } from './connection';
 import { clearDamage, moveAside, pendingDamage } from './damage';
 import { checkHealth, damageReason } from './health';
 import { makeFilesPrivate, PRIVATE_FILE_MODE } from './private-files';
@@ -44,7 +44,7 @@ export interface RestoreResult {
  * attempt answer at once instead of waiting for the other to close.
  */
 export function holdExclusively(file: string): Db {
-  const db = new Database(file);
+  const db = new Database(file, bindingOptions({}));
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('locking_mode = EXCLUSIVE');
@@ -64,7 +64,7 @@ function checkRestorable(source: string): void {
   if (!existsSync(source)) throw new Error(`There is no backup file ${source}.`);
   let copy: Db;
   try {
-    copy = new Database(source, { readonly: true, fileMustExist: true });
+    copy = new Database(source, bindingOptions({ readonly: true, fileMustExist: true }));
   } catch (error) {
     throw new Error(
       `The file ${source} cannot be restored: ${damageReason(error) ?? String(error)}.`,
