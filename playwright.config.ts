@@ -1,7 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { webUrlFile } from './test/e2e/web-url';
 
-// Debian's Chromium drives the built renderer; Playwright never downloads a browser.
+// Debian's Chromium drives the built renderer, served by `npm run web`; Playwright never downloads a browser.
 const port = Number(process.env.E2E_PORT ?? 4517);
+// One fresh profile for the suite's one server; set once here, so worker processes inherit it.
+process.env.OUTPOST_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
+const dataDir = process.env.OUTPOST_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -30,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node --import tsx test/e2e/bridge/server.ts --port ${port}`,
+    command: `node --import tsx electron/web/index.ts --port ${port} --data-dir ${dataDir} --url-file ${webUrlFile(port)}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -4,6 +4,8 @@ import { SyncLoop } from './background/sync-loop';
 import { cleanAbandonedImports } from './bulk/import-job';
 import type { Db } from './db/connection';
 import { openAppDatabase } from './db/database';
+import { CoreEvents } from './events/core-events';
+import { attachEvents, detachEvents } from './events/sink';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
@@ -34,11 +36,15 @@ export class CoreContext {
   readonly databaseFile: string;
   readonly vault: SecretVault;
   readonly secretStore: { store(key: string, secret: string): string } | null;
+  /** What changed, for the shell to forward to its window; the one bus of this profile. */
+  readonly events: CoreEvents;
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
   private outboxService: OutboxService | undefined;
   private syncLoop: SyncLoop | undefined;
+  /** One-off work started in the background (the first run's contact sync); close() waits for it. */
+  private readonly tasks = new Set<Promise<unknown>>();
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -47,13 +53,17 @@ export class CoreContext {
     this.vault = options.vault ?? new EnvVault();
     this.secretStore = options.secretStore ?? null;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
+    this.events = new CoreEvents(() => this.db);
   }
 
   get db(): Db {
-    this.connection ??= openAppDatabase(
-      this.dataDir,
-      this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
-    );
+    if (!this.connection) {
+      this.connection = openAppDatabase(
+        this.dataDir,
+        this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {},
+      );
+      attachEvents(this.connection, this.events);
+    }
     return this.connection;
   }
 
@@ -80,10 +90,19 @@ export class CoreContext {
     this.sync.start();
   }
 
+  /** Runs a task without blocking start-up; its failure is its own to report (events), never unhandled. */
+  runInBackground(task: Promise<unknown>): void {
+    const tracked = task.catch(() => undefined).finally(() => this.tasks.delete(tracked));
+    this.tasks.add(tracked);
+  }
+
   async close(): Promise<void> {
+    await Promise.allSettled([...this.tasks]);
     await this.syncLoop?.stop();
     await this.outboxService?.stop();
     await this.pool?.closeAll();
+    this.events.dispose();
+    if (this.connection) detachEvents(this.connection);
     this.connection?.close();
     this.connection = undefined;
   }

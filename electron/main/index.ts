@@ -5,6 +5,7 @@ import { ChainVault, EnvVault } from '../core/vault/env-vault';
 import { MemoryVault } from '../core/vault/memory-vault';
 import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
+import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
 import { nativeBindingPath } from './native-binding';
 import { watchNetwork } from './network';
@@ -38,6 +39,7 @@ app.whenReady().then(async () => {
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
   core.startBackground();
   const unwatch = watchNetwork(core.outbox);
+  const stopEvents = forwardEvents(core.events.bus, () => BrowserWindow.getAllWindows());
   createMainWindow();
 
   app.on('activate', () => {
@@ -47,6 +49,7 @@ app.whenReady().then(async () => {
     // Let in-flight sends settle (they are safe either way) and close the database cleanly.
     event.preventDefault();
     unwatch();
+    stopEvents();
     app.removeAllListeners('will-quit');
     void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => app.quit());
   });

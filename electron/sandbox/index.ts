@@ -72,6 +72,10 @@ export interface SandboxHandle {
 export const DEFAULT_DELIVERY: DeliveryTiming = { sentAfterMs: 2_000, finalAfterMs: 8_000 };
 export const DEFAULT_CREDITS = 10_000;
 export const DEFAULT_SEED = 1;
+/** The app's embedded Sandbox (Electron and `npm run web`): deliveries show within seconds. */
+export const EMBEDDED_SANDBOX_OPTIONS: SandboxOptions = {
+  delivery: { sentAfterMs: 1_000, finalAfterMs: 4_000 },
+};
 
 /** The simulator is for this machine only: it listens on loopback addresses, never on a network. */
 function loopbackHost(host: string): string {

@@ -1,6 +1,7 @@
 import type { Channel, ReplyOf, RequestOf } from './contract';
 import { channels } from './contract';
 import { type IpcResult, OutpostCallError } from './errors';
+import { type EventName, events, isEventName, type Subscribe } from './events';
 
 /** Channel 'app.info' becomes `outpost.app.info(request)`. */
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
@@ -15,21 +16,75 @@ export type OutpostApi = {
   [N in Namespace<Channel>]: {
     [C in Channel as Method<C, N>]: Call<C>;
   };
+} & {
+  /** `outpost.on('outbox.changed', (p) => …)` returns the unsubscribe. */
+  on: Subscribe;
 };
 
 /** The one transport primitive each environment supplies (ipcRenderer.invoke, a WebSocket…). */
 export type Invoke = (channel: Channel, request: unknown) => Promise<IpcResult<unknown>>;
 
 /**
- * Builds `window.outpost` from the contract's channel list, so no channel needs
- * hand-written glue in the preload or in the test bridge.
+ * The transport's event primitive (one `ipcRenderer.on`, a WebSocket's
+ * messages): called once with the function every event from the main process
+ * goes to. Fan-out to listeners happens here, the same for every transport.
  */
-export function buildOutpostApi(invoke: Invoke): OutpostApi {
-  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
+export type EventSource = (deliver: (name: string, payload: unknown) => void) => void;
+
+/**
+ * Listeners by event name, each a Set removed when it empties, so repeated
+ * subscribe/unsubscribe cycles leave nothing behind. Payloads are checked
+ * against events.ts; one that does not match is dropped rather than handed
+ * to a store.
+ */
+function createSubscribe(source: EventSource | undefined): Subscribe {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  source?.((name, payload) => {
+    if (!isEventName(name)) return;
+    const targets = listeners.get(name);
+    if (!targets) return;
+    const parsed = events[name].safeParse(payload);
+    if (!parsed.success) return;
+    for (const listener of [...targets]) {
+      try {
+        listener(parsed.data);
+      } catch (error) {
+        // One failing listener must not starve the others; the error still surfaces.
+        void Promise.reject(error);
+      }
+    }
+  });
+  return (name, listener) => {
+    if (!isEventName(name)) throw new TypeError(`There is no event named ${String(name)}.`);
+    // A wrapper per subscription: subscribing the same function twice needs two unsubscribes.
+    const entry = (payload: unknown) => listener(payload as Parameters<typeof listener>[0]);
+    let targets = listeners.get(name);
+    if (!targets) {
+      targets = new Set();
+      listeners.set(name, targets);
+    }
+    targets.add(entry);
+    return () => {
+      const current = listeners.get(name);
+      if (!current) return;
+      current.delete(entry);
+      if (current.size === 0) listeners.delete(name);
+    };
+  };
+}
+
+/**
+ * Builds `window.outpost` from the contract's channel list, so no channel needs
+ * hand-written glue in the preload or in the test bridge, and `on` from the
+ * event list of events.ts over the transport's event source.
+ */
+export function buildOutpostApi(invoke: Invoke, source?: EventSource): OutpostApi {
+  const api: Record<string, unknown> = { on: createSubscribe(source) };
   for (const channel of channels) {
     const [namespace, method] = channel.split('.') as [string, string];
     api[namespace] ??= {};
-    api[namespace][method] = async (request: unknown = {}) => {
+    const group = api[namespace] as Record<string, (request?: unknown) => Promise<unknown>>;
+    group[method] = async (request: unknown = {}) => {
       const result = await invoke(channel, request);
       if (!result.ok) throw new OutpostCallError(channel, result.error);
       return result.value;

@@ -78,3 +78,21 @@ export function isEventName(name: string): name is EventName {
 
 /** How the renderer subscribes: `window.outpost.on(name, listener)` returns the unsubscribe. */
 export type Subscribe = <E extends EventName>(name: E, listener: EventListener<E>) => () => void;
+
+/** The one Electron IPC channel that carries every event as `{ name, payload }`. */
+export const EVENTS_CHANNEL = 'outpost:event';
+
+/** One event as it travels over a transport (Electron IPC, the web bridge's WebSocket). */
+export interface EventMessage {
+  name: string;
+  payload: unknown;
+}
+
+export function isEventMessage(value: unknown): value is EventMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { name?: unknown }).name === 'string' &&
+    'payload' in value
+  );
+}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('adding a provider account checks its credentials first and names the field that is wrong', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('contacts sync from the provider and are searched locally; "Message" starts a draft', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a send from an address the provider does not allow pauses the account and says which IP to allow', async ({
   page,

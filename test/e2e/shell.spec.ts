@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the app shell shows app.info and db.health from the real core', async ({ page }) => {
   const failures: string[] = [];

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 
 /**
  * A stand-in for the `electron` module, just large enough for the main bundle
@@ -10,6 +11,8 @@ export interface StubWindow {
   loaded: string[];
   windowOpenHandler?: (details: { url: string }) => { action: string };
   contents: EventEmitter;
+  /** What the main process sent to this window's page (webContents.send). */
+  sent: { channel: string; message: unknown }[];
 }
 
 export interface ErrorBox {
@@ -53,29 +56,45 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
   });
 
   class BrowserWindow extends EventEmitter {
-    static getAllWindows = () => windows;
+    static readonly all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
     readonly record: StubWindow;
     readonly webContents: EventEmitter & {
       setWindowOpenHandler: (h: StubWindow['windowOpenHandler']) => void;
+      send: (channel: string, message: unknown) => void;
+      getURL: () => string;
+      isDestroyed: () => boolean;
     };
+    private url = '';
     constructor(options: StubWindow['options']) {
       super();
       const contents = Object.assign(new EventEmitter(), {
         setWindowOpenHandler: (h: StubWindow['windowOpenHandler']) => {
           this.record.windowOpenHandler = h;
         },
+        send: (channel: string, message: unknown) => {
+          this.record.sent.push({ channel, message });
+        },
+        getURL: () => this.url,
+        isDestroyed: () => false,
       });
       this.webContents = contents;
-      this.record = { options, loaded: [], contents };
+      this.record = { options, loaded: [], contents, sent: [] };
       windows.push(this.record);
+      BrowserWindow.all.push(this);
     }
     loadFile(file: string) {
       this.record.loaded.push(file);
+      this.url = pathToFileURL(file).href;
       return Promise.resolve();
     }
     loadURL(url: string) {
       this.record.loaded.push(url);
+      this.url = url;
       return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
     }
     show() {}
     focus() {}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
+import { type EventName, events } from '../../shared/ipc/events';
 import { createElectronStub } from './electron-stub';
 import {
   devBindingPath,
@@ -60,6 +61,23 @@ describe('the built main bundle, started with a stub electron', () => {
 
   it('registers exactly the channels of the contract', () => {
     expect([...stub.handlers.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('fills the Sandbox demo contacts by itself at the first start (no "Sync now")', async () => {
+    let total = 0;
+    for (let i = 0; i < 100 && total === 0; i++) {
+      const result = await call('contacts.search', { query: '' });
+      total = (result.value as { total: number }).total;
+      if (total === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(total).toBeGreaterThanOrEqual(100);
+    const events = (stub.windows[0]?.sent ?? []).map(
+      (s) => s.message as { name: string; payload: { phase?: string } },
+    );
+    expect(events).toContainEqual({
+      name: 'sync.state',
+      payload: expect.objectContaining({ phase: 'finished' }),
+    });
   });
 
   it.each(channels)(
@@ -136,5 +154,23 @@ describe('the built main bundle, started with a stub electron', () => {
       'https://evil.example/',
     );
     expect(prevented).toBe(true);
+  });
+
+  it('forwards core events to the app window only, as {name, payload} matching the contract', async () => {
+    const Window = stub.module.BrowserWindow as new (
+      options: object,
+    ) => { loadURL: (url: string) => Promise<void> };
+    await new Window({}).loadURL('https://evil.example/');
+    const [app, foreign] = stub.windows;
+    await call('accounts.pause', { accountId: 1 });
+    await call('accounts.resume', { accountId: 1 });
+    const names = (app?.sent ?? []).map((s) => (s.message as { name: string }).name);
+    expect(names).toEqual(expect.arrayContaining(['account.paused', 'account.resumed']));
+    for (const { channel, message } of app?.sent ?? []) {
+      expect(channel).toBe('outpost:event');
+      const { name, payload } = message as { name: EventName; payload: unknown };
+      expect(events[name].safeParse(payload).success, name).toBe(true);
+    }
+    expect(foreign?.sent).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { ProviderKind } from '../../../shared/domain/capabilities';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 
 export interface Account {
   id: number;
@@ -89,6 +90,7 @@ export function addAccount(db: Db, input: NewAccount, now = Date.now()): Account
       input.localAddress ?? null,
       now,
     );
+    eventsOf(db).emit('accounts.changed', {});
     return getAccount(db, Number(lastInsertRowid));
   });
 }
@@ -117,12 +119,13 @@ export function findAccountByName(db: Db, name: string): Account {
 
 export function setLocalAddress(db: Db, id: number, localAddress: string | null): void {
   prepareOnce(db, 'UPDATE accounts SET local_address = ? WHERE id = ?').run(localAddress, id);
+  eventsOf(db).emit('accounts.changed', {});
 }
 
 export function rememberOkIp(db: Db, id: number, ip: string): void {
-  prepareOnce(db, 'UPDATE accounts SET last_ok_ip = ? WHERE id = ? AND last_ok_ip IS NOT ?').run(
-    ip,
-    id,
-    ip,
-  );
+  const { changes } = prepareOnce(
+    db,
+    'UPDATE accounts SET last_ok_ip = ? WHERE id = ? AND last_ok_ip IS NOT ?',
+  ).run(ip, id, ip);
+  if (changes > 0) eventsOf(db).emit('accounts.changed', {});
 }

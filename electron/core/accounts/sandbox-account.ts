@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import type { SecretVault } from '../vault/vault';
 import { addAccount, listAccounts } from './repository';
 
@@ -33,6 +34,7 @@ export function ensureSandboxAccount(
       secretRef,
       existing.id,
     );
+    eventsOf(db).emit('accounts.changed', {});
     return existing.id;
   });
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { enqueueMessages, type NewMessage } from '../outbox/enqueue';
 import { createJob, type NewJob } from '../outbox/jobs';
 
@@ -81,6 +82,7 @@ export function finishImportJob(
          mapping = json_remove(mapping, '$.importer')
        WHERE id = ?`,
     ).run(jobId);
+    eventsOf(db).jobChanged(jobId);
   });
 }
 
@@ -100,6 +102,7 @@ export function discardImportJob(db: Db, jobId: number): void {
     if (!unfinished) return;
     db.prepare('DELETE FROM messages WHERE job_id = ?').run(jobId);
     db.prepare('DELETE FROM bulk_jobs WHERE id = ?').run(jobId);
+    eventsOf(db).outboxChanged('all');
   });
 }
 

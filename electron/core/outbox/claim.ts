@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { notHeld, sendable } from './rules';
+import { eventsOf } from '../events/sink';
 
 export interface ClaimedRow {
   id: number;
@@ -112,6 +113,7 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       now: options.now,
       ids: JSON.stringify(claim.rows.map((r) => r.id)),
     });
+    eventsOf(db).outboxChanged(claim.rows.map((r) => r.id));
     return claim;
   });
 }
@@ -140,6 +142,7 @@ export function markDispatched(db: Db, claim: Claim, now: number): ClaimedRow[] 
         .pluck()
         .all(claim.token) as number[],
     );
+    if (ids.size < claim.rows.length) eventsOf(db).outboxChanged(claim.rows.map((r) => r.id));
     return claim.rows.filter((r) => ids.has(r.id));
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { DEFAULT_RETRY_POLICY } from './policy';
 import { OUTBOX_CODES } from './states';
 
@@ -40,6 +41,7 @@ export function cancelMessage(db: Db, id: number, now = Date.now()): void {
         `Message ${id} cannot be cancelled: it is ${state === 'sending' ? 'being sent right now' : state}.`,
       );
     }
+    eventsOf(db).outboxChanged([id]);
   });
 }
 
@@ -59,6 +61,7 @@ export function retryMessage(db: Db, id: number, now = Date.now()): void {
         `Message ${id} cannot be retried: it is ${state}; only failed or outcome-unknown messages can.`,
       );
     }
+    eventsOf(db).outboxChanged([id]);
   });
 }
 
@@ -75,6 +78,7 @@ export function cancelJob(db: Db, jobId: number, now = Date.now()): number {
   return writeTransaction(db, () => {
     requireJob(db, jobId);
     db.prepare(`UPDATE bulk_jobs SET state = 'cancelled' WHERE id = ?`).run(jobId);
+    eventsOf(db).jobChanged(jobId);
     return db
       .prepare(
         `UPDATE messages SET state = 'cancelled', error_code = '${OUTBOX_CODES.cancelled}',
@@ -94,6 +98,7 @@ export function setJobPaused(db: Db, jobId: number, paused: boolean): void {
       paused ? 'paused' : 'active',
       jobId,
     );
+    eventsOf(db).jobChanged(jobId);
   });
 }
 
@@ -102,6 +107,7 @@ export function retryJob(db: Db, jobId: number, now = Date.now()): number {
   return writeTransaction(db, () => {
     const state = requireJob(db, jobId);
     if (state === 'cancelled') throw new OutboxControlError(`Bulk job ${jobId} was cancelled.`);
+    eventsOf(db).jobChanged(jobId);
     return db
       .prepare(
         `UPDATE messages SET state = 'queued', not_before = @now, give_up_at = @giveUp,
@@ -114,6 +120,7 @@ export function retryJob(db: Db, jobId: number, now = Date.now()): number {
 
 /** Cancels everything of an account not yet handed to the provider. Returns the rows cancelled. */
 export function cancelAccountQueue(db: Db, accountId: number, now = Date.now()): number {
+  eventsOf(db).outboxChanged('all');
   return db
     .prepare(
       `UPDATE messages SET state = 'cancelled', error_code = '${OUTBOX_CODES.cancelled}',

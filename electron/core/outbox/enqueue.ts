@@ -1,6 +1,7 @@
 import type { MessageEncoding } from '../../../shared/domain/message';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { DEFAULT_RETRY_POLICY } from './policy';
 
 export interface NewMessage {
@@ -37,8 +38,8 @@ export function enqueueMessages(
      VALUES (@accountId, @jobId, @recipient, @sender, @template, @fields, @body, @encoding,
        @segments, @maxParts, 'queued', @notBefore, @scheduledFor, @giveUpAt, @now, @now)`,
   );
-  return writeTransaction(db, () =>
-    messages.map((m) => {
+  return writeTransaction(db, () => {
+    const ids = messages.map((m) => {
       const start = Math.max(now, m.scheduledFor ?? now);
       const result = insert.run({
         accountId: m.accountId,
@@ -58,6 +59,8 @@ export function enqueueMessages(
         now,
       });
       return Number(result.lastInsertRowid);
-    }),
-  );
+    });
+    eventsOf(db).outboxChanged(ids);
+    return ids;
+  });
 }

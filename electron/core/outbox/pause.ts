@@ -1,6 +1,7 @@
 import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
+import { eventsOf } from '../events/sink';
 
 /** The code of a pause a person chose; only a person lifts it. */
 export const MANUAL_PAUSE = 'manual';
@@ -41,20 +42,30 @@ export function pauseAccount(
   reason: string,
   now: number,
 ): void {
-  prepareOnce(
+  const { changes } = prepareOnce(
     db,
     `UPDATE accounts SET paused_code = ?, paused_reason = ?, paused_at = ?
      WHERE id = ? AND paused_code IS NULL`,
   ).run(code, reason, now, accountId);
+  if (changes > 0) eventsOf(db).emit('account.paused', pauseEvent(accountId, code, reason));
 }
 
+function pauseEvent(accountId: number, code: string, reason: string) {
+  // Provider codes travel as numbers (112), ours as words ('manual'), as `outbox status` shows them.
+  const shown = /^\d+$/.test(code) ? Number(code) : code;
+  return { accountId, code: shown, reason, byPerson: code === MANUAL_PAUSE };
+}
+
+/** Lifts the account's pause; false when it was not paused. */
 export function resumeAccount(db: Db, accountId: number): boolean {
-  return (
+  const resumed =
     prepareOnce(
       db,
-      'UPDATE accounts SET paused_code = NULL, paused_reason = NULL, paused_at = NULL WHERE id = ?',
-    ).run(accountId).changes > 0
-  );
+      `UPDATE accounts SET paused_code = NULL, paused_reason = NULL, paused_at = NULL
+       WHERE id = ? AND paused_code IS NOT NULL`,
+    ).run(accountId).changes > 0;
+  if (resumed) eventsOf(db).emit('account.resumed', { accountId });
+  return resumed;
 }
 
 export interface PausedAccount {

@@ -4,6 +4,7 @@ import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { logProblem } from '../log';
 import { isProviderError } from '../providers/errors';
+import { eventsOf } from '../events/sink';
 import type { ProviderAdapter } from '../providers/types';
 import { SecretUnavailableError } from '../vault/vault';
 import { RECONCILABLE } from './rules';
@@ -153,6 +154,7 @@ function apply(
       else if (state === 'absent') counts.requeued += requeue.run({ ...base, text }).changes;
       else counts.undetermined += 1;
     });
+    eventsOf(db).outboxChanged(rows.map((r) => r.id));
     return counts;
   });
 }

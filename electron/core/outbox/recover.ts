@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { OUTBOX_CODES } from './states';
 
 /**
@@ -25,6 +26,7 @@ export function recoverExpiredLeases(db: Db, now: number): { requeued: number; u
            not_before = @now, updated_at = @now
          WHERE state = 'sending' AND lease_expires_at < @now AND dispatched_at IS NOT NULL`,
     ).run({ now }).changes;
+    if (requeued + unknown > 0) eventsOf(db).outboxChanged('all');
     return { requeued, unknown };
   });
 }

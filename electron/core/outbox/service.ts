@@ -5,7 +5,7 @@ import type { AdapterFor } from './reconcile';
 
 /**
  * The app's outbox: one long-running engine per process, started by the shell
- * (Electron main or the e2e bridge). The CLI uses OutboxEngine.drain instead.
+ * (Electron main or `npm run web`). The CLI uses OutboxEngine.drain instead.
  */
 export class OutboxService {
   private engine: OutboxEngine | null = null;

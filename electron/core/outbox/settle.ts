@@ -2,6 +2,7 @@ import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { OUTBOX_CODES } from './states';
 
 /** What happened to one leased row. */
@@ -87,6 +88,7 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
       const { kind: _kind, failure: _failure, ...bound } = params as Record<string, unknown>;
       owned += statements[outcome.kind].run(bound).changes;
     }
+    eventsOf(db).outboxChanged(outcomes.map((o) => o.id));
     return owned;
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { phoneKey } from './phone-key';
 
 export type SuppressionReason = 'opt-out-keyword' | 'provider-blacklist' | 'manual';
@@ -33,11 +34,13 @@ export function suppress(
        VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, phone) DO NOTHING`,
     )
     .run(accountId, key, reason, detail, now);
+  if (info.changes > 0) eventsOf(db).suppressionsChanged();
   return info.changes > 0;
 }
 
 /** Lifts a suppression (a person asked to be messaged again). */
 export function unsuppress(db: Db, accountId: number, phone: string): boolean {
+  eventsOf(db).suppressionsChanged();
   return writeTransaction(
     db,
     () =>

@@ -27,6 +27,7 @@
  */
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { type FlatFields, type NewContact, type RemoteSnapshot, sameValue, valueIn } from './model';
 import type { PendingRow } from './pending';
 import {
@@ -173,6 +174,7 @@ export function resolveConflict(
     if (k.contact_id !== null) {
       db.prepare('UPDATE contacts SET has_conflict = 0 WHERE id = ?').run(k.contact_id);
     }
+    eventsOf(db).contactsChanged(change?.account_id ?? null);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { baseFor, type ContactPatch, type FlatFields, flatten, type NewContact } from './model';
 import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
 import { readContact, snapshotOfRow, writeLocalFields } from './store';
@@ -23,6 +24,7 @@ export function editContact(
     const row = readContact(db, contactId);
     if (!row) throw new Error('That contact no longer exists.');
     writeLocalFields(db, row, fields, now);
+    eventsOf(db).contactsChanged(row.account_id);
     const open = openChangeOf(db, contactId);
     if (open?.op === 'create') {
       foldIntoCreate(db, open, patch, now);
@@ -102,6 +104,7 @@ export function createContactOffline(
       `INSERT INTO pending_changes (account_id, contact_id, op, patch, created_at, updated_at)
        VALUES (?, ?, 'create', ?, ?, ?)`,
     ).run(accountId, id, JSON.stringify(input), now, now);
+    eventsOf(db).contactsChanged(accountId);
     return id;
   });
 }
@@ -130,5 +133,6 @@ export function deleteContactOffline(db: Db, contactId: number, now = Date.now()
       ).run(row.account_id, row.remote_id, now, now);
     }
     db.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
+    eventsOf(db).contactsChanged(row.account_id);
   });
 }

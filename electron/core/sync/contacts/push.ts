@@ -1,6 +1,7 @@
 import type { Contact } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { isProviderError, type ProviderError } from '../../providers/errors';
 import type { CallOptions, ProviderAdapter } from '../../providers/types';
 import { conflictingFields, recordConflict } from './conflicts';
@@ -332,6 +333,7 @@ function markFailed(db: Db, change: PendingRow, error: ProviderError, now: numbe
 
 /** Puts a failed change back in the queue (after the person fixed the contact). */
 export function retryChange(db: Db, changeId: number, now = Date.now()): boolean {
+  eventsOf(db).contactsChanged(null);
   return (
     db
       .prepare(

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { eventsOf } from '../../events/sink';
 import type { ProviderAdapter } from '../../providers/types';
 import { type PullOptions, type PullProgress, type PullReport, pullContacts } from './pull';
 import { type PushReport, pushPendingChanges } from './push';
@@ -12,7 +13,8 @@ export interface ContactSyncReport {
 /**
  * `outpost contacts sync` and the app's "Sync now": offline edits go out
  * first, so the pull that follows already shows them as the provider holds
- * them (and finds any conflict the push left).
+ * them (and finds any conflict the push left). Its start, progress (per
+ * page, throttled) and end are announced as 'sync.state' events.
  */
 export async function syncContacts(
   db: Db,
@@ -21,8 +23,32 @@ export async function syncContacts(
   onProgress?: (p: PullProgress) => void,
   options: PullOptions = {},
 ): Promise<ContactSyncReport> {
-  const push = await pushPendingChanges(db, accountId, adapter, options);
-  if (push.stopped) return { push, pull: null };
-  const pull = await pullContacts(db, accountId, adapter, onProgress, options);
-  return { push, pull };
+  const events = eventsOf(db);
+  events.emit('sync.state', { accountId, phase: 'started' });
+  try {
+    const push = await pushPendingChanges(db, accountId, adapter, options);
+    if (push.stopped) {
+      events.emit('sync.state', { accountId, phase: 'failed', error: push.stopped.message });
+      return { push, pull: null };
+    }
+    const pull = await pullContacts(
+      db,
+      accountId,
+      adapter,
+      (p) => {
+        events.syncProgress(accountId, p.contactsSoFar, p.total);
+        events.contactsChanged(accountId);
+        onProgress?.(p);
+      },
+      options,
+    );
+    events.emit('sync.state', { accountId, phase: 'finished', done: pull.contacts });
+    return { push, pull };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    events.emit('sync.state', { accountId, phase: 'failed', error: message });
+    throw error;
+  } finally {
+    events.contactsChanged(accountId);
+  }
 }

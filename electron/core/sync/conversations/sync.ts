@@ -1,6 +1,7 @@
 import type { Conversation, ConversationMessage } from '../../../../shared/domain/conversation';
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { isProviderError } from '../../providers/errors';
 import type { CallOptions, ProviderAdapter } from '../../providers/types';
 import { createOptOutMatcher, type OptOutMatcher } from '../optout/keywords';
@@ -181,6 +182,13 @@ function save(
         m.failedAt,
       );
       if (m.direction !== 'inbound') continue;
+      eventsOf(db).inbound({
+        accountId,
+        channel: 'whatsapp',
+        from: conv.to,
+        preview: m.text.slice(0, 140),
+        conversationId: String(conversationId),
+      });
       const keyword = matcher.match(m.text);
       if (keyword === null) continue;
       suppress(

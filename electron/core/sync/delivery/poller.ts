@@ -1,6 +1,7 @@
 import type { MessageStatus } from '../../../../shared/domain/status';
 import type { Db } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
+import { eventsOf } from '../../events/sink';
 import { isProviderError } from '../../providers/errors';
 import type { ProviderAdapter } from '../../providers/types';
 import { stmt } from '../statements';
@@ -158,6 +159,9 @@ function record(
         report.stillPending++;
       }
     }
+    eventsOf(db).deliveryUpdated(
+      batch.filter((r) => byId.has(r.provider_message_id)).map((r) => r.id),
+    );
   });
 }
 

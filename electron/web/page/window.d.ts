@@ -1,4 +1,4 @@
-import type { OutpostApi } from '../../../../shared/ipc/client';
+import type { OutpostApi } from '../../../shared/ipc/client';
 
 declare global {
   interface Window {

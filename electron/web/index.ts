@@ -1,0 +1,89 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CoreContext, createDispatcher, createHandlers, defaultDataDir } from '../core';
+import { startEmbeddedSandbox } from '../core/accounts/embedded-sandbox';
+import { MemoryVault } from '../core/vault/memory-vault';
+import { EMBEDDED_SANDBOX_OPTIONS, startSandbox } from '../sandbox';
+import { buildBridgeScript } from './bridge-script';
+import { ensureRendererBuilt } from './renderer-build';
+import { startWebServer } from './server';
+
+/**
+ * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE]`:
+ * the app's renderer in a browser, against the real core and the embedded
+ * Sandbox, on 127.0.0.1. Prints one line: the address to open (with its token).
+ */
+const USAGE =
+  'Usage: npm run web -- [--port P] [--data-dir DIR] [--build] [--url-file FILE]\n' +
+  '  --port P         port on 127.0.0.1 (default 4517; 0 picks a free one)\n' +
+  '  --data-dir DIR   profile folder (default OUTPOST_DATA_DIR, else the app’s own)\n' +
+  '  --build          build the renderer even if out/renderer exists\n' +
+  '  --url-file FILE  also write the address to FILE (the e2e suite reads it)';
+
+const root = resolve(__dirname, '..', '..');
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4517' },
+      'data-dir': { type: 'string' },
+      build: { type: 'boolean', default: false },
+      'url-file': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  return {
+    port,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    build: values.build,
+    urlFile: values['url-file'],
+  };
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const rendererDir = ensureRendererBuilt(root, o.build);
+  const version = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const memory = new MemoryVault();
+  // A browser has no OS keychain: secrets of accounts added here stay in memory for this run.
+  const core = new CoreContext({ dataDir: o.dataDir, version, vault: memory, secretStore: memory });
+  const sandbox = await startEmbeddedSandbox(core, memory, () =>
+    startSandbox(EMBEDDED_SANDBOX_OPTIONS),
+  );
+  core.startBackground();
+  const server = await startWebServer({
+    dispatch: createDispatcher(createHandlers(core)),
+    bus: core.events.bus,
+    rendererDir,
+    bridgeScript: await buildBridgeScript(),
+    port: o.port,
+  });
+  if (o.urlFile) {
+    mkdirSync(dirname(o.urlFile), { recursive: true });
+    writeFileSync(o.urlFile, `${server.url}\n`, { mode: 0o600 });
+  }
+  console.log(`Outpost: ${server.url}  (profile ${o.dataDir})`);
+
+  const stop = () => {
+    void Promise.allSettled([server.close(), core.close(), sandbox?.close()]).finally(() =>
+      process.exit(0),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { EventBus } from '../core/events/bus';
+import type { Dispatch } from '../core/ipc/dispatch';
+import { CallCounter } from './call-counter';
+import { hasToken, hostAllowed, type Lock, newToken, refuseUpgrade } from './lock';
+import { staticFiles } from './static-files';
+
+export const SOCKET_PATH = '/__bridge/ws';
+/** Test-only: how many IPC calls the page made (behind the token). */
+export const CALLS_PATH = '/__bridge/calls';
+const LOOPBACK = '127.0.0.1';
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  bus: EventBus;
+  rendererDir: string;
+  bridgeScript: string;
+  /** 0 picks a free port. */
+  port: number;
+  token?: string;
+}
+
+export interface WebServer {
+  /** What to open: the page with its token. */
+  url: string;
+  origin: string;
+  token: string;
+  calls: CallCounter;
+  close(): Promise<void>;
+}
+
+interface CallMessage {
+  id: number;
+  channel: string;
+  request: unknown;
+}
+
+function isCall(value: unknown): value is CallMessage {
+  const v = value as Partial<CallMessage> | null;
+  return (
+    typeof v === 'object' && v !== null && typeof v.id === 'number' && typeof v.channel === 'string'
+  );
+}
+
+/** One page connection: its calls answered by the real handler table, the core's events pushed. */
+function connect(socket: WebSocket, options: WebServerOptions, calls: CallCounter): void {
+  const unsubscribe = options.bus.subscribe((name, payload) => {
+    socket.send(JSON.stringify({ event: { name, payload } }));
+  });
+  socket.on('close', unsubscribe);
+  socket.on('message', async (data) => {
+    let message: unknown;
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      message = null;
+    }
+    if (!isCall(message)) {
+      socket.close(1003, 'Not an Outpost call.');
+      return;
+    }
+    calls.count(message.channel);
+    const result = await options.dispatch(message.channel, message.request);
+    socket.send(JSON.stringify({ id: message.id, result }));
+  });
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * `npm run web`'s server: the built renderer on 127.0.0.1, answered by the
+ * real core over a locked WebSocket (see lock.ts).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const calls = new CallCounter();
+  const files = staticFiles(options.rendererDir, options.bridgeScript);
+  const lock: Lock = { token: options.token ?? newToken(), origin: '' };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(lock, req)) {
+      res.writeHead(421, { 'content-type': 'text/plain' });
+      res.end('This server answers only for its own address.');
+      return;
+    }
+    const path = new URL(req.url ?? '/', lock.origin).pathname;
+    if (path === CALLS_PATH) {
+      const allowed = hasToken(lock, req);
+      res.writeHead(allowed ? 200 : 403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(allowed ? calls.snapshot() : { error: 'missing or wrong token' }));
+      return;
+    }
+    files(req, res, path);
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const refused = path === SOCKET_PATH ? refuseUpgrade(lock, req) : 'unknown path';
+    if (refused) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\n\r\nRefused: ${refused}.`);
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => connect(ws, options, calls));
+  });
+  const port = await listen(server, options.port);
+  lock.origin = `http://${LOOPBACK}:${port}`;
+  return {
+    url: `${lock.origin}/?token=${lock.token}`,
+    origin: lock.origin,
+    token: lock.token,
+    calls,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
