@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import {
   AccountAddReply,
   AccountAddRequest,
+  AccountRemoveReply,
   AccountRequest,
   AccountsListReply,
+  AccountTestReply,
   ResumeReply,
 } from './schemas/accounts';
 import {
@@ -21,6 +23,7 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import { Preferences, SettingsSetRequest } from './schemas/settings';
 import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
 
 /**
@@ -35,6 +38,8 @@ export const contract = {
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },
   'accounts.pause': { request: AccountRequest, reply: ResumeReply },
   'accounts.resume': { request: AccountRequest, reply: ResumeReply },
+  'accounts.remove': { request: AccountRequest, reply: AccountRemoveReply },
+  'accounts.test': { request: AccountRequest, reply: AccountTestReply },
   'outbox.status': { request: NoRequest, reply: OutboxStatusReply },
   'outbox.list': { request: OutboxListRequest, reply: OutboxListReply },
   'outbox.send': { request: SendRequest, reply: SendReply },
@@ -42,6 +47,8 @@ export const contract = {
   'outbox.cancel': { request: MessageRequest, reply: ControlReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
+  'settings.get': { request: NoRequest, reply: Preferences },
+  'settings.set': { request: SettingsSetRequest, reply: Preferences },
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,9 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   },
   'accounts.pause': { accountId: 1 },
   'accounts.resume': { accountId: 1 },
+  'accounts.test': { accountId: 1 },
+  // No such account: answered as not found, nothing removed (account 1 is needed by the sends below).
+  'accounts.remove': { accountId: 99 },
   'outbox.status': {},
   'outbox.list': { limit: 10 },
   'outbox.send': { accountId: 1, to: '+34666555444', from: 'OUTPOST', text: 'Smoke test' },
@@ -26,4 +29,6 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.cancel': { id: 1 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
+  'settings.get': {},
+  'settings.set': { language: 'es', theme: 'dark' },
 };

@@ -1,4 +1,5 @@
 import { addAccountChecked } from '../accounts/add-account';
+import { removeAccount } from '../accounts/remove-account';
 import { getAccount, listAccounts } from '../accounts/repository';
 import type { CoreContext } from '../context';
 import { MANUAL_PAUSE, pauseManually, resumeAccount } from '../outbox/pause';
@@ -6,7 +7,14 @@ import type { HandlersFor } from './handler-table';
 
 export function accountsHandlers(
   core: CoreContext,
-): HandlersFor<'accounts.list' | 'accounts.resume' | 'accounts.pause' | 'accounts.add'> {
+): HandlersFor<
+  | 'accounts.list'
+  | 'accounts.resume'
+  | 'accounts.pause'
+  | 'accounts.add'
+  | 'accounts.remove'
+  | 'accounts.test'
+> {
   return {
     'accounts.list': () =>
       listAccounts(core.db).map((a) => ({
@@ -47,6 +55,20 @@ export function accountsHandlers(
       }
       const { paused } = getAccount(core.db, accountId);
       return { resumed: paused === null, reason: paused?.reason ?? null };
+    },
+    'accounts.remove': async ({ accountId }) => {
+      const reply = removeAccount(core.db, accountId);
+      // Its pooled adapter (open connections, the secret in memory) goes with it.
+      if (reply.ok) await core.adapters.forget(accountId);
+      return reply;
+    },
+    'accounts.test': async ({ accountId }) => {
+      try {
+        await core.adapters.get(accountId).verify();
+        return { ok: true, message: null };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
   };
 }

@@ -5,6 +5,7 @@ import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { settingsHandlers } from './settings-handlers';
 
 /**
  * The one handler table, assembled from per-domain modules. `satisfies` makes
@@ -17,5 +18,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...accountsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...settingsHandlers(core),
   } satisfies HandlerTable;
 }

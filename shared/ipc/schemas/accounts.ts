@@ -47,3 +47,17 @@ export const AccountAddReply = z.discriminatedUnion('ok', [
     message: z.string(),
   }),
 ]);
+
+/** Removing an account that has sent or queued messages would lose their history: refused with why. */
+export const AccountRemoveReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['has-messages', 'not-found']),
+    messages: z.number().int(),
+    message: z.string(),
+  }),
+]);
+
+/** "Test": asks the provider whether it accepts the account's credentials now. */
+export const AccountTestReply = z.object({ ok: z.boolean(), message: z.string().nullable() });

@@ -42,6 +42,9 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO contact_conflicts (contact_id, change_id, fields, local_version, remote_version, detected_at)
         VALUES (1, 1, '["firstName"]', '{}', '{"deleted":true}', 0);`);
   },
+  5: (db) => {
+    db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
+  },
 };
 
 function countRows(db: Db, table: string): number {

@@ -2,6 +2,7 @@ import { m001Initial } from './001-initial';
 import { m002Contacts } from './002-contacts';
 import { m003Outbox } from './003-outbox';
 import { m004Sync } from './004-sync';
+import { m005Preferences } from './005-preferences';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,12 @@ export interface Migration {
 }
 
 /** Append-only: a released migration is never edited, a change is a new number. */
-export const migrations: readonly Migration[] = [m001Initial, m002Contacts, m003Outbox, m004Sync];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Contacts,
+  m003Outbox,
+  m004Sync,
+  m005Preferences,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
