@@ -3,8 +3,8 @@ import type { MessageEncoding } from '../../../shared/domain/message';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
-import { notHeld, sendable } from './rules';
 import { eventsOf } from '../events/sink';
+import { notHeld, sendable } from './rules';
 
 export interface ClaimedRow {
   id: number;

@@ -2,9 +2,9 @@ import type { BatchReconciliation, ReconciledState } from '../../../shared/domai
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 import { logProblem } from '../log';
 import { isProviderError } from '../providers/errors';
-import { eventsOf } from '../events/sink';
 import type { ProviderAdapter } from '../providers/types';
 import { SecretUnavailableError } from '../vault/vault';
 import { RECONCILABLE } from './rules';
