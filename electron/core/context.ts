@@ -9,6 +9,7 @@ import { attachEvents, detachEvents } from './events/sink';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
+import { NO_SHELL, type ShellHooks } from './shell-hooks';
 import { EnvVault } from './vault/env-vault';
 import type { SecretVault } from './vault/vault';
 
@@ -22,6 +23,8 @@ export interface CoreOptions {
   /** Where the app keeps the secret of an account a person adds (Electron: safeStorage). */
   secretStore?: { store(key: string, secret: string): string };
   outbox?: Omit<EngineOptions, 'db' | 'adapterFor'>;
+  /** What the shell knows (log folder, keychain); Electron's main process passes its own. */
+  shell?: ShellHooks;
 }
 
 /**
@@ -38,6 +41,7 @@ export class CoreContext {
   readonly secretStore: { store(key: string, secret: string): string } | null;
   /** What changed, for the shell to forward to its window; the one bus of this profile. */
   readonly events: CoreEvents;
+  readonly shell: ShellHooks;
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
@@ -52,6 +56,7 @@ export class CoreContext {
     this.version = options.version;
     this.vault = options.vault ?? new EnvVault();
     this.secretStore = options.secretStore ?? null;
+    this.shell = options.shell ?? NO_SHELL;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
     this.events = new CoreEvents(() => this.db);
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { ChainVault, EnvVault } from '../core/vault/env-vault';
 import { MemoryVault } from '../core/vault/memory-vault';
@@ -7,23 +7,31 @@ import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
+import { startLogging } from './logging';
 import { nativeBindingPath } from './native-binding';
 import { watchNetwork } from './network';
+import { guardQuit } from './quit-guard';
 import { SafeStorageVault } from './safe-storage-vault';
-import { createMainWindow } from './window';
+import { secretStorageStatus } from './secret-storage';
+import { hardenSession, installSecurity } from './security';
+import { startShellUi } from './shell-ui';
+import { createMainWindow, showMainWindow } from './window';
 
 // The shell stays thin: everything testable lives in electron/core.
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance per profile: a second launch hands over to the first (second-instance) and quits.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+installSecurity();
 
 app.whenReady().then(async () => {
+  if (!primary) return;
   const nativeBinding = nativeBindingPath(app);
+  hardenSession(session.defaultSession);
   if (!bindingOpens({ app, dialog }, nativeBinding)) return;
   const dataDir = process.env.OUTPOST_DATA_DIR ?? app.getPath('userData');
+  const logFolder = startLogging(dataDir);
   const memory = new MemoryVault();
   const core = new CoreContext({
     dataDir,
@@ -34,6 +42,14 @@ app.whenReady().then(async () => {
       new SafeStorageVault(join(dataDir, 'vault.json')),
       new EnvVault(),
     ]),
+    shell: {
+      logFolder: () => logFolder,
+      revealLogs: () => {
+        void shell.openPath(logFolder);
+        return true;
+      },
+      secretStorage: () => secretStorageStatus(safeStorage, process.platform),
+    },
   });
   const sandbox = await startEmbeddedSandbox(core, memory);
   registerIpc(ipcMain, createDispatcher(createHandlers(core)));
@@ -41,6 +57,13 @@ app.whenReady().then(async () => {
   const unwatch = watchNetwork(core.outbox);
   const stopEvents = forwardEvents(core.events.bus, () => BrowserWindow.getAllWindows());
   createMainWindow();
+  const firstWindow = () => BrowserWindow.getAllWindows()[0];
+  const ui = startShellUi({ core, logFolder, window: firstWindow, showWindow: showMainWindow });
+  const unguard = guardQuit({
+    inFlight: () => core.outbox.inFlight(),
+    labels: ui.labels,
+    window: firstWindow,
+  });
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -50,15 +73,15 @@ app.whenReady().then(async () => {
     event.preventDefault();
     unwatch();
     stopEvents();
+    ui.stop();
+    unguard();
     app.removeAllListeners('will-quit');
     void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => app.quit());
   });
 });
 
 app.on('second-instance', () => {
-  const [window] = BrowserWindow.getAllWindows();
-  if (window?.isMinimized()) window.restore();
-  window?.focus();
+  if (app.isReady()) showMainWindow();
 });
 
 app.on('window-all-closed', () => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
 import type { SecretVault } from '../core/vault/vault';
+import { secretStorageStatus } from './secret-storage';
 
 /**
  * Account secrets encrypted with the operating system's keychain
@@ -21,13 +22,18 @@ export class SafeStorageVault implements SecretVault {
     if (!ref.startsWith('vault:')) return undefined;
     const sealed = this.load()[ref];
     if (!sealed || !safeStorage.isEncryptionAvailable()) return undefined;
-    return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+    try {
+      return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+    } catch {
+      // Copied from another machine or the keyring changed: the account asks
+      // for its secret again (SecretUnavailableError) instead of the app failing.
+      return undefined;
+    }
   }
 
   store(key: string, secret: string): string {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new Error('This computer offers no secure storage for secrets (keychain unavailable).');
-    }
+    const status = secretStorageStatus(safeStorage, process.platform);
+    if (!status.secure) throw new Error(status.sentence);
     const ref = `vault:${key}`;
     const all = this.load();
     all[ref] = safeStorage.encryptString(secret).toString('base64');

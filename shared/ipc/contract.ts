@@ -24,7 +24,13 @@ import {
   SendRequest,
 } from './schemas/outbox';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
-import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
+import {
+  AppInfoReply,
+  DbHealthReply,
+  NoRequest,
+  RevealLogsReply,
+  SecretStorageReply,
+} from './schemas/system';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its
@@ -33,6 +39,8 @@ import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
  */
 export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
+  'app.revealLogs': { request: NoRequest, reply: RevealLogsReply },
+  'app.secretStorage': { request: NoRequest, reply: SecretStorageReply },
   'db.health': { request: NoRequest, reply: DbHealthReply },
   'accounts.list': { request: NoRequest, reply: AccountsListReply },
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },

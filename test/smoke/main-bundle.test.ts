@@ -134,10 +134,10 @@ describe('the built main bundle, started with a stub electron', () => {
 
   it('denies new windows and sends only https links to the browser', () => {
     const [window] = stub.windows;
-    expect(window?.windowOpenHandler?.({ url: 'https://example.com/help' })).toEqual({
+    expect(window?.windowOpenHandler?.({ url: 'https://example.com/help', disposition: 'foreground-tab' })).toEqual({
       action: 'deny',
     });
-    expect(window?.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(window?.windowOpenHandler?.({ url: 'file:///etc/passwd', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
     expect(stub.opened).toEqual(['https://example.com/help']);
   });
 
