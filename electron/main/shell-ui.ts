@@ -37,7 +37,7 @@ export function startShellUi(options: ShellUiOptions): {
   };
   let tray: Tray | null = null;
   try {
-    tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'build', 'tray.png')));
+    tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'build', 'icon.png')));
   } catch {
     // Some Linux desktops have no tray: the menu and notifications still work.
   }
