@@ -51,6 +51,8 @@ const steps = [
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`],
     counts: () => vitestCounts(unitJson),
   },
+  // Fails on a HIGH or MEDIUM finding (the tool itself always exits 0).
+  { name: 'electronegativity', cmd: process.execPath, args: ['scripts/electronegativity.cjs'] },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'], gate: true },
   {
     name: 'main-bundle smoke',

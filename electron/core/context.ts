@@ -11,6 +11,7 @@ import { attachEvents, detachEvents } from './events/sink';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
+import { NO_SHELL, type ShellHooks } from './shell-hooks';
 import { ChainVault, EnvVault } from './vault/env-vault';
 import type { SecretVault } from './vault/vault';
 import type { VaultService } from './vault/vault-service';
@@ -30,6 +31,8 @@ export interface CoreOptions {
    */
   vaults?: VaultService;
   outbox?: Omit<EngineOptions, 'db' | 'adapterFor'>;
+  /** What the shell knows (log folder, keychain); Electron's main process passes its own. */
+  shell?: ShellHooks;
 }
 
 /**
@@ -49,6 +52,7 @@ export class CoreContext {
   readonly vaults: VaultService | null;
   /** Sentences for the person from opening the profile (a tightened folder, a restore done). */
   readonly notices: string[] = [];
+  readonly shell: ShellHooks;
   private readonly options: CoreOptions;
   private connection: Db | undefined;
   private pool: AdapterPool | undefined;
@@ -67,6 +71,7 @@ export class CoreContext {
     const own = options.vault ?? (this.vaults ? null : new EnvVault());
     this.vault = new ChainVault([own, this.vaults].filter((v): v is SecretVault => v !== null));
     this.secretStore = options.secretStore ?? this.vaults;
+    this.shell = options.shell ?? NO_SHELL;
     this.databaseFile = join(options.dataDir, DATABASE_FILE);
     this.events = new CoreEvents(() => this.db);
   }

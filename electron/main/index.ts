@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { KeyringCredentialStore } from '../core/vault/credential-store';
 import { MemoryVault } from '../core/vault/memory-vault';
@@ -7,23 +8,31 @@ import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
+import { startLogging } from './logging';
 import { nativeBindingPath } from './native-binding';
 import { watchNetwork } from './network';
 import { openProfile } from './open-profile';
-import { createMainWindow } from './window';
+import { guardQuit } from './quit-guard';
+import { secretStorageStatus } from './secret-storage';
+import { hardenSession, installSecurity } from './security';
+import { startShellUi } from './shell-ui';
+import { createMainWindow, showMainWindow } from './window';
 
 // The shell stays thin: everything testable lives in electron/core.
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance per profile: a second launch hands over to the first (second-instance) and quits.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+installSecurity();
 
 app.whenReady().then(async () => {
+  if (!primary) return;
   const nativeBinding = nativeBindingPath(app);
+  hardenSession(session.defaultSession);
   if (!bindingOpens({ app, dialog }, nativeBinding)) return;
   const dataDir = process.env.OUTPOST_DATA_DIR ?? app.getPath('userData');
+  const logFolder = startLogging(dataDir);
   const memory = new MemoryVault();
   const core = new CoreContext({
     dataDir,
@@ -31,6 +40,14 @@ app.whenReady().then(async () => {
     nativeBinding,
     vault: memory,
     vaults: new VaultService({ dataDir, credentials: new KeyringCredentialStore() }),
+    shell: {
+      logFolder: () => logFolder,
+      revealLogs: () => {
+        void shell.openPath(logFolder);
+        return true;
+      },
+      secretStorage: () => secretStorageStatus(safeStorage, process.platform),
+    },
   });
   if (!(await openProfile(core))) return app.quit();
   const sandbox = await startEmbeddedSandbox(core, memory);
@@ -39,6 +56,13 @@ app.whenReady().then(async () => {
   const unwatch = watchNetwork(core.outbox);
   const stopEvents = forwardEvents(core.events.bus, () => BrowserWindow.getAllWindows());
   createMainWindow();
+  const firstWindow = () => BrowserWindow.getAllWindows()[0];
+  const ui = startShellUi({ core, logFolder, window: firstWindow, showWindow: showMainWindow });
+  const unguard = guardQuit({
+    inFlight: () => core.outbox.inFlight(),
+    labels: ui.labels,
+    window: firstWindow,
+  });
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -48,15 +72,15 @@ app.whenReady().then(async () => {
     event.preventDefault();
     unwatch();
     stopEvents();
+    ui.stop();
+    unguard();
     app.removeAllListeners('will-quit');
     void Promise.allSettled([core.close(), sandbox?.close()]).finally(() => app.quit());
   });
 });
 
 app.on('second-instance', () => {
-  const [window] = BrowserWindow.getAllWindows();
-  if (window?.isMinimized()) window.restore();
-  window?.focus();
+  if (app.isReady()) showMainWindow();
 });
 
 app.on('window-all-closed', () => {

@@ -49,7 +49,13 @@ import {
   SuppressionsListRequest,
   SuppressionsRemoveRequest,
 } from './schemas/suppressions';
-import { AppInfoReply, DbHealthReply, NoRequest } from './schemas/system';
+import {
+  AppInfoReply,
+  DbHealthReply,
+  NoRequest,
+  RevealLogsReply,
+  SecretStorageReply,
+} from './schemas/system';
 import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schemas/vault';
 
 /**
@@ -59,6 +65,8 @@ import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schema
  */
 export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
+  'app.revealLogs': { request: NoRequest, reply: RevealLogsReply },
+  'app.secretStorage': { request: NoRequest, reply: SecretStorageReply },
   'db.health': { request: NoRequest, reply: DbHealthReply },
   'accounts.list': { request: NoRequest, reply: AccountsListReply },
   'accounts.add': { request: AccountAddRequest, reply: AccountAddReply },

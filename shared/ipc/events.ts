@@ -61,6 +61,18 @@ export const events = {
   }),
   /** Messages failed for good (after their retries or with a permanent error). */
   'messages.failed': z.object({ accountId: Id, count: z.number().int() }),
+  /**
+   * The shell asks the app to show a view: a menu item (New message, Bulk send…,
+   * Import contacts…, Outbox, Settings) or a clicked notification.
+   */
+  'app.navigate': z.object({
+    view: z.enum(['compose', 'bulk', 'import', 'outbox', 'settings', 'conversations', 'jobs']),
+    jobId: Id.optional(),
+    accountId: Id.optional(),
+    conversationId: z.string().optional(),
+  }),
+  /** The person's preferences changed (the shell follows the language for its menu and tray). */
+  'settings.changed': z.object({ language: z.enum(['en', 'es']).nullable() }),
   /** The suppression list changed (an opt-out received, a person's add or remove). */
   'suppressions.changed': z.object({}),
 } as const;

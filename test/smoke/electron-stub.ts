@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 export interface StubWindow {
   options: { webPreferences?: Record<string, unknown> };
   loaded: string[];
-  windowOpenHandler?: (details: { url: string }) => { action: string };
+  windowOpenHandler?: (details: { url: string; disposition: string }) => { action: string };
   contents: EventEmitter;
   /** What the main process sent to this window's page (webContents.send). */
   sent: { channel: string; message: unknown }[];
@@ -25,6 +25,40 @@ export interface StubOptions {
   isPackaged?: boolean;
   /** app.getAppPath(): the checkout in development. */
   appPath?: string;
+  /** app.requestSingleInstanceLock(): false plays a second launch. */
+  singleInstanceLock?: boolean;
+  /** app.getLocale(). */
+  locale?: string;
+  /** safeStorage.getSelectedStorageBackend() (Linux). */
+  storageBackend?: string;
+}
+
+export interface StubMenuItem {
+  id?: string;
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  enabled?: boolean;
+  type?: string;
+  click?: () => void;
+  submenu?: StubMenuItem[];
+}
+
+export interface StubNotification {
+  title: string;
+  body: string;
+  shown: boolean;
+  click: () => void;
+}
+
+export interface StubSession {
+  permissionRequest?: (
+    contents: unknown,
+    permission: string,
+    callback: (ok: boolean) => void,
+  ) => void;
+  permissionCheck?: (contents: unknown, permission: string) => boolean;
+  beforeRequest?: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void;
 }
 
 export interface ElectronStub {
@@ -43,6 +77,20 @@ export interface ElectronStub {
   exitCode: () => number | undefined;
   /** Resolves app.whenReady(). */
   start: () => void;
+  /** The application menu last set (Menu.setApplicationMenu), as its template. */
+  appMenu: () => StubMenuItem[];
+  /** The tray's context menu last set and its tooltip. */
+  tray: () => { menu: StubMenuItem[]; tooltip: string } | undefined;
+  notifications: StubNotification[];
+  session: StubSession;
+  /** dialog.showMessageBox calls; answer them with `messageBoxAnswer`. */
+  messageBoxes: { message: string; buttons: string[] }[];
+  setMessageBoxAnswer: (response: number) => void;
+  /** shell.openPath calls. */
+  openedPaths: string[];
+  /** Whether the window is focused (notifications are shown only when it is not). */
+  setFocused: (focused: boolean) => void;
+  setOnline: (online: boolean) => void;
 }
 
 export function createElectronStub(userData: string, options: StubOptions = {}): ElectronStub {
@@ -53,6 +101,15 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
   const opened: string[] = [];
   const dialogs: unknown[] = [];
   const appEvents = new EventEmitter();
+  let appMenu: StubMenuItem[] = [];
+  let tray: { menu: StubMenuItem[]; tooltip: string } | undefined;
+  const notifications: StubNotification[] = [];
+  const session: StubSession = {};
+  const messageBoxes: { message: string; buttons: string[] }[] = [];
+  let messageBoxAnswer: number | undefined;
+  const openedPaths: string[] = [];
+  let focused = false;
+  let online = true;
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     resolveReady = resolve;
@@ -85,6 +142,7 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
       this.record = { options, loaded: [], contents, sent: [] };
       windows.push(this.record);
       BrowserWindow.all.push(this);
+      appEvents.emit('web-contents-created', {}, contents);
     }
     loadFile(file: string) {
       this.record.loaded.push(file);
@@ -101,6 +159,10 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
     }
     show() {}
     focus() {}
+    isFocused() {
+      return focused;
+    }
+    maximize() {}
     restore() {}
     isMinimized() {
       return false;
@@ -115,7 +177,9 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
       getPath: (name: string) => (name === 'userData' ? userData : `${userData}/${name}`),
       getVersion: () => '0.0.0-smoke',
       getName: () => 'Outpost',
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
+      getLocale: () => options.locale ?? 'en-US',
+      isReady: () => true,
       quit: () => {
         appEvents.emit('quit');
       },
@@ -128,10 +192,63 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
       showErrorBox: (title: string, content: string) => {
         errorBoxes.push({ title, content });
       },
-      // Answered with the cancel choice ("Quit" in a damage dialog), recorded for assertions.
-      showMessageBox: (options: { cancelId?: number }) => {
-        dialogs.push(options);
-        return Promise.resolve({ response: options.cancelId ?? 0 });
+      // Answered with the test's choice (the cancel choice by default: "Quit" in a damage dialog), recorded for assertions.
+      showMessageBox: (...args: unknown[]) => {
+        const box = args[args.length - 1] as {
+          message: string;
+          buttons: string[];
+          cancelId?: number;
+        };
+        dialogs.push(box);
+        messageBoxes.push({ message: box.message, buttons: box.buttons });
+        return Promise.resolve({ response: messageBoxAnswer ?? box.cancelId ?? 0 });
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: StubMenuItem[]) => ({ template }),
+      setApplicationMenu: (menu: { template: StubMenuItem[] }) => {
+        appMenu = menu.template;
+      },
+    },
+    Tray: class {
+      constructor() {
+        tray = { menu: [], tooltip: '' };
+      }
+      setToolTip(text: string) {
+        if (tray) tray.tooltip = text;
+      }
+      setContextMenu(menu: { template: StubMenuItem[] }) {
+        if (tray) tray.menu = menu.template;
+      }
+      on() {}
+      destroy() {}
+    },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    Notification: class extends EventEmitter {
+      static isSupported = () => true;
+      readonly record: StubNotification;
+      constructor(options: { title: string; body: string }) {
+        super();
+        this.record = { ...options, shown: false, click: () => this.emit('click') };
+        notifications.push(this.record);
+      }
+      show() {
+        this.record.shown = true;
+      }
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: StubSession['permissionRequest']) => {
+          session.permissionRequest = h;
+        },
+        setPermissionCheckHandler: (h: StubSession['permissionCheck']) => {
+          session.permissionCheck = h;
+        },
+        webRequest: {
+          onBeforeRequest: (h: StubSession['beforeRequest']) => {
+            session.beforeRequest = h;
+          },
+        },
       },
     },
     BrowserWindow,
@@ -141,6 +258,7 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
         handlers.set(channel, handler);
       },
       on: () => {},
+      removeAllListeners: () => {},
       removeHandler: (channel: string) => handlers.delete(channel),
     },
     shell: {
@@ -148,12 +266,17 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
         opened.push(url);
         return Promise.resolve();
       },
+      openPath: (path: string) => {
+        openedPaths.push(path);
+        return Promise.resolve('');
+      },
     },
     contextBridge: { exposeInMainWorld: () => {} },
-    net: { isOnline: () => true },
+    net: { isOnline: () => online },
     powerMonitor: new EventEmitter(),
     safeStorage: {
       isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => options.storageBackend ?? 'basic_text',
       encryptString: () => {
         throw new Error('no keychain in the smoke test');
       },
@@ -161,7 +284,7 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
         throw new Error('no keychain in the smoke test');
       },
     },
-    ipcRenderer: { invoke: () => Promise.reject(new Error('not in the main process')) },
+    // No ipcRenderer: the real module has none in the main process (electron-log checks for it).
   };
 
   return {
@@ -174,5 +297,20 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
     errorBoxes,
     exitCode: () => exitCode,
     start: resolveReady,
+    appMenu: () => appMenu,
+    tray: () => tray,
+    notifications,
+    session,
+    messageBoxes,
+    setMessageBoxAnswer: (response) => {
+      messageBoxAnswer = response;
+    },
+    openedPaths,
+    setFocused: (value) => {
+      focused = value;
+    },
+    setOnline: (value) => {
+      online = value;
+    },
   };
 }

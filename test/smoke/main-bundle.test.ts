@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/ipc/contract';
 import { type EventName, events } from '../../shared/ipc/events';
@@ -140,10 +141,17 @@ describe('the built main bundle, started with a stub electron', () => {
 
   it('denies new windows and sends only https links to the browser', () => {
     const [window] = stub.windows;
-    expect(window?.windowOpenHandler?.({ url: 'https://example.com/help' })).toEqual({
+    expect(
+      window?.windowOpenHandler?.({
+        url: 'https://example.com/help',
+        disposition: 'foreground-tab',
+      }),
+    ).toEqual({
       action: 'deny',
     });
-    expect(window?.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(
+      window?.windowOpenHandler?.({ url: 'file:///etc/passwd', disposition: 'foreground-tab' }),
+    ).toEqual({ action: 'deny' });
     expect(stub.opened).toEqual(['https://example.com/help']);
   });
 
@@ -178,5 +186,130 @@ describe('the built main bundle, started with a stub electron', () => {
       expect(events[name].safeParse(payload).success, name).toBe(true);
     }
     expect(foreign?.sent).toEqual([]);
+  });
+});
+
+type MenuItem = ReturnType<typeof stub.appMenu>[number];
+function flatten(items: MenuItem[]): MenuItem[] {
+  return items.flatMap((item) => [item, ...flatten(item.submenu ?? [])]);
+}
+const item = (items: MenuItem[], id: string) => flatten(items).find((i) => i.id === id);
+
+describe('the shell around the window', () => {
+  it('every channel answers bad-request to any payload its schema refuses (fast-check)', async () => {
+    for (const channel of channels) {
+      const schema = contract[channel].request;
+      await fc.assert(
+        fc.asyncProperty(
+          // undefined/null are "no argument", read as {} by the dispatcher on purpose.
+          fc.anything().filter((value) => value != null && !schema.safeParse(value).success),
+          async (payload) => {
+            const result = await call(channel, payload);
+            expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+          },
+        ),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('builds the app menu with the views, accelerators and a Help › Reveal logs, in English', async () => {
+    await call('settings.set', { language: 'en' });
+    const menu = stub.appMenu();
+    expect(item(menu, 'new-message')).toMatchObject({
+      label: 'New message',
+      accelerator: 'CmdOrCtrl+N',
+    });
+    expect(item(menu, 'bulk-send')?.label).toBe('Bulk send…');
+    expect(item(menu, 'import-contacts')?.label).toBe('Import contacts…');
+    expect(item(menu, 'outbox')?.label).toBe('Outbox');
+    expect(item(menu, 'settings')).toMatchObject({ accelerator: 'CmdOrCtrl+,' });
+    expect(menu.map((m) => m.role)).toEqual(
+      expect.arrayContaining(['editMenu', 'windowMenu', 'help']),
+    );
+    const before = stub.openedPaths.length;
+    item(menu, 'reveal-logs')?.click?.();
+    expect(stub.openedPaths.slice(before)).toEqual([join(dataDir, 'logs')]);
+  });
+
+  it('a menu item asks the app window to show its view (app.navigate)', () => {
+    const [window] = stub.windows;
+    item(stub.appMenu(), 'bulk-send')?.click?.();
+    expect(window?.sent.at(-1)?.message).toEqual({
+      name: 'app.navigate',
+      payload: { view: 'bulk' },
+    });
+  });
+
+  it('builds the tray with the queued count, Pause all sending and Open; pausing offers Resume', async () => {
+    const tray = stub.tray();
+    expect(tray?.tooltip).toMatch(/Outpost — \d+ messages? queued/);
+    expect(tray?.menu.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['queued', 'pause-all', 'open', 'quit']),
+    );
+    item(tray?.menu ?? [], 'pause-all')?.click?.();
+    const accounts = await call('accounts.list', {});
+    expect((accounts.value as { paused: unknown }[])[0]?.paused).not.toBeNull();
+    expect(item(stub.tray()?.menu ?? [], 'resume-all')?.label).toBe('Resume sending');
+    item(stub.tray()?.menu ?? [], 'resume-all')?.click?.();
+    const after = await call('accounts.list', {});
+    expect((after.value as { paused: unknown }[])[0]?.paused).toBeNull();
+  });
+
+  it('a pause the person made raises no notification (they know)', () => {
+    const titles = stub.notifications.map((n) => n.title);
+    expect(titles).not.toContain('An account stopped sending');
+  });
+
+  it('switches the menu and tray to Spanish when the language setting changes', async () => {
+    await call('settings.set', { language: 'es' });
+    expect(item(stub.appMenu(), 'new-message')?.label).toBe('Nuevo mensaje');
+    expect(item(stub.appMenu(), 'reveal-logs')?.label).toBe('Mostrar registros');
+    expect(item(stub.tray()?.menu ?? [], 'pause-all')?.label).toBe('Pausar todos los envíos');
+    await call('settings.set', { language: 'en' });
+    expect(item(stub.appMenu(), 'new-message')?.label).toBe('New message');
+  });
+
+  it('denies every permission request and check, and any remote request', () => {
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      stub.session.permissionRequest?.({}, permission, (ok) => answers.push(ok));
+      answers.push(stub.session.permissionCheck?.({}, permission) ?? true);
+    }
+    expect(answers).toEqual(Array(8).fill(false));
+    const cancelled = (url: string) => {
+      let result: boolean | undefined;
+      stub.session.beforeRequest?.({ url }, (r) => {
+        result = r.cancel;
+      });
+      return result;
+    };
+    expect(cancelled('https://cdn.example/script.js')).toBe(true);
+    expect(cancelled('http://127.0.0.1:9/')).toBe(true);
+    expect(cancelled(pathToFileURL(rendererPage).href)).toBe(false);
+  });
+
+  it('refuses window.open from script even for https, and redirects', () => {
+    const [window] = stub.windows;
+    const before = stub.opened.length;
+    expect(
+      window?.windowOpenHandler?.({ url: 'https://example.com/', disposition: 'new-window' }),
+    ).toEqual({
+      action: 'deny',
+    });
+    expect(stub.opened.length).toBe(before);
+    let prevented = false;
+    window?.contents.emit(
+      'will-redirect',
+      { preventDefault: () => (prevented = true) },
+      'https://x.example/',
+    );
+    expect(prevented).toBe(true);
+  });
+
+  it('says plainly in a core-visible status that the secret store is not secure', async () => {
+    const status = await call('app.secretStorage', {});
+    expect(status.value).toMatchObject({ backend: 'basic_text', secure: false });
+    expect((status.value as { sentence: string }).sentence).toMatch(/no secure store/);
   });
 });

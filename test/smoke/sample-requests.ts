@@ -7,6 +7,8 @@ import type { Channel, RequestOf } from '../../shared/ipc/contract';
  */
 export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'app.info': {},
+  'app.revealLogs': {},
+  'app.secretStorage': {},
   'db.health': {},
   'accounts.list': {},
   // Checked against an address nothing listens on: answered as a field error, nothing saved.

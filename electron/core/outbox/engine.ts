@@ -111,6 +111,11 @@ export class OutboxEngine {
     this.sleepers.wakeAll();
   }
 
+  /** The name this engine's leases carry (what quitting releases). */
+  get owner(): string {
+    return this.o.owner;
+  }
+
   stop(): void {
     this.stopped = true;
     this.wake();

@@ -30,3 +30,31 @@ export function recoverExpiredLeases(db: Db, now: number): { requeued: number; u
     return { requeued, unknown };
   });
 }
+
+/**
+ * At quit: this worker's rows that were claimed but whose request was never
+ * written go straight back to the queue, instead of waiting for their lease to
+ * run out. Dispatched rows are left as they are: the provider may have them,
+ * and the next start's recovery sends them to reconciliation.
+ */
+export function releaseUndispatchedLeases(db: Db, owner: string, now: number): number {
+  return writeTransaction(db, () => {
+    const released = prepareOnce(
+      db,
+      `UPDATE messages SET state = 'queued', lease_owner = NULL, lease_token = NULL,
+           lease_expires_at = NULL, updated_at = @now
+         WHERE state = 'sending' AND lease_owner = @owner AND dispatched_at IS NULL`,
+    ).run({ owner, now }).changes;
+    if (released > 0) eventsOf(db).outboxChanged('all');
+    return released;
+  });
+}
+
+/** How many of this worker's messages are being sent right now (what quitting would interrupt). */
+export function countInFlight(db: Db, owner: string): number {
+  const row = prepareOnce(
+    db,
+    `SELECT COUNT(*) AS n FROM messages WHERE state = 'sending' AND lease_owner = ?`,
+  ).get(owner) as { n: number };
+  return row.n;
+}

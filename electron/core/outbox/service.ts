@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { logProblem } from '../log';
 import { type EngineOptions, OutboxEngine } from './engine';
 import type { AdapterFor } from './reconcile';
+import { countInFlight, releaseUndispatchedLeases } from './recover';
 
 /**
  * The app's outbox: one long-running engine per process, started by the shell
@@ -23,11 +24,22 @@ export class OutboxService {
     this.running = this.engine.run();
   }
 
+  /**
+   * Stops sending: requests already written to a provider finish (their answer
+   * is saved), then rows this engine claimed but had not sent go back to the
+   * queue at once rather than when their lease runs out.
+   */
   async stop(): Promise<void> {
     this.engine?.stop();
     await this.running;
+    if (this.engine) releaseUndispatchedLeases(this.db, this.engine.owner, Date.now());
     this.engine = null;
     this.running = null;
+  }
+
+  /** Messages this process is sending right now: what a quit would interrupt. */
+  inFlight(): number {
+    return this.engine ? countInFlight(this.db, this.engine.owner) : 0;
   }
 
   /**

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/ipc/schemas/settings';
 import type { Db } from '../db/connection';
 import { writeTransaction } from '../db/transaction';
+import { eventsOf } from '../events/sink';
 
 type Patch = z.output<typeof SettingsSetRequest>;
 const KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof Preferences)[];
@@ -47,5 +48,7 @@ export function writePreferences(db: Db, patch: Patch, now = Date.now()): Prefer
       if (patch[key] !== undefined) upsert.run(key, JSON.stringify(patch[key]), now);
     }
   });
-  return readPreferences(db);
+  const saved = readPreferences(db);
+  eventsOf(db).emit('settings.changed', { language: saved.language });
+  return saved;
 }

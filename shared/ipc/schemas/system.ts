@@ -20,3 +20,14 @@ export const DbHealthReply = z.object({
   sizeBytes: z.number().int().nonnegative(),
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
+
+/** `app.revealLogs`: the log folder, shown in the file manager when the shell can. */
+export const RevealLogsReply = z.object({ folder: z.string().nullable(), shown: z.boolean() });
+
+/** `app.secretStorage`: whether the OS really protects stored secrets (Linux may offer only `basic_text`). */
+export const SecretStorageReply = z.object({
+  backend: z.string(),
+  secure: z.boolean(),
+  /** What a person should know, in one sentence; empty when all is well. */
+  sentence: z.string(),
+});
