@@ -1,8 +1,24 @@
+import type { EventPayload } from '../../../shared/ipc/events';
 import { useAccounts } from '../features/accounts/store';
 import { useContacts } from '../features/contacts/store';
 import { useConversations } from '../features/conversations/store';
 import { useOutbox } from '../features/outbox/store';
 import type { OutpostWindowApi } from '../lib/outpost';
+import { useNav, type ViewId } from './nav-store';
+
+/**
+ * Where the app menu's and a notification's targets open. Bulk sends and jobs have no view of
+ * their own yet: their messages are in the outbox; importing contacts starts from Contacts.
+ */
+const MENU_TARGETS: Record<EventPayload<'app.navigate'>['view'], ViewId> = {
+  compose: 'compose',
+  outbox: 'outbox',
+  settings: 'settings',
+  conversations: 'conversations',
+  bulk: 'outbox',
+  jobs: 'outbox',
+  import: 'contacts',
+};
 
 /**
  * The ONE place the renderer listens to what the core pushes. Each event goes
@@ -34,6 +50,7 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
     api.on('account.resumed', (event) => accounts().applyResumed(event)),
     api.on('accounts.changed', () => void accounts().load()),
     api.on('contacts.changed', () => contacts().refreshIfWatched()),
+    api.on('app.navigate', (event) => useNav.getState().go(MENU_TARGETS[event.view])),
     api.on('sync.state', (event) => {
       contacts().applySyncState(event);
       if (event.phase === 'finished') contacts().refreshIfWatched();

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { subscribeToCore } from '../../../renderer/src/app/events';
+import { useNav } from '../../../renderer/src/app/nav-store';
 import { useAccounts } from '../../../renderer/src/features/accounts/store';
 import { useOutbox } from '../../../renderer/src/features/outbox/store';
 import { coalesce } from '../../../renderer/src/lib/latest';
@@ -35,6 +36,19 @@ beforeEach(() => {
 });
 
 describe('the one subscription to the core', () => {
+  it('opens the view the app menu or a notification asks for, without a call', async () => {
+    const { api, calls, push } = fakeOutpost();
+    const off = subscribeToCore(api);
+    useNav.setState({ view: 'compose' });
+    push('app.navigate', { view: 'settings' });
+    expect(useNav.getState().view).toBe('settings');
+    push('app.navigate', { view: 'import' });
+    expect(useNav.getState().view).toBe('contacts');
+    await flush();
+    expect(calls).toEqual([]);
+    off();
+  });
+
   it('makes no call while nothing happens, and none for a view nobody is looking at', async () => {
     const { api, calls, push } = fakeOutpost();
     const off = subscribeToCore(api);
