@@ -3,7 +3,7 @@ import { AdapterPool } from './accounts/adapters';
 import { SyncLoop } from './background/sync-loop';
 import { cleanAbandonedImports } from './bulk/import-job';
 import { backupIfDue } from './db/backups';
-import { type Db, useNativeBinding } from './db/connection';
+import { type Db, setProcessBinding } from './db/connection';
 import { openProfileDatabase } from './db/database';
 import { applyStagedRestore } from './db/restore';
 import { CoreEvents } from './events/core-events';
@@ -64,7 +64,7 @@ export class CoreContext {
   constructor(options: CoreOptions) {
     this.options = options;
     // Backups and restores open files directly: they must load the same addon.
-    if (options.nativeBinding) useNativeBinding(options.nativeBinding);
+    if (options.nativeBinding) setProcessBinding(options.nativeBinding);
     this.dataDir = options.dataDir;
     this.version = options.version;
     this.vaults = options.vaults ?? null;

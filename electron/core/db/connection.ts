@@ -19,7 +19,7 @@ let processBinding: string | undefined;
  * so the Electron shell's core sets its build once, and the helpers that open
  * a file directly (backups, restore) get it too instead of the Node build.
  */
-export function useNativeBinding(path: string | undefined): void {
+export function setProcessBinding(path: string | undefined): void {
   processBinding = path;
 }
 
