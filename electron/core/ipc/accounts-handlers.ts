@@ -37,7 +37,8 @@ export function accountsHandlers(
         };
       }
       // Asked before the provider is, so the person is not made to wait for a check that cannot be kept.
-      const vault = core.vaults?.status();
+      // Only when the secret is going into the shared vault must the vault be usable first.
+      const vault = core.secretStore === core.vaults ? core.vaults?.status() : undefined;
       if (vault?.choiceNeeded || vault?.locked)
         return { ok: false, field: null, message: vault.sentence };
       const reply = await addAccountChecked(core.db, core.secretStore, request);
