@@ -27,7 +27,7 @@ export function BackupsSection(props: {
           {t('backups.staged', { name: list.stagedRestore })}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="actions backups-actions">
         <Button variant="primary" onPress={props.onBackUp} isDisabled={props.busy}>
           {props.busy ? t('backups.working') : t('backups.now')}
         </Button>

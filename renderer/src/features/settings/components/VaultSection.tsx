@@ -61,7 +61,7 @@ export function VaultSection(props: {
       ) : null}
       {asking ? (
         <form
-          className="inline-form"
+          className="stack-form"
           aria-label={status.locked ? t('vault.unlockLabel') : t('vault.chooseLabel')}
           onSubmit={submit}
         >
