@@ -99,6 +99,7 @@ for (const language of ['en', 'es'] as const) {
       const settings = new SettingsPage(page);
       for (const [tab, name] of [
         [/Preferences|Preferencias/, 'preferences'],
+        [/^(Data|Datos)$/, 'data'],
         [/About|Acerca de/, 'about'],
       ] as const) {
         await settings.tab(tab).click();

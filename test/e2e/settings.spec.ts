@@ -9,6 +9,7 @@ test('adding an account checks its credentials first, names the wrong field, and
   await app.open({ language: 'en' });
   await app.go('Settings');
   const settings = new SettingsPage(page);
+  await settings.ensureSecretStore();
   const baseUrl = await settings.sandboxAddress();
 
   await settings.field('Name').fill('Shop');
@@ -119,4 +120,99 @@ test('About shows what the core says about the app and the database, and F5 refr
   });
   await page.keyboard.press('F5');
   await expect(messagesRow.locator('td')).toHaveText((before + 1).toLocaleString('en-GB'));
+});
+
+test('an address-book account lists its address books; one can be added, and removing one asks first', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+
+  await settings.ensureSecretStore();
+  // The embedded simulator speaks only 360nrs, so the account is saved without checking it.
+  await settings.field('Name').fill('Books');
+  await settings.chooseOption(/Provider/, 'Address-book API');
+  await settings.field('API address').fill('http://127.0.0.1:9/');
+  await settings.addForm().getByLabel('Bearer token').fill('sandbox-token');
+  await settings.addForm().getByRole('button', { name: 'Check and add' }).click();
+  await settings.addForm().getByRole('button', { name: 'Save without checking' }).click();
+  await expect(settings.toast('without checking')).toBeVisible();
+
+  const books = settings.extras('Books');
+  await expect(books).toContainText('No address books yet');
+  // The 360nrs simulator shows its balance instead, in money.
+  await expect(page.getByTestId('account-balance')).toHaveText(/^Balance: .*\d/);
+
+  await books.getByRole('textbox', { name: 'Address book id' }).fill('42');
+  await books.getByRole('textbox', { name: 'Address book name' }).fill('Customers');
+  await books.getByRole('button', { name: 'Add address book' }).click();
+  await expect(books.getByRole('list', { name: 'Address books' })).toContainText('Customers');
+  await expect(books.getByRole('textbox', { name: 'Address book id' })).toHaveValue('');
+
+  // Kept by the core: a reload shows it again.
+  await page.reload();
+  await app.go('Settings');
+  await expect(settings.extras('Books').getByRole('listitem')).toContainText(['Customers']);
+
+  await settings
+    .extras('Books')
+    .getByRole('button', { name: 'Remove address book Customers' })
+    .click();
+  const dialog = page.getByRole('alertdialog', { name: 'Remove this address book?' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(settings.extras('Books').getByRole('listitem')).toHaveCount(1);
+  await settings
+    .extras('Books')
+    .getByRole('button', { name: 'Remove address book Customers' })
+    .click();
+  await dialog.getByRole('button', { name: 'Remove it' }).click();
+  await expect(settings.extras('Books')).toContainText('No address books yet');
+});
+
+test('Data: "Back up now" adds a backup at the top, and "Restore…" asks first and says it happens at the next start', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  await settings.tab('Data').click();
+  await expect(page.getByTestId('vault')).toContainText(/Account secrets are kept|No place/);
+
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(settings.toast('Backed up')).toBeVisible();
+  const rows = settings.backups().getByRole('row').filter({ hasText: 'By you' });
+  const before = await rows.count();
+  expect(before).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  // Newest first: the first data row is one made by the person.
+  await expect(settings.backups().getByRole('row').nth(1)).toContainText('By you');
+
+  await settings
+    .backups()
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /^Restore the backup of/ })
+    .click();
+  const dialog = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText(
+    'when Outpost next starts, after a backup of the current data',
+  );
+  await dialog.getByRole('button', { name: 'Keep the current data' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('backups')).not.toContainText('At the next start');
+
+  await settings
+    .backups()
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /^Restore the backup of/ })
+    .click();
+  await dialog.getByRole('button', { name: 'Restore at next start' }).click();
+  await expect(settings.toast('will be restored when Outpost next starts')).toBeVisible();
+  await expect(page.getByTestId('backups')).toContainText('At the next start Outpost restores');
 });

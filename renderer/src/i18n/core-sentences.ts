@@ -65,6 +65,12 @@ const RULES: readonly Rule[] = [
     match: /^This computer offers no secure place to keep the secret\.$/,
     key: 'account.noSecretStore',
   },
+  {
+    match:
+      /^The backup of (.*) will be restored when Outpost next starts, after a backup of the current data; restart Outpost to do it now\.$/,
+    key: 'backup.restoreStaged',
+    params: ['when'],
+  },
 ];
 
 export function translateCoreSentence(t: TFunction, sentence: string): string {

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../shared/ipc/schemas/accounts';
 import { translateCoreSentence } from '../../i18n/core-sentences';
 import { useProblemText } from '../../i18n/use-problem-text';
+import { formatDateTime } from '../../lib/format';
 import { isolate } from '../../lib/isolate';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Section';
@@ -11,12 +12,18 @@ import { showToast } from '../../ui/toast-queue';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
 import { AboutPanel } from './components/AboutPanel';
+import { AccountExtrasPanel } from './components/AccountExtrasPanel';
 import { AccountsTable } from './components/AccountsTable';
 import { AddAccountForm } from './components/AddAccountForm';
+import { BackupsSection } from './components/BackupsSection';
 import { PreferencesForm } from './components/PreferencesForm';
+import { VaultSection } from './components/VaultSection';
+import { type BackupsList, useData } from './data-store';
+import { useAccountExtras } from './extras-store';
 import { useSettings } from './store';
 
-type TabId = 'accounts' | 'preferences' | 'about';
+type TabId = 'accounts' | 'preferences' | 'data' | 'about';
+type Backup = BackupsList['backups'][number];
 
 /** Accounts, preferences and what the app knows about itself, in one place. */
 export function SettingsView() {
@@ -30,6 +37,41 @@ export function SettingsView() {
   const [removing, setRemoving] = useState<AccountSummary | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
   const { refreshAbout } = settings;
+  const extras = useAccountExtras();
+  const data = useData();
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
+  const { load: loadExtras } = extras;
+  const { refresh: refreshData } = data;
+
+  useEffect(() => {
+    if (tab === 'accounts') void loadExtras(accounts);
+  }, [tab, accounts, loadExtras]);
+  useEffect(() => {
+    if (tab === 'data') void refreshData();
+  }, [tab, refreshData]);
+
+  const backUpNow = async () => {
+    setBackingUp(true);
+    const done = await data.backUpNow();
+    setBackingUp(false);
+    showToast(
+      done.ok
+        ? t('backups.made', { date: formatDateTime(done.value.createdAt, language) })
+        : problemText(done.problem),
+      done.ok ? 'info' : 'error',
+    );
+  };
+  const confirmRestore = async () => {
+    const backup = restoring;
+    setRestoring(null);
+    if (!backup) return;
+    const done = await data.restore(backup.name);
+    showToast(
+      done.ok ? translateCoreSentence(t, done.value.sentence) : problemText(done.problem),
+      done.ok ? 'info' : 'error',
+    );
+  };
 
   useEffect(() => {
     if (tab !== 'about') return;
@@ -88,6 +130,9 @@ export function SettingsView() {
           <Tab id="preferences" className="tab">
             {t('tabs.preferences')}
           </Tab>
+          <Tab id="data" className="tab">
+            {t('tabs.data')}
+          </Tab>
           <Tab id="about" className="tab">
             {t('tabs.about')}
           </Tab>
@@ -100,6 +145,16 @@ export function SettingsView() {
               testing={testing}
               onTest={(a) => void runTest(a)}
               onRemove={setRemoving}
+            />
+          </Section>
+          <Section title={t('extras.title')} testId="account-extras">
+            <AccountExtrasPanel
+              accounts={accounts}
+              byAccount={extras.byAccount}
+              language={language}
+              problemText={problemText}
+              onSetBooks={extras.setBooks}
+              onSetFields={extras.setFields}
             />
           </Section>
           <Section title={t('add.title')}>
@@ -131,6 +186,42 @@ export function SettingsView() {
             />
           </Section>
         </TabPanel>
+        <TabPanel id="data" className="tab-panel">
+          <div className="cards">
+            <Section title={t('backups.title')}>
+              {data.backups.state === 'loading' ? (
+                <p className="muted">{t('about.loading')}</p>
+              ) : data.backups.state === 'error' ? (
+                <p role="alert" className="error">
+                  {problemText(data.backups.problem)}
+                </p>
+              ) : (
+                <BackupsSection
+                  list={data.backups.value}
+                  language={language}
+                  busy={backingUp}
+                  onBackUp={() => void backUpNow()}
+                  onRestore={setRestoring}
+                />
+              )}
+            </Section>
+            <Section title={t('vault.title')}>
+              {data.vault.state === 'loading' ? (
+                <p className="muted">{t('about.loading')}</p>
+              ) : data.vault.state === 'error' ? (
+                <p role="alert" className="error">
+                  {problemText(data.vault.problem)}
+                </p>
+              ) : (
+                <VaultSection
+                  status={data.vault.value}
+                  onChoose={data.chooseVault}
+                  problemText={problemText}
+                />
+              )}
+            </Section>
+          </div>
+        </TabPanel>
         <TabPanel id="about" className="tab-panel">
           <AboutPanel
             info={settings.info}
@@ -159,6 +250,19 @@ export function SettingsView() {
               components={{ bdi: <bdi /> }}
             />
           </p>
+        ) : null}
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={restoring !== null}
+        title={t('backups.restoreTitle')}
+        confirmLabel={t('backups.restoreConfirm')}
+        cancelLabel={t('backups.keepCurrent')}
+        destructive
+        onConfirm={() => void confirmRestore()}
+        onCancel={() => setRestoring(null)}
+      >
+        {restoring ? (
+          <p>{t('backups.restoreBody', { date: formatDateTime(restoring.createdAt, language) })}</p>
         ) : null}
       </ConfirmDialog>
     </div>
