@@ -81,3 +81,14 @@ describe('the core sentences that reach the screen', () => {
     expect(translatePauseReason(es, '999', 'Strange pause.')).toBe('Strange pause.');
   });
 });
+
+describe('the staged-restore sentence (backups.restore)', () => {
+  it('is said in Spanish with the backup’s date kept as the core wrote it', () => {
+    const t = es;
+    const when = new Date(Date.UTC(2026, 11, 1, 9, 30)).toLocaleString();
+    const sentence = `The backup of ${when} will be restored when Outpost next starts, after a backup of the current data; restart Outpost to do it now.`;
+    const spanish = translateCoreSentence(t, sentence);
+    expect(spanish).not.toBe(sentence);
+    expect(spanish).toContain(when);
+  });
+});
