@@ -31,6 +31,12 @@ import {
   ContactsSyncRequest,
 } from './schemas/contacts';
 import {
+  FilesDiscardReply,
+  FilesDiscardRequest,
+  FilesStageReply,
+  FilesStageRequest,
+} from './schemas/files';
+import {
   ControlReply,
   MessageRequest,
   OutboxListReply,
@@ -97,6 +103,8 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  'files.stage': { request: FilesStageRequest, reply: FilesStageReply },
+  'files.discard': { request: FilesDiscardRequest, reply: FilesDiscardReply },
 } as const;
 
 export type Contract = typeof contract;

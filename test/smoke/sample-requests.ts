@@ -49,4 +49,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },
+  // A whole (tiny) file in one chunk; discarding a token nobody made answers "nothing to discard".
+  'files.stage': { name: 'smoke.csv', size: 5, offset: 0, data: 'cGhvbmU=' },
+  'files.discard': { token: '0'.repeat(32) },
 };

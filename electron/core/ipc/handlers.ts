@@ -5,6 +5,7 @@ import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
+import { filesHandlers } from './files-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -27,5 +28,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...filesHandlers(core),
   } satisfies HandlerTable;
 }
