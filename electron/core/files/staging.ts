@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { STAGE_CHUNK_BYTES, STAGE_MAX_BYTES } from '../../../shared/ipc/schemas/files';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../db/private-files';
@@ -124,6 +133,40 @@ export class FileStaging {
     return { token: entry.token, name: entry.name, size: entry.size, path: entry.path };
   }
 
+  /**
+   * A file main writes for the person to download (rejected rows, a job's
+   * results): write it at `path`, then `seal` it; the renderer reads it with
+   * `read` and discards it. It counts against the same bounds.
+   */
+  reserve(name: string): StagedFile {
+    this.sweep();
+    const entry = this.create(name, -1);
+    return { token: entry.token, name, size: 0, path: entry.path };
+  }
+
+  seal(token: string): StagedFile {
+    const entry = this.entryOf(token);
+    entry.size = statSync(entry.path).size;
+    entry.received = entry.size;
+    entry.touchedAt = this.now();
+    this.makeRoom(0, token);
+    return this.file(token);
+  }
+
+  /** One chunk of a complete staged file, from `offset`. */
+  read(token: string, offset: number): { data: string; done: boolean } {
+    const file = this.file(token);
+    const length = Math.max(0, Math.min(STAGE_CHUNK_BYTES, file.size - offset));
+    const buffer = Buffer.alloc(length);
+    const fd = openSync(file.path, 'r');
+    try {
+      readSync(fd, buffer, 0, length, offset);
+    } finally {
+      closeSync(fd);
+    }
+    return { data: buffer.toString('base64'), done: offset + length >= file.size };
+  }
+
   /** Deletes a staged file. False when it was not there (already discarded, used or expired). */
   discard(token: string): boolean {
     const entry = this.entries.get(token);
@@ -157,30 +200,30 @@ export class FileStaging {
       );
     }
     this.makeRoom(chunk.size);
+    return this.create(chunk.name, chunk.size);
+  }
+
+  private create(name: string, size: number): Entry {
     ensurePrivateFolder(this.folder);
     const token = randomBytes(16).toString('hex');
     const path = join(this.folder, `${token}.upload`);
     writeFileSync(path, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-    const entry: Entry = {
-      token,
-      name: chunk.name,
-      size: chunk.size,
-      path,
-      received: 0,
-      touchedAt: this.now(),
-    };
+    const entry: Entry = { token, name, size, path, received: 0, touchedAt: this.now() };
     this.entries.set(token, entry);
     return entry;
   }
 
-  /** Drops the least recently used files until `incoming` more bytes fit the total. */
-  private makeRoom(incoming: number): void {
-    const byAge = [...this.entries.values()].sort((a, b) => a.touchedAt - b.touchedAt);
-    let total = byAge.reduce((sum, e) => sum + e.size, 0);
+  /** Drops the least recently used files (but `keep`) until `incoming` more bytes fit the total. */
+  private makeRoom(incoming: number, keep?: string): void {
+    const byAge = [...this.entries.values()]
+      .filter((e) => e.token !== keep)
+      .sort((a, b) => a.touchedAt - b.touchedAt);
+    const sizeOf = (e: Entry) => Math.max(0, e.size);
+    let total = [...this.entries.values()].reduce((sum, e) => sum + sizeOf(e), 0);
     for (const entry of byAge) {
       if (total + incoming <= this.limits.maxTotalBytes) break;
       this.discard(entry.token);
-      total -= entry.size;
+      total -= sizeOf(entry);
     }
   }
 

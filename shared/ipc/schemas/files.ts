@@ -45,3 +45,18 @@ export const FilesDiscardReply = z.object({
   /** False when there was nothing to discard (already discarded, used or expired). */
   discarded: z.boolean(),
 });
+
+/** Reads a staged download (a CSV main wrote: rejected rows, a job's results) a chunk at a time. */
+export const FilesReadRequest = z
+  .object({ token: StagedFileToken, offset: z.number().int().nonnegative() })
+  .strict();
+export const FilesReadReply = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** base64 of at most STAGE_CHUNK_BYTES bytes. */
+    data: z.string(),
+    /** True when this chunk reaches the end of the file. */
+    done: z.boolean(),
+  }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
