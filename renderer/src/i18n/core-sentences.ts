@@ -115,6 +115,8 @@ const RULES: readonly Rule[] = [
     key: 'bulk.notInUse',
     params: ['number'],
   },
+  { match: /^The value for \{(.*)\} is empty\.$/, key: 'bulk.emptyField', params: ['field'] },
+  { match: /^The row has no value for \{(.*)\}\.$/, key: 'bulk.missingField', params: ['field'] },
   {
     match: /^A bulk job is already called "(.*)"; give this one another name/,
     key: 'bulk.nameTaken',

@@ -20,7 +20,8 @@ export function ProgressStep(props: {
   const { t } = useTranslation('bulk');
   const { job, language } = props;
   const share = settledShare(job.total, job.counts);
-  const open = !job.finished && job.state !== 'cancelled';
+  const open =
+    job.state !== 'cancelled' && (job.counts.queued ?? 0) + (job.counts.unknown ?? 0) > 0;
   return (
     <div className="wizard-body" data-testid="job-progress">
       <p role="status" data-testid="job-state">
@@ -30,7 +31,9 @@ export function ProgressStep(props: {
             ? t('progress.paused')
             : job.state === 'cancelled'
               ? t('progress.cancelled')
-              : t('progress.sending')}
+              : open
+                ? t('progress.sending')
+                : t('progress.awaiting')}
       </p>
       <ProgressBar
         label={t('progress.label')}

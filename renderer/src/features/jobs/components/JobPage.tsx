@@ -6,7 +6,7 @@ import { Button } from '../../../ui/Button';
 import { Meter } from '../../../ui/Meter';
 import { Section } from '../../../ui/Section';
 import type { JobAction, JobDetail, ProviderFigures } from '../store';
-import { jobStateKey } from './JobsTable';
+import { jobIsOpen, jobStateKey } from './JobsTable';
 
 const FUNNEL = [
   'queued',
@@ -171,7 +171,7 @@ export function JobPage(props: {
   if (props.problem) return <p className="error">{props.problem}</p>;
   if (!detail) return <p className="muted">{t('page.loading')}</p>;
   const { job, timing, cost, parts } = detail;
-  const open = !job.finished && job.state !== 'cancelled';
+  const open = jobIsOpen(job);
   const time = (ms: number | null) =>
     ms === null ? t('page.notYet') : formatDateTime(ms, language);
   return (

@@ -6,9 +6,16 @@ import { ProgressBar } from '../../../ui/ProgressBar';
 import { Table, TableBody, TableCell, TableColumn, TableHeader, TableRow } from '../../../ui/Table';
 import { type JobAction, settledShare } from '../store';
 
+/** Can it still be paused or cancelled: something of it has not been handed to the provider. */
+export function jobIsOpen(job: Pick<JobSummary, 'state' | 'counts'>): boolean {
+  return job.state !== 'cancelled' && job.counts.queued + job.counts.unknown > 0;
+}
+
 export function jobStateKey(job: JobSummary): string {
   if (job.state === 'cancelled') return 'cancelled';
   if (job.finished) return 'finished';
+  // Everything handed over; only delivery reports are still to come.
+  if (!jobIsOpen(job) && job.state !== 'importing') return 'awaiting';
   return job.state;
 }
 
@@ -32,7 +39,7 @@ export function JobsTable(props: {
       <TableBody items={props.jobs.map((j) => ({ ...j, id: j.jobId }))}>
         {(job) => {
           const done = Math.round(settledShare(job.total, job.counts) * job.total);
-          const open = !job.finished && job.state !== 'cancelled';
+          const open = jobIsOpen(job);
           return (
             <TableRow id={job.jobId} data-testid={`job-${job.jobId}`}>
               <TableCell>
