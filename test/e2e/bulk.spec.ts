@@ -75,7 +75,7 @@ test('a 1,000-row CSV from file to results: every step, Back keeps choices, reje
   const invalid = page.getByTestId('invalid-rows');
   await expect(invalid.getByRole('row').filter({ hasText: '12345' })).toContainText('Teléfono');
   await expect(invalid.getByRole('row').filter({ hasText: String(csv.bad.invalid) })).toBeVisible();
-  await expect(invalid.getByRole('row').filter({ hasText: '{Nombre}' })).toContainText(
+  await expect(invalid.getByRole('row').filter({ hasText: 'is empty' })).toContainText(
     String(csv.bad.missing),
   );
   await expect(page.getByTestId('duplicate-rows')).toContainText('Repeats the number of row 3.');
@@ -138,7 +138,7 @@ test('a 1,000-row CSV from file to results: every step, Back keeps choices, reje
   await expect(wizard.jobsTable().getByRole('row').filter({ hasText: jobName })).toContainText(
     /Finished|Sending/,
   );
-  await page.screenshot({ path: 'docs/screenshots/jobs-en.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/jobs-list-en.png', fullPage: true });
 });
 
 test('Cancel before confirming queues nothing (in Spanish), then a small send to the end', async ({
@@ -210,5 +210,5 @@ test('Cancel before confirming queues nothing (in Spanish), then a small send to
   await expect(page.getByTestId('provider-figures')).toContainText('Campaña', { timeout: 20_000 });
   await page.screenshot({ path: 'docs/screenshots/jobs-page-es.png', fullPage: true });
   await page.getByRole('button', { name: 'Todos los envíos masivos' }).click();
-  await page.screenshot({ path: 'docs/screenshots/jobs-es.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/jobs-list-es.png', fullPage: true });
 });

@@ -99,18 +99,7 @@ export const useJobs = create<JobsState>((set, get) => {
       const known = jobs.some((j) => j.jobId === event.jobId);
       if (known) {
         set({
-          jobs: jobs.map((j) =>
-            j.jobId === event.jobId
-              ? {
-                  ...j,
-                  state: event.state as JobSummary['state'],
-                  total: event.total,
-                  counts: Object.fromEntries(
-                    COUNT_KEYS.map((k) => [k, event.counts[k] ?? 0]),
-                  ) as JobSummary['counts'],
-                }
-              : j,
-          ),
+          jobs: jobs.map((j) => (j.jobId === event.jobId ? withCounts(j, event) : j)),
         });
       }
       if (!watching) return;
@@ -119,6 +108,22 @@ export const useJobs = create<JobsState>((set, get) => {
     },
   };
 });
+
+/** A job's summary with a pushed state and counts; `finished` follows them (nothing left to send or settle). */
+function withCounts(job: JobSummary, event: EventPayload<'job.progress'>): JobSummary {
+  const counts = Object.fromEntries(
+    COUNT_KEYS.map((k) => [k, event.counts[k] ?? 0]),
+  ) as JobSummary['counts'];
+  const state = event.state as JobSummary['state'];
+  const open = counts.queued + counts.unknown + counts.sent;
+  return {
+    ...job,
+    state,
+    total: event.total,
+    counts,
+    finished: state === 'cancelled' || (state !== 'importing' && event.total > 0 && open === 0),
+  };
+}
 
 function problemSentence(problem: Problem): string {
   return 'sentence' in problem ? problem.sentence : problem.key;

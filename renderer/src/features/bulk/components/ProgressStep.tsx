@@ -25,15 +25,15 @@ export function ProgressStep(props: {
   return (
     <div className="wizard-body" data-testid="job-progress">
       <p role="status" data-testid="job-state">
-        {job.finished
-          ? t('progress.finished')
+        {job.state === 'cancelled'
+          ? t('progress.cancelled')
           : job.state === 'paused'
             ? t('progress.paused')
-            : job.state === 'cancelled'
-              ? t('progress.cancelled')
-              : open
-                ? t('progress.sending')
-                : t('progress.awaiting')}
+            : open
+              ? t('progress.sending')
+              : (job.counts.sent ?? 0) > 0
+                ? t('progress.awaiting')
+                : t('progress.finished')}
       </p>
       <ProgressBar
         label={t('progress.label')}

@@ -13,10 +13,9 @@ export function jobIsOpen(job: Pick<JobSummary, 'state' | 'counts'>): boolean {
 
 export function jobStateKey(job: JobSummary): string {
   if (job.state === 'cancelled') return 'cancelled';
-  if (job.finished) return 'finished';
-  // Everything handed over; only delivery reports are still to come.
-  if (!jobIsOpen(job) && job.state !== 'importing') return 'awaiting';
-  return job.state;
+  if (jobIsOpen(job) || job.state === 'importing') return job.state;
+  // Everything handed over: only delivery reports may still be to come.
+  return job.counts.sent > 0 ? 'awaiting' : 'finished';
 }
 
 /** Every bulk job, newest first: its state, a progress bar, and what can be done with it. */
