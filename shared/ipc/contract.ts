@@ -25,11 +25,26 @@ import {
   BackupsListReply,
 } from './schemas/backups';
 import {
+  ComposePricingReply,
+  ComposePricingRequest,
+  ComposeResolveReply,
+  ComposeResolveRequest,
+  ComposeSendReply,
+  ComposeSendRequest,
+} from './schemas/compose';
+import {
   ContactsSearchReply,
   ContactsSearchRequest,
   ContactsSyncReply,
   ContactsSyncRequest,
 } from './schemas/contacts';
+import {
+  DraftRemoveReply,
+  DraftRemoveRequest,
+  DraftSaveRequest,
+  DraftsListReply,
+  DraftView,
+} from './schemas/drafts';
 import {
   ControlReply,
   MessageRequest,
@@ -97,6 +112,13 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  // Compose to many (issue 11): the audience, its cost, the send as one job, and the drafts.
+  'compose.resolve': { request: ComposeResolveRequest, reply: ComposeResolveReply },
+  'compose.pricing': { request: ComposePricingRequest, reply: ComposePricingReply },
+  'compose.send': { request: ComposeSendRequest, reply: ComposeSendReply },
+  'drafts.list': { request: NoRequest, reply: DraftsListReply },
+  'drafts.save': { request: DraftSaveRequest, reply: DraftView },
+  'drafts.remove': { request: DraftRemoveRequest, reply: DraftRemoveReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -49,4 +49,15 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },
+  'compose.resolve': { accountId: 1, numbers: ['+34666555444', '12'], text: 'Hi {first_name}' },
+  'compose.pricing': { accountId: 1 },
+  'compose.send': {
+    accountId: 1,
+    numbers: ['+34666555444', '+34666555443'],
+    from: 'OUTPOST',
+    text: 'Smoke test to many',
+  },
+  'drafts.list': {},
+  'drafts.save': { body: 'Smoke draft', state: {} },
+  'drafts.remove': { id: 1 },
 };

@@ -3,8 +3,10 @@ import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
+import { composeHandlers } from './compose-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
+import { draftsHandlers } from './drafts-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -27,5 +29,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...composeHandlers(core),
+    ...draftsHandlers(core),
   } satisfies HandlerTable;
 }
