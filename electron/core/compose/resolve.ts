@@ -55,8 +55,8 @@ interface ContactRow {
 export function resolveAudience(db: Db, request: AudienceRequest): Audience {
   const byKey = new Map<string, AudienceRecipient>();
   const times = new Map<string, number>();
-  const add = (r: AudienceRecipient) => {
-    times.set(r.key, (times.get(r.key) ?? 0) + 1);
+  const add = (r: AudienceRecipient, n = 1) => {
+    times.set(r.key, (times.get(r.key) ?? 0) + n);
     const known = byKey.get(r.key);
     if (!known) {
       byKey.set(r.key, r);
@@ -70,7 +70,8 @@ export function resolveAudience(db: Db, request: AudienceRequest): Audience {
     });
   };
   for (const [contact, sources] of contactsOf(db, request).values()) {
-    add(contactRecipient(contact, sources, request.defaultCountry));
+    // A contact in two picked books or tags came twice: merged, and said like a number typed twice.
+    add(contactRecipient(contact, sources, request.defaultCountry), sources.length);
   }
   for (const input of request.numbers) add(typedRecipient(input, request.defaultCountry));
   if (byKey.size > MAX_AUDIENCE) {
