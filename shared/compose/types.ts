@@ -39,6 +39,8 @@ export interface Audience {
   duplicates: { key: string; e164: string; times: number }[];
   /** Every merge field some recipient has, for the insert menu (first the standard ones). */
   fields: string[];
+  /** The key of each typed number, in the order typed, so each chip finds its recipient. */
+  typed: string[];
 }
 
 /** A recipient the message can go to: a usable number not on the suppression list. */

@@ -73,7 +73,12 @@ export function resolveAudience(db: Db, request: AudienceRequest): Audience {
     // A contact in two picked books or tags came twice: merged, and said like a number typed twice.
     add(contactRecipient(contact, sources, request.defaultCountry), sources.length);
   }
-  for (const input of request.numbers) add(typedRecipient(input, request.defaultCountry));
+  const typed: string[] = [];
+  for (const input of request.numbers) {
+    const r = typedRecipient(input, request.defaultCountry);
+    typed.push(r.key);
+    add(r);
+  }
   if (byKey.size > MAX_AUDIENCE) {
     throw new AudienceError(
       `That is ${byKey.size.toLocaleString('en')} recipients; a message to many takes at most ${MAX_AUDIENCE.toLocaleString('en')}. Send a list that long as a bulk CSV job.`,
@@ -87,6 +92,7 @@ export function resolveAudience(db: Db, request: AudienceRequest): Audience {
       .filter((r) => (times.get(r.key) ?? 0) > 1)
       .map((r) => ({ key: r.key, e164: r.e164 ?? r.input, times: times.get(r.key) ?? 0 })),
     fields: fieldsOf(recipients),
+    typed,
   };
 }
 

@@ -70,6 +70,7 @@ export const ComposeResolveReply = z.discriminatedUnion('ok', [
     recipients: z.array(AudienceRecipientView),
     duplicates: z.array(z.object({ key: z.string(), e164: z.string(), times: z.number().int() })),
     fields: z.array(z.string()),
+    typed: z.array(z.string()),
     /** What the rules do to this text, per recipient (empty without a text). */
     check: z.object({
       leftOut: z.array(LeftOut),

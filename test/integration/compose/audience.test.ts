@@ -97,7 +97,7 @@ describe('resolving who a message to many goes to', () => {
         fc.array(entry, { minLength: 1, maxLength: 40 }),
         fc.constantFrom('\n', ',', ';', '\t'),
         (entries, sep) => {
-          const numbers = splitNumberList(entries.join(sep), 'ES');
+          const numbers = splitNumberList(entries.join(sep));
           const audience = resolveAudience(w.db, {
             ...none,
             accountId: w.accountId,

@@ -30,7 +30,7 @@ describe('splitNumberList (pasted columns and lists)', () => {
   it('gives back every entry, in order, whatever separates them', () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 60 }), separator, (entries, sep) => {
-        expect(splitNumberList(entries.join(sep), 'ES')).toEqual(entries);
+        expect(splitNumberList(entries.join(sep))).toEqual(entries);
       }),
     );
   });
@@ -38,20 +38,20 @@ describe('splitNumberList (pasted columns and lists)', () => {
   it('keeps duplicates (merging them is the audience’s job, which says so)', () => {
     fc.assert(
       fc.property(mobile, fc.integer({ min: 2, max: 5 }), (n, times) => {
-        expect(splitNumberList(Array(times).fill(n).join('\n'), 'ES')).toHaveLength(times);
+        expect(splitNumberList(Array(times).fill(n).join('\n'))).toHaveLength(times);
       }),
     );
   });
 
   it('splits whole numbers separated only by spaces, never a number written with spaces', () => {
-    expect(splitNumberList('666555444 611222333', 'ES')).toEqual(['666555444', '611222333']);
-    expect(splitNumberList('+34 666 555 444', 'ES')).toEqual(['+34 666 555 444']);
+    expect(splitNumberList('666555444 611222333')).toEqual(['666555444', '611222333']);
+    expect(splitNumberList('+34 666 555 444')).toEqual(['+34 666 555 444']);
     // Not a number and not several: one invalid entry, shown as typed.
-    expect(splitNumberList('+34 666', 'ES')).toEqual(['+34 666']);
+    expect(splitNumberList('+34 666')).toEqual(['+34 666']);
   });
 
   it('ignores blank lines and surrounding spaces of a spreadsheet column', () => {
-    expect(splitNumberList('\n  666555444 \n\n\t\n611222333\n', 'ES')).toEqual([
+    expect(splitNumberList('\n  666555444 \n\n\t\n611222333\n')).toEqual([
       '666555444',
       '611222333',
     ]);
