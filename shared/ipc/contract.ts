@@ -30,6 +30,7 @@ import {
   ContactsSyncReply,
   ContactsSyncRequest,
 } from './schemas/contacts';
+import { ContactsGroupsReply, ContactsGroupsRequest } from './schemas/contacts-manage';
 import {
   ControlReply,
   MessageRequest,
@@ -87,6 +88,8 @@ export const contract = {
   'outbox.reschedule': { request: RescheduleRequest, reply: RescheduleReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
+  // Contacts view (h11b): books/tags, pages, edits, conflicts, import.
+  'contacts.groups': { request: ContactsGroupsRequest, reply: ContactsGroupsReply },
   'backups.list': { request: NoRequest, reply: BackupsListReply },
   'backups.create': { request: NoRequest, reply: BackupCreateReply },
   'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },

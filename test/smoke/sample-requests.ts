@@ -38,6 +38,7 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.reschedule': { id: 1, at: 4_102_444_800_000 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
+  'contacts.groups': { accountId: 1 },
   'backups.list': {},
   'backups.create': {},
   // The bundle starts on a fresh profile, whose first start made a daily backup.

@@ -4,6 +4,7 @@ import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
 import { contactsHandlers } from './contacts-handlers';
+import { contactsManageHandlers } from './contacts-manage-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...contactsManageHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
     ...settingsHandlers(core),
