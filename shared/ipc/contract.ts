@@ -30,7 +30,26 @@ import {
   ContactsSyncReply,
   ContactsSyncRequest,
 } from './schemas/contacts';
-import { ContactsGroupsReply, ContactsGroupsRequest } from './schemas/contacts-manage';
+import {
+  ContactDetailReply,
+  ContactIdRequest,
+  ContactsAbilitiesReply,
+  ContactsBulkReply,
+  ContactsBulkRequest,
+  ContactsCreateRequest,
+  ContactsDeleteReply,
+  ContactsDeleteRequest,
+  ContactsEditReply,
+  ContactsGroupsReply,
+  ContactsGroupsRequest,
+  ContactsPageReply,
+  ContactsPageRequest,
+  ContactsResolveReply,
+  ContactsResolveRequest,
+  ContactsUndoReply,
+  ContactsUndoRequest,
+  ContactsUpdateRequest,
+} from './schemas/contacts-manage';
 import {
   ControlReply,
   MessageRequest,
@@ -90,6 +109,15 @@ export const contract = {
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
   // Contacts view (h11b): books/tags, pages, edits, conflicts, import.
   'contacts.groups': { request: ContactsGroupsRequest, reply: ContactsGroupsReply },
+  'contacts.page': { request: ContactsPageRequest, reply: ContactsPageReply },
+  'contacts.get': { request: ContactIdRequest, reply: ContactDetailReply },
+  'contacts.abilities': { request: ContactsGroupsRequest, reply: ContactsAbilitiesReply },
+  'contacts.create': { request: ContactsCreateRequest, reply: ContactsEditReply },
+  'contacts.update': { request: ContactsUpdateRequest, reply: ContactsEditReply },
+  'contacts.delete': { request: ContactsDeleteRequest, reply: ContactsDeleteReply },
+  'contacts.undoDelete': { request: ContactsUndoRequest, reply: ContactsUndoReply },
+  'contacts.bulk': { request: ContactsBulkRequest, reply: ContactsBulkReply },
+  'contacts.resolveConflict': { request: ContactsResolveRequest, reply: ContactsResolveReply },
   'backups.list': { request: NoRequest, reply: BackupsListReply },
   'backups.create': { request: NoRequest, reply: BackupCreateReply },
   'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },
