@@ -38,6 +38,18 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.reschedule': { id: 1, at: 4_102_444_800_000 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
+  'contacts.groups': { accountId: 1 },
+  'contacts.page': { accountId: 1, query: 'mar', offset: 0, withTotal: true },
+  'contacts.get': { id: 1 },
+  'contacts.abilities': { accountId: 1 },
+  // A refusal (no such number), nothing saved.
+  'contacts.create': { accountId: 1, contact: { phone: '12', book: 'Smoke' } },
+  // No such contact: answered with a sentence.
+  'contacts.update': { id: 999_999, patch: { firstName: 'Smoke' } },
+  'contacts.delete': { ids: [999_999] },
+  'contacts.undoDelete': { undoToken: 'none' },
+  'contacts.bulk': { ids: [999_999], action: { kind: 'addTag', tag: 'smoke' } },
+  'contacts.resolveConflict': { conflictId: 999_999, keep: 'local' },
   'backups.list': {},
   'backups.create': {},
   // The bundle starts on a fresh profile, whose first start made a daily backup.

@@ -5,6 +5,7 @@ import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
 import { composeHandlers } from './compose-handlers';
 import { contactsHandlers } from './contacts-handlers';
+import { contactsManageHandlers } from './contacts-manage-handlers';
 import { dbHandlers } from './db-handlers';
 import { draftsHandlers } from './drafts-handlers';
 import type { HandlerTable } from './handler-table';
@@ -25,6 +26,7 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...contactsManageHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
     ...settingsHandlers(core),

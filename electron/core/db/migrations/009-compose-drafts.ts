@@ -5,8 +5,8 @@ import type { Migration } from './index';
  * sender, time, validity) as JSON beside the text, so a draft comes back whole
  * after a restart. The table is from migration 1 (body, updated_at).
  */
-export const m008ComposeDrafts: Migration = {
-  version: 8,
+export const m009ComposeDrafts: Migration = {
+  version: 9,
   name: 'compose drafts with their recipients and options',
   sql: `
     ALTER TABLE drafts ADD COLUMN state TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(state));
