@@ -44,6 +44,6 @@ export interface Audience {
 }
 
 /** A recipient the message can go to: a usable number not on the suppression list. */
-export function isSendable(r: AudienceRecipient): boolean {
+export function isSendable(r: Pick<AudienceRecipient, 'problem' | 'suppressed'>): boolean {
   return r.problem === null && r.suppressed === null;
 }

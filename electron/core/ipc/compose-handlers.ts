@@ -44,8 +44,10 @@ export function composeHandlers(core: CoreContext): HandlersFor<ComposeChannels>
       }
     },
     'compose.pricing': async ({ accountId }) => {
-      const pricing = await fetchPricing(core.adapters.get(accountId));
+      const adapter = core.adapters.get(accountId);
+      const pricing = await fetchPricing(adapter);
       return {
+        schedulesAtProvider: adapter.capabilities.scheduleSend,
         prices: pricing.prices ?? [],
         currency: pricing.currency,
         balance: pricing.balance,

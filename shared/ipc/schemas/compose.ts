@@ -101,6 +101,8 @@ export const ComposePricingReply = z.object({
   balance: z.number().nullable(),
   /** Why the cost or the balance cannot be shown (offline, no price list), or null. */
   note: z.string().nullable(),
+  /** The provider holds scheduled messages (360nrs scheduleDate); otherwise they wait on this computer. */
+  schedulesAtProvider: z.boolean(),
 });
 
 export const ComposeSendRequest = AudienceSelection.extend({

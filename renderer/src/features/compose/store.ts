@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import { splitNumberList } from '../../../../shared/compose/number-list';
 import type { ReplyOf, RequestOf } from '../../../../shared/ipc/contract';
 import type { DraftChip, DraftState } from '../../../../shared/ipc/schemas/drafts';
-import type { EncodingChoice } from '../../../../shared/sms';
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import { type Problem, problemFrom } from '../../lib/problem';
@@ -21,6 +20,22 @@ export type Pricing = ReplyOf<'compose.pricing'>;
 export type DraftView = ReplyOf<'drafts.list'>[number];
 export type SendResult = Extract<ReplyOf<'compose.send'>, { ok: true }>;
 export type ComposeField = 'to' | 'from' | 'text' | 'at' | 'validity' | 'campaign';
+export type Groups = ReplyOf<'contacts.groups'>;
+export type ContactHit = ReplyOf<'contacts.search'>['contacts'][number];
+
+/** What the recipients field offers for what is typed in it. */
+export interface Suggestions {
+  query: string;
+  contacts: ContactHit[];
+  books: Groups['books'];
+  tags: Groups['tags'];
+  /** The typed text checked as a number (country, line type, or why not). */
+  number: Recipient | null;
+}
+
+const NO_SUGGESTIONS: Suggestions = { query: '', contacts: [], books: [], tags: [], number: null };
+/** Digits, spaces and the punctuation of a number being typed. */
+const NUMBER_LIKE = /^[+(]?[\d\s().\-/]{3,}$/;
 
 /** What a draft holds: the text and everything picked beside it. */
 export interface Draft extends Omit<DraftState, 'chips'> {
@@ -39,10 +54,15 @@ interface ComposeState extends Draft {
   /** Prices and balance per account, read once per account (and again after a send). */
   pricing: Record<number, Pricing | 'loading'>;
   drafts: DraftView[];
+  /** Books and tags of each account with their member counts (contacts.groups). */
+  groups: Record<number, Groups>;
+  suggestions: Suggestions;
   preview: PreviewChoice;
   sending: boolean;
   fieldError: { field: ComposeField; problem: Problem } | null;
   sent: (SendResult & { to: string }) | null;
+  /** The draft deleted last, offered back with Undo for a few seconds. */
+  removedDraft: DraftView | null;
   /** The text before the last "replace" suggestion, so it can be undone. */
   beforeReplace: string | null;
   /** Bumped by Ctrl/Cmd+N so the view moves focus to the first field. */
@@ -62,6 +82,8 @@ interface ComposeState extends Draft {
   removeNumbers: (drop: (key: string, index: number) => boolean) => void;
   newMessage: (to?: string, accountId?: number) => void;
   resolve: () => Promise<void>;
+  loadGroups: (accountId: number) => Promise<void>;
+  searchRecipients: (query: string) => Promise<void>;
   loadPricing: (accountId: number, again?: boolean) => Promise<void>;
   send: (defaults: { sender: string }) => Promise<void>;
   loadDrafts: () => Promise<void>;
@@ -69,6 +91,7 @@ interface ComposeState extends Draft {
   startNew: () => void;
   deleteDraft: (id: number) => Promise<DraftView | null>;
   restoreDraft: (draft: DraftView) => Promise<void>;
+  forgetRemovedDraft: () => void;
 }
 
 const EMPTY: Draft = {
@@ -89,7 +112,12 @@ interface Working extends Draft {
 function loadWorking(): Working {
   try {
     const saved = JSON.parse(localStorage.getItem(WORKING_KEY) ?? '{}') as Partial<Working>;
-    return { ...EMPTY, draftId: null, ...saved, chips: Array.isArray(saved.chips) ? saved.chips : [] };
+    return {
+      ...EMPTY,
+      draftId: null,
+      ...saved,
+      chips: Array.isArray(saved.chips) ? saved.chips : [],
+    };
   } catch {
     return { ...EMPTY, draftId: null };
   }
@@ -132,6 +160,8 @@ export const useCompose = create<ComposeState>((set, get) => {
   let checkTimer: ReturnType<typeof setTimeout> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
+  /** Search as typed: only the newest answer is shown. */
+  let asked = 0;
 
   const persistWorking = () => {
     const s = get();
@@ -208,7 +238,9 @@ export const useCompose = create<ComposeState>((set, get) => {
 
   /** Contacts added by id ("Message these") get their names once the core has said them. */
   const labelContacts = (audience: Resolved) => {
-    const names = new Map(audience.recipients.map((r) => [r.contactId, r.name || r.e164 || r.input]));
+    const names = new Map(
+      audience.recipients.map((r) => [r.contactId, r.name || r.e164 || r.input]),
+    );
     let touched = false;
     const chips = get().chips.map((c) => {
       if (c.kind !== 'contact' || c.label !== '') return c;
@@ -224,7 +256,11 @@ export const useCompose = create<ComposeState>((set, get) => {
   };
 
   const addChips = (chips: DraftChip[]) => {
-    const seen = new Set(get().chips.filter((c) => c.kind !== 'number').map(chipKey));
+    const seen = new Set(
+      get()
+        .chips.filter((c) => c.kind !== 'number')
+        .map(chipKey),
+    );
     // Numbers are kept even when repeated (the core merges and says so); a book or tag once.
     const fresh = chips.filter((c) => c.kind === 'number' || !seen.has(chipKey(c)));
     if (fresh.length === 0) return;
@@ -256,10 +292,13 @@ export const useCompose = create<ComposeState>((set, get) => {
     resolving: false,
     pricing: {},
     drafts: [],
+    groups: {},
+    suggestions: NO_SUGGESTIONS,
     preview: 'first',
     sending: false,
     fieldError: null,
     sent: null,
+    removedDraft: null,
     beforeReplace: null,
     focusRequest: 0,
     set: (patch) => {
@@ -284,9 +323,7 @@ export const useCompose = create<ComposeState>((set, get) => {
     },
     addChips,
     addNumbers: (text) =>
-      addChips(
-        splitNumberList(text).map((input) => ({ kind: 'number', input })),
-      ),
+      addChips(splitNumberList(text).map((input) => ({ kind: 'number', input }))),
     addContacts: (contactIds) =>
       addChips(contactIds.map((id) => ({ kind: 'contact', id, label: '' }))),
     removeChip: (index) => {
@@ -315,6 +352,45 @@ export const useCompose = create<ComposeState>((set, get) => {
       else changed({ recipients: accountId !== undefined });
     },
     resolve,
+    loadGroups: async (accountId) => {
+      try {
+        const groups = await outpost().contacts.groups({ accountId });
+        set({ groups: { ...get().groups, [accountId]: groups } });
+      } catch {
+        // Without groups the field still finds contacts and numbers.
+      }
+    },
+    searchRecipients: async (query) => {
+      const mine = ++asked;
+      const q = query.trim();
+      if (q === '') {
+        set({ suggestions: NO_SUGGESTIONS });
+        return;
+      }
+      const s = get();
+      const groups = s.accountId === null ? undefined : s.groups[s.accountId];
+      const lower = q.toLocaleLowerCase();
+      const books = (groups?.books ?? []).filter((b) => b.name.toLocaleLowerCase().includes(lower));
+      const tags = (groups?.tags ?? []).filter((t) => t.name.toLocaleLowerCase().includes(lower));
+      const isNumber = NUMBER_LIKE.test(q);
+      const [found, checked] = await Promise.all([
+        outpost()
+          .contacts.search({ query: q, limit: 8 })
+          .catch(() => ({ total: 0, contacts: [] })),
+        isNumber && s.accountId !== null
+          ? outpost()
+              .compose.resolve({
+                accountId: s.accountId,
+                numbers: [q],
+                defaultCountry: s.defaultCountry,
+              })
+              .catch(() => null)
+          : Promise.resolve(null),
+      ]);
+      if (mine !== asked) return;
+      const number = checked?.ok ? (checked.recipients[0] ?? null) : null;
+      set({ suggestions: { query: q, contacts: found.contacts, books, tags, number } });
+    },
     loadPricing: async (accountId, again = false) => {
       const known = get().pricing[accountId];
       if (known && !again) return;
@@ -324,7 +400,13 @@ export const useCompose = create<ComposeState>((set, get) => {
         set({ pricing: { ...get().pricing, [accountId]: pricing } });
       } catch (error) {
         const note = error instanceof Error ? error.message : String(error);
-        const failed: Pricing = { prices: [], currency: null, balance: null, note };
+        const failed: Pricing = {
+          prices: [],
+          currency: null,
+          balance: null,
+          note,
+          schedulesAtProvider: false,
+        };
         set({ pricing: { ...get().pricing, [accountId]: failed } });
       }
     },
@@ -361,7 +443,9 @@ export const useCompose = create<ComposeState>((set, get) => {
           set({ fieldError: { field: reply.field, problem: { sentence: reply.message } } });
           return;
         }
-        const only = s.audience?.recipients.find((r) => r.problem === null && r.suppressed === null);
+        const only = s.audience?.recipients.find(
+          (r) => r.problem === null && r.suppressed === null,
+        );
         const sentDraft = s.draftId;
         clearMessage({ sent: { ...reply, to: only?.e164 ?? '' } });
         if (saveTimer) clearTimeout(saveTimer);
@@ -411,7 +495,7 @@ export const useCompose = create<ComposeState>((set, get) => {
     },
     deleteDraft: async (id) => {
       const { removed } = await outpost().drafts.remove({ id });
-      set({ drafts: get().drafts.filter((d) => d.id !== id) });
+      set({ drafts: get().drafts.filter((d) => d.id !== id), removedDraft: removed });
       if (get().draftId === id) clearMessage();
       return removed;
     },
@@ -422,7 +506,11 @@ export const useCompose = create<ComposeState>((set, get) => {
         state: draft.state,
         createdAt: draft.createdAt,
       });
-      set({ drafts: [saved, ...get().drafts.filter((d) => d.id !== saved.id)] });
+      set({
+        drafts: [saved, ...get().drafts.filter((d) => d.id !== saved.id)],
+        removedDraft: null,
+      });
     },
+    forgetRemovedDraft: () => set({ removedDraft: null }),
   };
 });
