@@ -368,10 +368,7 @@ export const useCompose = create<ComposeState>((set, get) => {
         return;
       }
       const s = get();
-      const groups = s.accountId === null ? undefined : s.groups[s.accountId];
       const lower = q.toLocaleLowerCase();
-      const books = (groups?.books ?? []).filter((b) => b.name.toLocaleLowerCase().includes(lower));
-      const tags = (groups?.tags ?? []).filter((t) => t.name.toLocaleLowerCase().includes(lower));
       const isNumber = NUMBER_LIKE.test(q);
       const [found, checked] = await Promise.all([
         outpost()
@@ -386,8 +383,13 @@ export const useCompose = create<ComposeState>((set, get) => {
               })
               .catch(() => null)
           : Promise.resolve(null),
+        // Counts change as contacts sync or are edited: asked again with each search.
+        s.accountId === null ? Promise.resolve() : get().loadGroups(s.accountId),
       ]);
       if (mine !== asked) return;
+      const groups = s.accountId === null ? undefined : get().groups[s.accountId];
+      const books = (groups?.books ?? []).filter((b) => b.name.toLocaleLowerCase().includes(lower));
+      const tags = (groups?.tags ?? []).filter((t) => t.name.toLocaleLowerCase().includes(lower));
       const number = checked?.ok ? (checked.recipients[0] ?? null) : null;
       set({ suggestions: { query: q, contacts: found.contacts, books, tags, number } });
     },

@@ -121,7 +121,8 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
         onSelectionChange={choose}
         items={options}
         allowsCustomValue
-        allowsEmptyCollection
+        // Suggestions arrive after the keystroke: the list opens for them; with nothing typed it closes.
+        allowsEmptyCollection={input.trim() !== ''}
         menuTrigger="input"
         isInvalid={Boolean(props.error)}
         validationBehavior="aria"
@@ -132,7 +133,8 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
           placeholder={t('toPlaceholder')}
           onPaste={(event) => {
             const text = event.clipboardData.getData('text');
-            if (looksLikeNumberList(text)) {
+            // A pasted list, or one pasted number: chips at once (a pasted name is searched).
+            if (looksLikeNumberList(text) || isNumberText(text)) {
               event.preventDefault();
               commit(text);
             }
@@ -145,7 +147,8 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
             commit(input);
           }}
           onBlur={() => {
-            if (/\d{3,}/.test(input)) commit(input);
+            // A number left in the field is kept as a chip (a name being searched is not).
+            if (isNumberText(input)) commit(input);
           }}
         />
         <Text slot="description" className="field-description">
@@ -153,7 +156,7 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
         </Text>
         <FieldError className="field-error">{props.error}</FieldError>
         <Popover className="popover" placement="bottom start">
-          <ListBox className="listbox" renderEmptyState={() => null}>
+          <ListBox className="listbox">
             {(o: Option) => (
               <ListBoxItem id={o.id} className="listbox-item" textValue={textOf(o, t)}>
                 <OptionLabel option={o} suggestions={suggestions} language={language} />
@@ -205,6 +208,11 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
     </div>
   );
 });
+
+/** Digits and a number's punctuation, no letters: a number, not a name being searched. */
+function isNumberText(text: string): boolean {
+  return /\d/.test(text) && !/\p{L}/u.test(text);
+}
 
 function chipOf(o: Exclude<Option, { kind: 'number' }>): DraftChip {
   if (o.kind === 'contact') return { kind: 'contact', id: o.contactId, label: o.label };
