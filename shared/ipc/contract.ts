@@ -25,6 +25,14 @@ import {
   BackupsListReply,
 } from './schemas/backups';
 import {
+  ComposePricingReply,
+  ComposePricingRequest,
+  ComposeResolveReply,
+  ComposeResolveRequest,
+  ComposeSendReply,
+  ComposeSendRequest,
+} from './schemas/compose';
+import {
   BulkAnalyzeReply,
   BulkAnalyzeRequest,
   BulkCancelReply,
@@ -42,6 +50,33 @@ import {
   ContactsSyncReply,
   ContactsSyncRequest,
 } from './schemas/contacts';
+import {
+  ContactDetailReply,
+  ContactIdRequest,
+  ContactsAbilitiesReply,
+  ContactsBulkReply,
+  ContactsBulkRequest,
+  ContactsCreateRequest,
+  ContactsDeleteReply,
+  ContactsDeleteRequest,
+  ContactsEditReply,
+  ContactsGroupsReply,
+  ContactsGroupsRequest,
+  ContactsPageReply,
+  ContactsPageRequest,
+  ContactsResolveReply,
+  ContactsResolveRequest,
+  ContactsUndoReply,
+  ContactsUndoRequest,
+  ContactsUpdateRequest,
+} from './schemas/contacts-manage';
+import {
+  DraftRemoveReply,
+  DraftRemoveRequest,
+  DraftSaveRequest,
+  DraftsListReply,
+  DraftView,
+} from './schemas/drafts';
 import {
   FilesDiscardReply,
   FilesDiscardRequest,
@@ -116,6 +151,17 @@ export const contract = {
   'outbox.reschedule': { request: RescheduleRequest, reply: RescheduleReply },
   'contacts.search': { request: ContactsSearchRequest, reply: ContactsSearchReply },
   'contacts.sync': { request: ContactsSyncRequest, reply: ContactsSyncReply },
+  // Contacts view (h11b): books/tags, pages, edits, conflicts, import.
+  'contacts.groups': { request: ContactsGroupsRequest, reply: ContactsGroupsReply },
+  'contacts.page': { request: ContactsPageRequest, reply: ContactsPageReply },
+  'contacts.get': { request: ContactIdRequest, reply: ContactDetailReply },
+  'contacts.abilities': { request: ContactsGroupsRequest, reply: ContactsAbilitiesReply },
+  'contacts.create': { request: ContactsCreateRequest, reply: ContactsEditReply },
+  'contacts.update': { request: ContactsUpdateRequest, reply: ContactsEditReply },
+  'contacts.delete': { request: ContactsDeleteRequest, reply: ContactsDeleteReply },
+  'contacts.undoDelete': { request: ContactsUndoRequest, reply: ContactsUndoReply },
+  'contacts.bulk': { request: ContactsBulkRequest, reply: ContactsBulkReply },
+  'contacts.resolveConflict': { request: ContactsResolveRequest, reply: ContactsResolveReply },
   'backups.list': { request: NoRequest, reply: BackupsListReply },
   'backups.create': { request: NoRequest, reply: BackupCreateReply },
   'backups.restore': { request: BackupRestoreRequest, reply: BackupRestoreReply },
@@ -126,6 +172,13 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  // Compose to many (issue 11): the audience, its cost, the send as one job, and the drafts.
+  'compose.resolve': { request: ComposeResolveRequest, reply: ComposeResolveReply },
+  'compose.pricing': { request: ComposePricingRequest, reply: ComposePricingReply },
+  'compose.send': { request: ComposeSendRequest, reply: ComposeSendReply },
+  'drafts.list': { request: NoRequest, reply: DraftsListReply },
+  'drafts.save': { request: DraftSaveRequest, reply: DraftView },
+  'drafts.remove': { request: DraftRemoveRequest, reply: DraftRemoveReply },
   'files.stage': { request: FilesStageRequest, reply: FilesStageReply },
   'files.discard': { request: FilesDiscardRequest, reply: FilesDiscardReply },
   'files.read': { request: FilesReadRequest, reply: FilesReadReply },

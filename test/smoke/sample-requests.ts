@@ -38,6 +38,18 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'outbox.reschedule': { id: 1, at: 4_102_444_800_000 },
   'contacts.search': { query: 'mar' },
   'contacts.sync': { accountId: 1 },
+  'contacts.groups': { accountId: 1 },
+  'contacts.page': { accountId: 1, query: 'mar', offset: 0, withTotal: true },
+  'contacts.get': { id: 1 },
+  'contacts.abilities': { accountId: 1 },
+  // A refusal (no such number), nothing saved.
+  'contacts.create': { accountId: 1, contact: { phone: '12', book: 'Smoke' } },
+  // No such contact: answered with a sentence.
+  'contacts.update': { id: 999_999, patch: { firstName: 'Smoke' } },
+  'contacts.delete': { ids: [999_999] },
+  'contacts.undoDelete': { undoToken: 'none' },
+  'contacts.bulk': { ids: [999_999], action: { kind: 'addTag', tag: 'smoke' } },
+  'contacts.resolveConflict': { conflictId: 999_999, keep: 'local' },
   'backups.list': {},
   'backups.create': {},
   // The bundle starts on a fresh profile, whose first start made a daily backup.
@@ -49,6 +61,17 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },
+  'compose.resolve': { accountId: 1, numbers: ['+34666555444', '12'], text: 'Hi {first_name}' },
+  'compose.pricing': { accountId: 1 },
+  'compose.send': {
+    accountId: 1,
+    numbers: ['+34666555444', '+34666555443'],
+    from: 'OUTPOST',
+    text: 'Smoke test to many',
+  },
+  'drafts.list': {},
+  'drafts.save': { body: 'Smoke draft', state: {} },
+  'drafts.remove': { id: 1 },
   // A whole (tiny) file in one chunk; discarding a token nobody made answers "nothing to discard".
   'files.stage': { name: 'smoke.csv', size: 5, offset: 0, data: 'cGhvbmU=' },
   'files.discard': { token: '0'.repeat(32) },

@@ -5,6 +5,7 @@ import type { AdapterFor } from '../outbox/reconcile';
 import { syncAllProviderSchedules } from '../outbox/schedule';
 import { isProviderError } from '../providers/errors';
 import { pushAllBlacklistChanges } from '../suppressions/blacklist-push';
+import { pushAllContactChanges } from '../sync/contacts/push-all';
 import { syncConversations } from '../sync/conversations/sync';
 import { pollUntilSettled } from '../sync/delivery/loop';
 import { SecretUnavailableError } from '../vault/vault';
@@ -16,8 +17,8 @@ const IDLE_MS = 5_000;
  * The app's background tracking: messages held at the provider for their
  * time (compared with its list), delivery status of accepted messages
  * (polled, since a desktop cannot receive webhooks) and WhatsApp
- * conversations with their opt-out replies, and pending provider-blacklist
- * changes. The CLI runs the same functions
+ * conversations with their opt-out replies, pending provider-blacklist
+ * changes, and contact edits made offline. The CLI runs the same functions
  * on demand instead.
  */
 export class SyncLoop {
@@ -70,6 +71,10 @@ export class SyncLoop {
       await this.syncConversationsIfDue(signal);
       // Suppressions made offline (or opt-outs just seen) go to the provider's blacklist.
       await pushAllBlacklistChanges(this.db, this.adapterFor, { signal }).catch(() => undefined);
+      // Contact edits made offline go out too (a delete only after its Undo window).
+      await pushAllContactChanges(this.db, this.adapterFor, { signal }).catch((error: unknown) => {
+        if (!signal.aborted) logProblem('pushing contact edits failed', error);
+      });
       await this.idle(signal);
     }
   }

@@ -67,7 +67,7 @@ export interface RowCheckOptions {
 }
 
 /** Line types that cannot receive an SMS; 'fixed-line-or-mobile' and 'unknown' get the benefit of the doubt. */
-const NOT_MOBILE: Partial<Record<LineType, string>> = {
+export const NOT_MOBILE: Partial<Record<LineType, string>> = {
   fixed: 'a fixed-line number',
   'toll-free': 'a toll-free number',
   'premium-rate': 'a premium-rate number',

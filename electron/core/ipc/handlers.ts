@@ -3,9 +3,12 @@ import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
+import { composeHandlers } from './compose-handlers';
 import { bulkHandlers } from './bulk-handlers';
 import { contactsHandlers } from './contacts-handlers';
+import { contactsManageHandlers } from './contacts-manage-handlers';
 import { dbHandlers } from './db-handlers';
+import { draftsHandlers } from './drafts-handlers';
 import { filesHandlers } from './files-handlers';
 import type { HandlerTable } from './handler-table';
 import { jobsHandlers } from './jobs-handlers';
@@ -26,10 +29,13 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...accountSettingsHandlers(core),
     ...outboxHandlers(core),
     ...contactsHandlers(core),
+    ...contactsManageHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...composeHandlers(core),
+    ...draftsHandlers(core),
     ...filesHandlers(core),
     ...bulkHandlers(core),
     ...jobsHandlers(core),

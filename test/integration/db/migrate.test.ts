@@ -58,6 +58,14 @@ const fixtures: Record<number, (db: Db) => void> = {
   7: (db) => {
     db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
   },
+  8: (db) => {
+    db.exec(`INSERT INTO contact_trash (undo_token, account_id, contact, delete_change_id, deleted_at)
+             VALUES ('t1', 1, '{"phone":"34666555444"}', 1, 0)`);
+  },
+  9: (db) => {
+    db.exec(`INSERT INTO drafts (body, state, updated_at, created_at)
+             VALUES ('Hi {first_name}', '{"numbers":["+34666555444"]}', 5, 5)`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */

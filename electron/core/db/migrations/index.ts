@@ -5,6 +5,8 @@ import { m004Sync } from './004-sync';
 import { m005ProviderScheduling } from './005-provider-scheduling';
 import { m006ProviderFidelity } from './006-provider-fidelity';
 import { m007Preferences } from './007-preferences';
+import { m008ContactManagement } from './008-contact-management';
+import { m009ComposeDrafts } from './009-compose-drafts';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,8 @@ export const migrations: readonly Migration[] = [
   m005ProviderScheduling,
   m006ProviderFidelity,
   m007Preferences,
+  m008ContactManagement,
+  m009ComposeDrafts,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

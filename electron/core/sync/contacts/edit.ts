@@ -129,12 +129,19 @@ export function createContactOffline(
 /**
  * Removes the contact locally at once. One that never reached the provider
  * just disappears with its pending create; otherwise a pending delete
- * remembers its remote id.
+ * remembers its remote id. `holdUntil` keeps that delete from being pushed
+ * before then (the Undo window, see trash.ts). Returns the delete's change id,
+ * or null when nothing needs telling to the provider.
  */
-export function deleteContactOffline(db: Db, contactId: number, now = Date.now()): void {
-  writeTransaction(db, () => {
+export function deleteContactOffline(
+  db: Db,
+  contactId: number,
+  now = Date.now(),
+  holdUntil: number | null = null,
+): number | null {
+  return writeTransaction(db, () => {
     const row = readContact(db, contactId);
-    if (!row) return;
+    if (!row) return null;
     db.prepare(
       `UPDATE pending_changes SET state = 'done', error_text = 'Superseded by a delete.', updated_at = ?
        WHERE contact_id = ? AND state IN ${OPEN_STATES}`,
@@ -143,13 +150,18 @@ export function deleteContactOffline(db: Db, contactId: number, now = Date.now()
       `UPDATE contact_conflicts SET resolved_at = ?, resolution = 'local'
        WHERE contact_id = ? AND resolved_at IS NULL`,
     ).run(now, contactId);
+    let changeId: number | null = null;
     if (row.remote_id !== null) {
-      db.prepare(
-        `INSERT INTO pending_changes (account_id, contact_id, remote_id, op, created_at, updated_at)
-         VALUES (?, NULL, ?, 'delete', ?, ?)`,
-      ).run(row.account_id, row.remote_id, now, now);
+      changeId = db
+        .prepare(
+          `INSERT INTO pending_changes (account_id, contact_id, remote_id, op, hold_until, created_at, updated_at)
+           VALUES (?, NULL, ?, 'delete', ?, ?, ?) RETURNING id`,
+        )
+        .pluck()
+        .get(row.account_id, row.remote_id, holdUntil, now, now) as number;
     }
     db.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
     eventsOf(db).contactsChanged(row.account_id);
+    return changeId;
   });
 }

@@ -60,9 +60,10 @@ export async function pushPendingChanges(
   const due = db
     .prepare(
       `SELECT * FROM pending_changes WHERE account_id = ?
-       AND (state = 'pending' OR (state = 'pushing' AND lease_until < ?)) ORDER BY id LIMIT ?`,
+       AND (state = 'pending' OR (state = 'pushing' AND lease_until < ?))
+       AND (hold_until IS NULL OR hold_until <= ?) ORDER BY id LIMIT ?`,
     )
-    .all(accountId, now(), options.limit ?? 10_000) as PendingRow[];
+    .all(accountId, now(), now(), options.limit ?? 10_000) as PendingRow[];
   for (const queued of due) {
     options.signal?.throwIfAborted();
     const change = claim(db, queued, now());

@@ -18,7 +18,8 @@ export interface ContactSummary {
   hasConflict: boolean;
 }
 
-interface Row {
+/** A summary row as the list queries select it (`summaryColumns`). */
+export interface Row {
   id: number;
   account_id: number;
   remote_id: string | null;
@@ -37,7 +38,10 @@ const COLUMNS = `c.id, c.account_id, c.remote_id, c.phone, c.first_name, c.last_
   (SELECT json_group_array(t.tag) FROM contact_tags t WHERE t.contact_id = c.id) AS tags,
   EXISTS (SELECT 1 FROM pending_changes p WHERE p.contact_id = c.id AND p.state IN ${OPEN_STATES}) AS pending`;
 
-function toSummary(r: Row): ContactSummary {
+/** The columns of a summary row, for other list queries over `contacts c`. */
+export const summaryColumns = COLUMNS;
+
+export function summaryOf(r: Row): ContactSummary {
   return {
     id: r.id,
     accountId: r.account_id,
@@ -109,7 +113,7 @@ export function searchContacts(
       `SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
     )
     .all(...params, limit) as Row[];
-  return rows.map(toSummary);
+  return rows.map(summaryOf);
 }
 
 /**
@@ -145,7 +149,7 @@ function byPhone(
            WHERE contacts_phone_fts MATCH ? ${scope} ORDER BY c.last_name, c.first_name, c.id LIMIT ?`,
         )
         .all(`"${digits}"`, ...scopeParams, limit) as Row[]
-    ).map(toSummary);
+    ).map(summaryOf);
   }
   // Too short for trigrams: the start of the number, with or without its '+'.
   return (
@@ -155,7 +159,7 @@ function byPhone(
          ORDER BY c.last_name, c.first_name, c.id LIMIT ?`,
       )
       .all(`${digits}%`, `+${digits}%`, ...scopeParams, limit) as Row[]
-  ).map(toSummary);
+  ).map(summaryOf);
 }
 
 export interface ListOptions {
@@ -196,7 +200,7 @@ export function listContacts(db: Db, options: ListOptions = {}): ContactSummary[
        ORDER BY c.last_name, c.first_name, c.id LIMIT ? OFFSET ?`,
     )
     .all(...params, options.limit ?? 100, options.offset ?? 0) as Row[];
-  return rows.map(toSummary);
+  return rows.map(summaryOf);
 }
 
 export function countContacts(db: Db, accountId?: number): number {

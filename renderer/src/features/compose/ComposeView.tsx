@@ -1,18 +1,32 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import {
+  composeCost,
+  countAfterMerge,
+  isSendable,
+  type MergeTarget,
+} from '../../../../shared/compose';
+import { parseTemplate } from '../../../../shared/merge/template';
 import { countSegments, type EncodingChoice, suggestGsmReplacements } from '../../../../shared/sms';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
-import { countryName } from '../../lib/format';
+import { countryName, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
 import { useSettings } from '../settings/store';
+import { AudienceSummary } from './components/AudienceSummary';
+import { CostLine } from './components/CostLine';
+import { DraftsList } from './components/DraftsList';
+import { MergePreview, previewMessage } from './components/MergePreview';
+import { MergeTools } from './components/MergeTools';
+import { chipStatuses, RecipientsField } from './components/RecipientsField';
 import { SegmentMeter } from './components/SegmentMeter';
 import { EncodingHints } from './components/Suggestions';
-import { type ComposeField, useCompose } from './store';
+import { type ComposeField, type Recipient, useCompose } from './store';
 
 const ENCODINGS: { id: EncodingChoice; key: string }[] = [
   { id: 'auto', key: 'encoding.auto' },
@@ -20,6 +34,15 @@ const ENCODINGS: { id: EncodingChoice; key: string }[] = [
   { id: 'gsm-pt', key: 'encoding.gsmPt' },
   { id: 'ucs2', key: 'encoding.ucs2' },
 ];
+
+/** Validity choices: as long as the provider keeps it, or a few usual spans. */
+const VALIDITIES = ['', '1h', '6h', '1d', '3d'] as const;
+
+/** More recipients than this and the send asks first, naming how many and the cost. */
+const CONFIRM_ABOVE = 5;
+
+/** How long a deleted draft can be brought back. */
+const UNDO_MS = 10_000;
 
 export function ComposeView() {
   const { t, i18n } = useTranslation('compose');
@@ -29,139 +52,388 @@ export function ComposeView() {
   const preferences = useSettings((s) => s.preferences);
   const go = useNav((s) => s.go);
   const problemText = useProblemText();
-  const toRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const [confirming, setConfirming] = useState(false);
 
-  const count = useMemo(
-    () => countSegments(draft.text, { encoding: draft.encoding }),
-    [draft.text, draft.encoding],
-  );
-  // Already GSM-7 (the usual case on each keystroke): nothing to suggest, no second count.
-  const gsm = count.forcingUcs2.length === 0;
-  const suggestion = useMemo(
-    () => (gsm ? null : suggestGsmReplacements(draft.text)),
-    [gsm, draft.text],
-  );
-
-  const { accountId, set } = draft;
+  const { accountId, set, audience, setDefaultCountry, loadPricing, loadGroups, loadDrafts } =
+    draft;
   useEffect(() => {
     if ((accountId === null || !accounts.some((a) => a.id === accountId)) && accounts[0])
       set({ accountId: accounts[0].id });
   }, [accounts, accountId, set]);
-
+  useEffect(() => setDefaultCountry(preferences.defaultCountry), [preferences, setDefaultCountry]);
+  useEffect(() => {
+    if (accountId === null) return;
+    void loadPricing(accountId);
+    void loadGroups(accountId);
+  }, [accountId, loadPricing, loadGroups]);
+  useEffect(() => {
+    void loadDrafts();
+  }, [loadDrafts]);
   // Ctrl/Cmd+N (or "Message" on a contact) asks for the first field.
   useEffect(() => {
     if (draft.focusRequest > 0) toRef.current?.focus();
   }, [draft.focusRequest]);
+  const { removedDraft, forgetRemovedDraft } = draft;
+  useEffect(() => {
+    if (!removedDraft) return;
+    const timer = setTimeout(forgetRemovedDraft, UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [removedDraft, forgetRemovedDraft]);
 
-  const send = () =>
-    void draft.send({ sender: preferences.defaultSender, country: preferences.defaultCountry });
+  // The counter: the text as typed, and after merge for every recipient (the hot path, per keystroke).
+  const textCount = useMemo(
+    () => countSegments(draft.text, { encoding: draft.encoding }),
+    [draft.text, draft.encoding],
+  );
+  const template = useMemo(() => parseTemplate(draft.text), [draft.text]);
+  const targets = useMemo<MergeTarget[]>(
+    () =>
+      (audience?.recipients ?? [])
+        .filter(isSendable)
+        .map((r) => ({ key: r.key, countryIso: r.countryIso, fields: r.fields })),
+    [audience],
+  );
+  const merged = useMemo(
+    () =>
+      targets.length === 0
+        ? null
+        : countAfterMerge(template, targets, { encoding: draft.encoding }),
+    [template, targets, draft.encoding],
+  );
+  const shown = merged ? previewMessage(merged, draft.preview) : undefined;
+  const meterCount = shown?.ok ? shown.count : textCount;
+  const gsm = textCount.forcingUcs2.length === 0;
+  const suggestion = useMemo(
+    () => (gsm ? null : suggestGsmReplacements(draft.text)),
+    [gsm, draft.text],
+  );
+  const byKey = useMemo(
+    () => new Map<string, Recipient>(audience?.recipients.map((r) => [r.key, r]) ?? []),
+    [audience],
+  );
+
+  // Cost and what is left out can trail the keystroke by a frame.
+  const deferredMerged = useDeferredValue(merged);
+  const pricing = accountId === null ? undefined : draft.pricing[accountId];
+  const cost = useMemo(() => {
+    if (!deferredMerged || !pricing || pricing === 'loading' || !pricing.currency) return null;
+    return composeCost(deferredMerged, targets, {
+      prices: pricing.prices,
+      currency: pricing.currency,
+      balance: pricing.balance,
+    });
+  }, [deferredMerged, targets, pricing]);
+
+  const { addChips, addNumbers, removeChip, searchRecipients, removeNumbers } = draft;
+  const statuses = useMemo(() => chipStatuses(draft.chips, audience), [draft.chips, audience]);
+  const removeInvalid = useCallback(
+    () => removeNumbers((key) => byKey.get(key)?.problem != null),
+    [removeNumbers, byKey],
+  );
+  const removeDuplicates = useCallback(() => {
+    const duplicate = new Set(
+      statuses.flatMap((s, i) => (s.duplicate ? [i] : [])).map((i) => draft.chips[i]),
+    );
+    set({ chips: draft.chips.filter((c) => !duplicate.has(c)) });
+  }, [statuses, draft.chips, set]);
+
+  const insertToken = useCallback(
+    (token: string) => {
+      const area = textRef.current;
+      const text = useCompose.getState().text;
+      const start = area?.selectionStart ?? text.length;
+      const end = area?.selectionEnd ?? text.length;
+      set({ text: text.slice(0, start) + token + text.slice(end) });
+      requestAnimationFrame(() => {
+        area?.focus();
+        area?.setSelectionRange(start + token.length, start + token.length);
+      });
+    },
+    [set],
+  );
+
+  const sendable = merged ? merged.messages.filter((m) => m.ok).length : 0;
+  const leftOutByRules =
+    audience?.check.leftOut.filter((l) => l.code !== 'missing-field').length ?? 0;
+  const sendingTo = Math.max(0, sendable - leftOutByRules);
+  const send = () => void draft.send({ sender: preferences.defaultSender });
+  const askOrSend = () => {
+    if (sendingTo > CONFIRM_ABOVE) setConfirming(true);
+    else send();
+  };
   const errorOf = (field: ComposeField) =>
     draft.fieldError?.field === field ? problemText(draft.fieldError.problem) : null;
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      send();
+      // A number still in the recipients field counts: it becomes a chip first.
+      if (toRef.current && toRef.current.value.trim() !== '') {
+        addNumbers(toRef.current.value);
+        toRef.current.value = '';
+      }
+      askOrSend();
     }
   };
+  const money = (v: number) =>
+    pricing && pricing !== 'loading' && pricing.currency
+      ? formatMoney(v, pricing.currency, language)
+      : '';
+  const account = accounts.find((a) => a.id === accountId);
+  const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
+  const atMs = draft.at ? Date.parse(draft.at) : Number.NaN;
 
   return (
-    <form
-      className="view compose"
-      aria-labelledby="compose-title"
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault();
-        send();
-      }}
-    >
-      <ViewHeader title={t('title')} id="compose-title" />
-      <div className="card">
-        <div className="grid-2">
-          <Select
-            label={t('account')}
-            value={draft.accountId}
-            onChange={(id) => draft.set({ accountId: id })}
-            options={accounts.map((a) => ({
-              id: a.id,
-              label: a.paused
-                ? t('accountPaused', { name: a.name })
-                : a.sandbox
-                  ? t('accountSandbox', { name: a.name })
-                  : a.name,
-            }))}
-          />
-          <TextField
-            label={t('from')}
-            value={draft.from ?? preferences.defaultSender}
-            onChange={(from) => draft.set({ from })}
-            placeholder={t('fromPlaceholder')}
-            error={errorOf('from')}
-          />
-          <TextField
-            label={t('to')}
-            value={draft.to}
-            onChange={(to) => draft.set({ to })}
-            placeholder={t('toPlaceholder')}
-            inputMode="tel"
-            error={errorOf('to')}
-            inputRef={toRef}
+    <div className="compose-layout">
+      <form
+        className="view compose"
+        aria-labelledby="compose-title"
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          askOrSend();
+        }}
+      >
+        <ViewHeader title={t('title')} id="compose-title" />
+        <div className="card">
+          <div className="grid-2">
+            <Select
+              label={t('account')}
+              value={draft.accountId}
+              onChange={(id) => draft.set({ accountId: id })}
+              options={accounts.map((a) => ({
+                id: a.id,
+                label: a.paused
+                  ? t('accountPaused', { name: a.name })
+                  : a.sandbox
+                    ? t('accountSandbox', { name: a.name })
+                    : a.name,
+              }))}
+            />
+            <TextField
+              label={t('from')}
+              value={draft.from ?? preferences.defaultSender}
+              onChange={(from) => draft.set({ from })}
+              placeholder={t('fromPlaceholder')}
+              error={errorOf('from')}
+            />
+          </div>
+          <RecipientsField
+            chips={draft.chips}
+            audience={audience}
+            suggestions={draft.suggestions}
+            language={language}
+            error={errorOf('to') ?? draft.audienceError}
             description={t('toDescription', {
               country: countryName(preferences.defaultCountry, language),
             })}
+            inputRef={toRef}
+            onSearch={searchRecipients}
+            onAdd={addChips}
+            onAddNumbers={addNumbers}
+            onRemove={removeChip}
           />
-          <Select
-            label={t('encodingLabel')}
-            value={draft.encoding}
-            onChange={(encoding) => draft.set({ encoding })}
-            options={ENCODINGS.map((e) => ({ id: e.id, label: t(e.key) }))}
-          />
-        </div>
-        <TextField
-          label={t('message')}
-          multiline
-          rows={7}
-          value={draft.text}
-          onChange={(text) => draft.set({ text })}
-          placeholder={t('messagePlaceholder')}
-          error={errorOf('text')}
-        />
-        <SegmentMeter count={count} language={language} />
-        <EncodingHints
-          count={count}
-          suggestion={suggestion}
-          canUndo={draft.beforeReplace !== null}
-          onReplace={draft.replaceText}
-          onUndo={draft.undoReplace}
-          onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
-        />
-        <div className="actions">
+          {audience && draft.chips.length > 0 ? (
+            <AudienceSummary
+              audience={audience}
+              merged={deferredMerged}
+              language={language}
+              onRemoveInvalid={removeInvalid}
+              onRemoveDuplicates={removeDuplicates}
+            />
+          ) : null}
+          <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
           <TextField
-            label={t('sendAt')}
-            type="datetime-local"
-            value={draft.at}
-            onChange={(at) => draft.set({ at })}
-            error={errorOf('at')}
-            className="inline-field"
+            label={t('message')}
+            multiline
+            rows={7}
+            value={draft.text}
+            onChange={(text) => draft.set({ text })}
+            placeholder={t('messagePlaceholder')}
+            error={errorOf('text')}
+            inputRef={textRef}
           />
-          <Button type="submit" variant="primary" isDisabled={draft.sending}>
-            {draft.sending ? t('queueing') : t('send')} <kbd>{t('sendShortcut')}</kbd>
-          </Button>
+          <SegmentMeter count={meterCount} language={language} />
+          {merged ? (
+            <MergePreview
+              merged={merged}
+              recipients={byKey}
+              choice={draft.preview}
+              shown={shown}
+              language={language}
+              onChoose={draft.setPreview}
+            />
+          ) : null}
+          <EncodingHints
+            count={textCount}
+            suggestion={suggestion}
+            canUndo={draft.beforeReplace !== null}
+            onReplace={draft.replaceText}
+            onUndo={draft.undoReplace}
+            onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
+          />
+          {draft.chips.length > 0 ? (
+            <CostLine cost={cost} pricing={pricing} language={language} />
+          ) : null}
+          <div className="grid-2">
+            <Select
+              label={t('encodingLabel')}
+              value={draft.encoding}
+              onChange={(encoding) => draft.set({ encoding })}
+              options={ENCODINGS.map((e) => ({ id: e.id, label: t(e.key) }))}
+            />
+            <Select
+              label={t('kind.label')}
+              value={draft.marketing ? 'marketing' : 'information'}
+              onChange={(kind) => draft.set({ marketing: kind === 'marketing' })}
+              options={[
+                { id: 'information', label: t('kind.information') },
+                { id: 'marketing', label: t('kind.marketing') },
+              ]}
+            />
+            <TextField
+              label={t('sendAt')}
+              type="datetime-local"
+              value={draft.at}
+              onChange={(at) => draft.set({ at })}
+              error={errorOf('at')}
+              description={
+                Number.isNaN(atMs)
+                  ? undefined
+                  : schedulesAtProvider
+                    ? t('schedule.atProvider', { when: formatDateTime(atMs, language) })
+                    : t('schedule.here', { when: formatDateTime(atMs, language) })
+              }
+            />
+            <Select
+              label={t('validity.label')}
+              value={draft.validFor}
+              onChange={(validFor) => draft.set({ validFor })}
+              options={VALIDITIES.map((v) => ({ id: v, label: t(`validity.${v || 'none'}`) }))}
+            />
+          </div>
+          {errorOf('validity') ? (
+            <p className="error" role="alert">
+              {errorOf('validity')}
+            </p>
+          ) : null}
+          <div className="actions">
+            <Button type="submit" variant="primary" isDisabled={draft.sending}>
+              {draft.sending
+                ? t('queueing')
+                : sendingTo > 1
+                  ? t('sendTo', { count: sendingTo, formatted: formatNumber(sendingTo, language) })
+                  : t('send')}{' '}
+              <kbd>{t('sendShortcut')}</kbd>
+            </Button>
+          </div>
+          {draft.sent ? (
+            <SentNotice sent={draft.sent} language={language} onShow={() => go('outbox')} />
+          ) : null}
         </div>
-        {draft.sent ? (
-          <p className="success" role="status" data-testid="sent-notice">
-            <Trans
-              t={t}
-              i18nKey="sent"
-              count={draft.sent.segments}
-              values={{ id: draft.sent.id, to: draft.sent.to }}
-              components={{ bdi: <bdi /> }}
-            />{' '}
-            <Button variant="link" onPress={() => go('outbox')}>
-              {t('showInOutbox')}
+      </form>
+      <div className="compose-side">
+        {removedDraft ? (
+          <p className="hint" role="status" data-testid="draft-removed">
+            {t('drafts.removed', { name: removedDraft.name || t('drafts.untitled') })}{' '}
+            <Button variant="link" onPress={() => void draft.restoreDraft(removedDraft)}>
+              {t('drafts.undo')}
             </Button>
           </p>
         ) : null}
+        <DraftsList
+          drafts={draft.drafts}
+          currentId={draft.draftId}
+          language={language}
+          onOpen={draft.openDraft}
+          onDelete={(d) => void draft.deleteDraft(d.id)}
+          onNew={draft.startNew}
+        />
       </div>
-    </form>
+      <ConfirmDialog
+        isOpen={confirming}
+        title={t('confirm.title', {
+          count: sendingTo,
+          formatted: formatNumber(sendingTo, language),
+        })}
+        confirmLabel={t('confirm.send', {
+          count: sendingTo,
+          formatted: formatNumber(sendingTo, language),
+        })}
+        cancelLabel={t('confirm.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          send();
+        }}
+      >
+        <p data-testid="confirm-summary">
+          {t('confirm.body', {
+            count: sendingTo,
+            formatted: formatNumber(sendingTo, language),
+            account: account?.name ?? '',
+            segments: formatNumber(merged?.segments.total ?? 0, language),
+          })}{' '}
+          {cost?.estimate.totals
+            ? t('confirm.cost', { amount: money(cost.estimate.totals.max) })
+            : t('confirm.noCost')}
+        </p>
+        {audience && audience.recipients.length > sendingTo ? (
+          <p className="muted">
+            {t('confirm.leftOut', { count: audience.recipients.length - sendingTo })}
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+const STANDARD_FIELDS = ['first_name', 'last_name', 'phone', 'email'];
+
+function SentNotice(props: {
+  sent: NonNullable<ReturnType<typeof useCompose.getState>['sent']>;
+  language: 'en' | 'es';
+  onShow: () => void;
+}) {
+  const { t } = useTranslation('compose');
+  const { sent, language } = props;
+  return (
+    <div className="success" role="status" data-testid="sent-notice">
+      <p>
+        {sent.messageId !== null ? (
+          <Trans
+            t={t}
+            i18nKey="sent"
+            count={sent.segments}
+            values={{ id: sent.messageId, to: sent.to }}
+            components={{ bdi: <bdi /> }}
+          />
+        ) : (
+          t('sentJob', {
+            count: sent.queued,
+            formatted: formatNumber(sent.queued, language),
+            job: sent.jobId,
+            segments: formatNumber(sent.segments, language),
+          })
+        )}{' '}
+        <Button variant="link" onPress={props.onShow}>
+          {t('showInOutbox')}
+        </Button>
+      </p>
+      {sent.schedule ? (
+        <p data-testid="sent-schedule">
+          {sent.schedule.mode === 'provider'
+            ? t('schedule.sentAtProvider', { when: formatDateTime(sent.schedule.at, language) })
+            : t('schedule.sentHere', { when: formatDateTime(sent.schedule.at, language) })}
+        </p>
+      ) : null}
+      {sent.leftOut.length > 0 ? (
+        <p className="muted">{t('sentLeftOut', { count: sent.leftOut.length })}</p>
+      ) : null}
+      {sent.deferred.length > 0 ? (
+        <p className="muted">{t('sentDeferred', { count: sent.deferred.length })}</p>
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { MergeCount, MergedMessage } from '../../../../../shared/compose';
+import type { Language } from '../../../i18n/languages';
+import { formatNumber } from '../../../lib/format';
+import { Select } from '../../../ui/Select';
+import type { PreviewChoice, Recipient } from '../store';
+
+const ENCODING_KEYS = {
+  gsm: 'encoding.gsm',
+  'gsm-pt': 'encoding.gsmPt',
+  ucs2: 'encoding.ucs2',
+} as const;
+
+/** The at most this many recipients can be picked one by one for the preview. */
+const PICKABLE = 300;
+
+/** The message a recipient of the preview choice reads, or null with nobody to show. */
+export function previewMessage(
+  merged: MergeCount,
+  choice: PreviewChoice,
+): MergedMessage | undefined {
+  const key =
+    choice === 'first'
+      ? merged.messages[0]?.key
+      : choice === 'longest'
+        ? (merged.longestKey ?? merged.messages[0]?.key)
+        : choice.key;
+  return merged.messages.find((m) => m.key === key) ?? merged.messages[0];
+}
+
+/**
+ * The counter after merge (segments min / max / total over the recipients and
+ * how many go in each encoding) and the preview of one recipient's message:
+ * the first, the longest, or any one picked.
+ */
+export function MergePreview(props: {
+  merged: MergeCount;
+  recipients: ReadonlyMap<string, Recipient>;
+  choice: PreviewChoice;
+  shown: MergedMessage | undefined;
+  language: Language;
+  onChoose: (choice: PreviewChoice) => void;
+}) {
+  const { t } = useTranslation('compose');
+  const { merged, language } = props;
+  const n = (v: number) => formatNumber(v, language);
+  const encodings = (Object.keys(ENCODING_KEYS) as (keyof typeof ENCODING_KEYS)[])
+    .filter((e) => merged.encodings[e] > 0)
+    .map((e) =>
+      t('merge.encodingCount', { count: merged.encodings[e], encoding: t(ENCODING_KEYS[e]) }),
+    );
+  const value = typeof props.choice === 'string' ? props.choice : `k:${props.choice.key}`;
+  const options = [
+    { id: 'first', label: t('merge.previewFirst') },
+    { id: 'longest', label: t('merge.previewLongest') },
+    ...merged.messages.slice(0, PICKABLE).map((m) => {
+      const r = props.recipients.get(m.key);
+      return {
+        id: `k:${m.key}`,
+        label: r?.name ? `${r.name} (${r.e164 ?? ''})` : (r?.e164 ?? m.key),
+      };
+    }),
+  ];
+  const shown = props.shown;
+  const who = shown ? props.recipients.get(shown.key) : undefined;
+  return (
+    <div className="merge-preview" data-testid="merge-preview">
+      <p
+        className="merge-summary"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="merge-summary"
+      >
+        {t('merge.segments', {
+          min: n(merged.segments.min),
+          max: n(merged.segments.max),
+          total: n(merged.segments.total),
+          count: merged.segments.total,
+        })}
+        {encodings.length > 0 ? ` · ${encodings.join(', ')}` : ''}
+      </p>
+      <Select
+        label={t('merge.previewFor')}
+        value={value}
+        options={options}
+        onChange={(id) =>
+          props.onChoose(id === 'first' || id === 'longest' ? id : { key: id.slice(2) })
+        }
+        className="inline-field"
+      />
+      {shown ? (
+        <figure className="preview-bubble" data-testid="preview-text">
+          <figcaption className="muted">
+            <bdi>{who?.name || who?.e164 || shown.key}</bdi>
+          </figcaption>
+          {shown.ok ? (
+            <p>{shown.text}</p>
+          ) : (
+            <p className="error">{t('merge.cannotWrite', { field: `{${shown.field}}` })}</p>
+          )}
+        </figure>
+      ) : null}
+    </div>
+  );
+}
