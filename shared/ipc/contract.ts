@@ -25,14 +25,6 @@ import {
   BackupsListReply,
 } from './schemas/backups';
 import {
-  ComposePricingReply,
-  ComposePricingRequest,
-  ComposeResolveReply,
-  ComposeResolveRequest,
-  ComposeSendReply,
-  ComposeSendRequest,
-} from './schemas/compose';
-import {
   BulkAnalyzeReply,
   BulkAnalyzeRequest,
   BulkCancelReply,
@@ -44,6 +36,14 @@ import {
   BulkStartRequest,
   DownloadReply,
 } from './schemas/bulk';
+import {
+  ComposePricingReply,
+  ComposePricingRequest,
+  ComposeResolveReply,
+  ComposeResolveRequest,
+  ComposeSendReply,
+  ComposeSendRequest,
+} from './schemas/compose';
 import {
   ContactsSearchReply,
   ContactsSearchRequest,
