@@ -104,7 +104,8 @@ function snapshot(db: Db): Map<string, Record<string, unknown>[]> {
       const lean = db
         .prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = 'template_id'`)
         .get(t);
-      const all = db.prepare((lean && SNAPSHOT_SQL[t]) || `SELECT * FROM ${t}`).all();
+      const sql = (lean !== undefined && SNAPSHOT_SQL[t]) || `SELECT * FROM ${t}`;
+      const all = db.prepare(sql).all();
       return [t, comparable(t, all as Record<string, unknown>[])];
     }),
   );
