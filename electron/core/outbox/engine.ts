@@ -73,8 +73,13 @@ export class OutboxEngine {
   };
   private readonly o: Required<Omit<EngineOptions, 'db' | 'adapterFor'>>;
   private readonly offlineUntil = new Map<number, number>();
-  /** Accounts this process cannot use at all (no secret here). */
-  private readonly unusable = new Map<number, string>();
+  /**
+   * Accounts this process could not read a secret for, with the reason and the
+   * secret reference they had then. An entry goes when that account's secret
+   * changes (`secretChanged`, or another reference in the database), or at a
+   * person's "retry now".
+   */
+  private readonly unusable = new Map<number, { reason: string; secretRef: string | null }>();
   private readonly prober: PauseProber;
   private readonly sleepers = new Sleepers();
   private stopped = false;
@@ -123,7 +128,18 @@ export class OutboxEngine {
 
   /** A person's "retry now": probes the account whatever its pause, resuming it if the provider accepts us. */
   async probeNow(accountId: number): Promise<void> {
+    this.unusable.delete(accountId);
     await this.probePaused(accountId, true);
+  }
+
+  /**
+   * An account's secret was set or fixed (null: any account's, e.g. the vault
+   * was unlocked): try its messages again instead of waiting for a restart.
+   */
+  secretChanged(accountId: number | null = null): void {
+    if (accountId === null) this.unusable.clear();
+    else this.unusable.delete(accountId);
+    this.wake();
   }
 
   private async probePaused(accountId: number | null, force: boolean): Promise<void> {
@@ -132,7 +148,7 @@ export class OutboxEngine {
 
   /** Problems that kept accounts out of this run, as sentences. */
   get skippedAccounts(): string[] {
-    return [...this.unusable.values()];
+    return [...this.unusable.values()].map((u) => u.reason);
   }
 
   /**
@@ -204,6 +220,14 @@ export class OutboxEngine {
     this.lastRecovery = now;
     recoverExpiredLeases(this.db, now);
     expireOverdue(this.db, now);
+    this.forgetReplacedSecrets();
+  }
+
+  /** An account given another secret reference (by another process, too) is tried again. */
+  private forgetReplacedSecrets(): void {
+    for (const [accountId, entry] of this.unusable) {
+      if (secretRefOf(this.db, accountId) !== entry.secretRef) this.unusable.delete(accountId);
+    }
   }
 
   private lastCheckpoint = 0;
@@ -315,7 +339,10 @@ export class OutboxEngine {
 
   private settleFailure(claim: Claim, rows: ClaimedRow[], error: unknown): void {
     if (error instanceof SecretUnavailableError) {
-      this.unusable.set(claim.accountId, error.message);
+      this.unusable.set(claim.accountId, {
+        reason: error.message,
+        secretRef: secretRefOf(this.db, claim.accountId),
+      });
       this.apply(
         claim,
         rows.map((r) => ({ id: r.id, kind: 'release', failure: null })),
@@ -411,4 +438,11 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function secretRefOf(db: Db, accountId: number): string | null {
+  const ref = prepareOnce(db, 'SELECT secret_ref FROM accounts WHERE id = ?')
+    .pluck()
+    .get(accountId);
+  return typeof ref === 'string' ? ref : null;
 }
