@@ -41,6 +41,9 @@ export interface EngineOptions {
   random?: () => number;
 }
 
+/** The most a request's deadline keeps back from its lease (a quarter of a short lease). */
+const LEASE_MARGIN_MS = 5_000;
+
 export interface EngineTotals {
   requests: number;
   accepted: number;
@@ -191,7 +194,7 @@ export class OutboxEngine {
         skipAccounts: this.skipped(now),
       });
       if (claim) {
-        await this.send(claim);
+        await this.send(claim, now);
         continue;
       }
       const next = nextWakeAt(this.db, {
@@ -244,31 +247,50 @@ export class OutboxEngine {
     return [...offline, ...this.unusable.keys()];
   }
 
-  private async send(claim: Claim): Promise<void> {
+  /**
+   * How long a request may run: its lease minus a margin, counted from the
+   * claim. A request never outlives its lease, so a drainer that recovers the
+   * lease (and reconciles) never finds this request still open.
+   */
+  get requestBudgetMs(): number {
+    return this.o.leaseMs - Math.min(LEASE_MARGIN_MS, this.o.leaseMs / 4);
+  }
+
+  private async send(claim: Claim, claimedAt: number): Promise<void> {
     const rows = markDispatched(this.db, claim, this.o.now());
     if (rows.length === 0) return;
     let result: SendResult;
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(),
+      Math.max(0, claimedAt + this.requestBudgetMs - this.o.now()),
+    );
     try {
       const adapter = this.adapterFor(claim.accountId);
       // A provider that fills merge fields gets the template and each recipient's values;
       // one that cannot gets each recipient's finished text.
       const merges = adapter.capabilities.mergeFields;
       this.totals.requests += 1;
-      result = await adapter.sendBatch({
-        from: claim.sender,
-        text: claim.template,
-        encoding: claim.encoding,
-        maxParts: claim.maxParts,
-        recipients: rows.map((r) =>
-          merges
-            ? { to: r.recipient, fields: r.fields, ref: rowRef(claim.requestName, r.id) }
-            : { to: r.recipient, text: r.body },
-        ),
-        ...requestLabels(claim),
-      });
+      result = await adapter.sendBatch(
+        {
+          from: claim.sender,
+          text: claim.template,
+          encoding: claim.encoding,
+          maxParts: claim.maxParts,
+          recipients: rows.map((r) =>
+            merges
+              ? { to: r.recipient, fields: r.fields, ref: rowRef(claim.requestName, r.id) }
+              : { to: r.recipient, text: r.body },
+          ),
+          ...requestLabels(claim),
+        },
+        { signal: deadline.signal },
+      );
     } catch (error) {
       this.settleFailure(claim, rows, error);
       return;
+    } finally {
+      clearTimeout(timer);
     }
     this.settleResult(claim, rows, result);
   }
@@ -430,6 +452,7 @@ export class OutboxEngine {
       const report = await reconcileUnknown(this.db, this.adapterFor, {
         now: this.o.now(),
         retryMs: this.o.reconcileDelayMs,
+        longestRequestMs: this.requestBudgetMs,
         accountId,
       });
       this.totals.confirmed += report.accepted;
