@@ -4,10 +4,12 @@
 //   messages per second next to the ceiling that latency, batch size and
 //   concurrency allow (each request carries one batch and takes ≥ 50 ms).
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AdapterPool } from '../electron/core/accounts/adapters';
 import { addAccount } from '../electron/core/accounts/repository';
+import { openDatabase } from '../electron/core/db/connection';
 import { openAppDatabase } from '../electron/core/db/database';
 import { OutboxEngine } from '../electron/core/outbox/engine';
 import { enqueueMessages, type NewMessage } from '../electron/core/outbox/enqueue';
@@ -28,6 +30,91 @@ function messages(accountId: number, count: number): NewMessage[] {
     segments: 1,
     maxParts: 2,
   }));
+}
+
+/**
+ * The anchor: the same 19 columns of every NewMessage into a table with no
+ * index, no CHECK and no foreign key, one prepared statement (bound by
+ * position) in one transaction, on a connection opened like the app's.
+ */
+function bareInsertCpuMs(batch: NewMessage[]): number {
+  const dir = tempDir('outpost-bench-');
+  const db = openDatabase(join(dir.path, 'bare.sqlite'));
+  db.exec(`CREATE TABLE m (id INTEGER PRIMARY KEY, account_id INTEGER, job_id INTEGER, recipient TEXT,
+    sender TEXT, template TEXT, fields TEXT, body TEXT, encoding TEXT, segments INTEGER, max_parts INTEGER,
+    state TEXT, not_before INTEGER, scheduled_for INTEGER, schedule_mode TEXT, expires_at INTEGER,
+    campaign_name TEXT, give_up_at INTEGER, created_at INTEGER, updated_at INTEGER)`);
+  const insert =
+    db.prepare(`INSERT INTO m (account_id, job_id, recipient, sender, template, fields, body,
+    encoding, segments, max_parts, state, not_before, scheduled_for, schedule_mode, expires_at, campaign_name,
+    give_up_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'queued',?,?,?,?,?,?,?,?)`);
+  const now = Date.now();
+  const start = process.cpuUsage();
+  db.transaction(() => {
+    for (const m of batch)
+      insert.run(
+        m.accountId,
+        m.jobId ?? null,
+        m.recipient,
+        m.sender,
+        m.template,
+        JSON.stringify(m.fields ?? {}),
+        m.body,
+        m.encoding,
+        m.segments,
+        m.maxParts,
+        now,
+        null,
+        null,
+        null,
+        m.campaignName ?? 'Outpost',
+        now + 86_400_000,
+        now,
+        now,
+      );
+  })();
+  const used = process.cpuUsage(start);
+  db.close();
+  dir.remove();
+  return (used.user + used.system) / 1000;
+}
+
+/** One enqueueMessages of the whole batch into a fresh profile: CPU ms (user + system). */
+function enqueueCpuMs(batch: NewMessage[]): number {
+  const dir = tempDir('outpost-bench-');
+  const db = openAppDatabase(dir.path);
+  const { id } = addAccount(db, {
+    name: 'A',
+    provider: 'nrs',
+    baseUrl: 'http://127.0.0.1:9',
+    username: 'u',
+    secretRef: 'env:X',
+  });
+  const rows = batch.map((m) => ({ ...m, accountId: id }));
+  const start = process.cpuUsage();
+  enqueueMessages(db, rows);
+  const used = process.cpuUsage(start);
+  db.close();
+  dir.remove();
+  return (used.user + used.system) / 1000;
+}
+
+/** Anchor and enqueue in turn (A B A B …): the median of the per-pair ratios. */
+function enqueueAgainstAnchor(rounds: number): (string | number)[] {
+  const batch = messages(1, 100_000);
+  const pairs = Array.from({ length: rounds }, () => {
+    const bare = bareInsertCpuMs(batch);
+    const ours = enqueueCpuMs(batch);
+    return { bare, ours, ratio: ours / bare };
+  });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return [
+    'enqueue 100,000 vs bare insert (CPU ms, median of pairs)',
+    rounds,
+    Math.round(median(pairs.map((p) => p.bare))),
+    Math.round(median(pairs.map((p) => p.ours))),
+    `${median(pairs.map((p) => p.ratio)).toFixed(2)}×`,
+  ];
 }
 
 async function enqueueBench(): Promise<(string | number)[]> {
@@ -102,9 +189,19 @@ async function drainBench(concurrency: number, batchSize: number) {
 }
 
 async function main() {
+  const startLoad = loadavg()[0] ?? 0;
+  const anchored = enqueueAgainstAnchor(5);
   const enqueue = await enqueueBench();
+  if (process.argv.includes('--enqueue-only')) {
+    console.log(table(['operation', 'pairs', 'bare ms', 'enqueue ms', 'ratio'], [anchored]));
+    return;
+  }
   const drains = [await drainBench(2, 100), await drainBench(4, 100), await drainBench(2, 500)];
   const body = [
+    `1-minute load average at the start of this run: ${startLoad.toFixed(2)} (a machine shared with other work). Enqueue figures are CPU time (user + system) of this process, anchor and enqueue measured in turn in the same run; the bench enqueues one template with two merge fields per row, recipients in order.`,
+    '',
+    table(['operation', 'pairs', 'bare ms', 'enqueue ms', 'ratio'], [anchored]),
+    '',
     table(['operation', 'ms', 'rows/s', 'peak RSS MiB', 'database MiB'], [enqueue]),
     '',
     'Drain: the ceiling is concurrency × batch size ÷ latency (every request waits the added latency once).',

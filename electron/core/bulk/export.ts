@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { parseTemplate } from '../../../shared/merge';
 import { normalizePhone } from '../../../shared/phone';
 import type { Db } from '../db/connection';
+import { FIELDS_JSON_SQL } from '../outbox/fields';
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR
@@ -90,8 +91,9 @@ export async function exportJobResults(db: Db, jobId: number, path: string): Pro
   out.write('\uFEFF');
   await write([[...COLUMNS, ...fieldNames]]);
   const page = db.prepare(
-    `SELECT id, recipient, fields, body, state, segments, provider_message_id, error_code, error_text,
-            delivery_status, updated_at FROM messages WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?`,
+    `SELECT id, recipient, ${FIELDS_JSON_SQL} AS fields, body, state, segments, provider_message_id,
+            error_code, error_text, delivery_status, updated_at
+     FROM messages m WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?`,
   );
   let rows = 0;
   let after = 0;

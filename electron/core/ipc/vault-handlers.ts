@@ -11,9 +11,14 @@ function sharedVault(core: CoreContext): VaultService {
 export function vaultHandlers(core: CoreContext): HandlersFor<'vault.status' | 'vault.choose'> {
   return {
     'vault.status': () => sharedVault(core).status(),
-    'vault.choose': (request) =>
-      request.store === 'os'
-        ? sharedVault(core).choose('os')
-        : sharedVault(core).choose('passphrase-file', request.passphrase),
+    'vault.choose': (request) => {
+      const reply =
+        request.store === 'os'
+          ? sharedVault(core).choose('os')
+          : sharedVault(core).choose('passphrase-file', request.passphrase);
+      // Secrets that could not be read before (a locked passphrase file) may be readable now.
+      core.outbox.secretChanged();
+      return reply;
+    },
   };
 }

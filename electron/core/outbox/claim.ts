@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { eventsOf } from '../events/sink';
+import { fieldsFrom } from './fields';
 import { notHeld, sendable } from './rules';
 
 export interface ClaimedRow {
@@ -48,11 +49,24 @@ export interface ClaimOptions {
 
 const SENDABLE = sendable('m', { due: true });
 
+interface StoredRow {
+  id: number;
+  recipient: string;
+  field_values: string | null;
+  /** A row written by hand without a template keeps its fields as before. */
+  fields: string | null;
+  body: string;
+}
+
 interface HeadRow {
   account_id: number;
   sender: string;
   encoding: MessageEncoding;
+  template_id: number | null;
+  /** Set only on a row written by hand without a template (see migration 010). */
+  own_template: string | null;
   template: string;
+  field_names: string;
   max_parts: number;
   campaign_name: string | null;
   schedule_at: number | null;
@@ -87,15 +101,17 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
   };
   const head = prepareOnce(
     db,
-    `SELECT account_id, sender, encoding, template, max_parts, campaign_name, expires_at,
-       ${SCHEDULE_AT} AS schedule_at FROM messages m
+    `SELECT m.account_id, m.sender, m.encoding, m.template_id, m.template AS own_template,
+       coalesce(t.text, m.template) AS template, coalesce(t.field_names, '[]') AS field_names,
+       m.max_parts, m.campaign_name, m.expires_at, ${SCHEDULE_AT} AS schedule_at
+     FROM messages m LEFT JOIN message_templates t ON t.id = m.template_id
      WHERE ${SENDABLE} ORDER BY m.not_before, m.id LIMIT 1`,
   );
   const batch = prepareOnce(
     db,
-    `SELECT id, recipient, fields, body FROM messages m
+    `SELECT id, recipient, field_values, fields, body FROM messages m
      WHERE ${SENDABLE} AND m.account_id = @acc AND m.sender = @sender AND m.encoding = @encoding
-       AND m.template = @template AND m.max_parts = @maxParts
+       AND m.template_id IS @templateId AND m.template IS @ownTemplate AND m.max_parts = @maxParts
        AND m.campaign_name IS @campaign AND m.expires_at IS @expires AND ${SCHEDULE_AT} IS @scheduleAt
      ORDER BY m.not_before, m.id LIMIT @limit`,
   );
@@ -114,13 +130,15 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       acc: first.account_id,
       sender: first.sender,
       encoding: first.encoding,
-      template: first.template,
+      templateId: first.template_id,
+      ownTemplate: first.own_template,
       maxParts: first.max_parts,
       campaign: first.campaign_name,
       expires: first.expires_at,
       scheduleAt: first.schedule_at,
       limit: options.batchSize,
-    }) as { id: number; recipient: string; fields: string; body: string }[];
+    }) as StoredRow[];
+    const names = JSON.parse(first.field_names) as string[];
     const claim: Claim = {
       token: randomUUID(),
       accountId: first.account_id,
@@ -132,7 +150,15 @@ export function claimBatch(db: Db, options: ClaimOptions): Claim | null {
       campaignName: first.campaign_name,
       scheduleAt: first.schedule_at,
       expiresAt: first.expires_at,
-      rows: rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, string> })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        recipient: r.recipient,
+        body: r.body,
+        fields:
+          r.fields !== null
+            ? (JSON.parse(r.fields) as Record<string, string>)
+            : fieldsFrom(names, r.field_values),
+      })),
     };
     lease.run({
       owner: options.owner,

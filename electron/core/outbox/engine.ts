@@ -41,6 +41,9 @@ export interface EngineOptions {
   random?: () => number;
 }
 
+/** The most a request's deadline keeps back from its lease (a quarter of a short lease). */
+const LEASE_MARGIN_MS = 5_000;
+
 export interface EngineTotals {
   requests: number;
   accepted: number;
@@ -73,8 +76,13 @@ export class OutboxEngine {
   };
   private readonly o: Required<Omit<EngineOptions, 'db' | 'adapterFor'>>;
   private readonly offlineUntil = new Map<number, number>();
-  /** Accounts this process cannot use at all (no secret here). */
-  private readonly unusable = new Map<number, string>();
+  /**
+   * Accounts this process could not read a secret for, with the reason and the
+   * secret reference they had then. An entry goes when that account's secret
+   * changes (`secretChanged`, or another reference in the database), or at a
+   * person's "retry now".
+   */
+  private readonly unusable = new Map<number, { reason: string; secretRef: string | null }>();
   private readonly prober: PauseProber;
   private readonly sleepers = new Sleepers();
   private stopped = false;
@@ -123,7 +131,18 @@ export class OutboxEngine {
 
   /** A person's "retry now": probes the account whatever its pause, resuming it if the provider accepts us. */
   async probeNow(accountId: number): Promise<void> {
+    this.unusable.delete(accountId);
     await this.probePaused(accountId, true);
+  }
+
+  /**
+   * An account's secret was set or fixed (null: any account's, e.g. the vault
+   * was unlocked): try its messages again instead of waiting for a restart.
+   */
+  secretChanged(accountId: number | null = null): void {
+    if (accountId === null) this.unusable.clear();
+    else this.unusable.delete(accountId);
+    this.wake();
   }
 
   private async probePaused(accountId: number | null, force: boolean): Promise<void> {
@@ -132,7 +151,7 @@ export class OutboxEngine {
 
   /** Problems that kept accounts out of this run, as sentences. */
   get skippedAccounts(): string[] {
-    return [...this.unusable.values()];
+    return [...this.unusable.values()].map((u) => u.reason);
   }
 
   /**
@@ -175,7 +194,7 @@ export class OutboxEngine {
         skipAccounts: this.skipped(now),
       });
       if (claim) {
-        await this.send(claim);
+        await this.send(claim, now);
         continue;
       }
       const next = nextWakeAt(this.db, {
@@ -204,6 +223,14 @@ export class OutboxEngine {
     this.lastRecovery = now;
     recoverExpiredLeases(this.db, now);
     expireOverdue(this.db, now);
+    this.forgetReplacedSecrets();
+  }
+
+  /** An account given another secret reference (by another process, too) is tried again. */
+  private forgetReplacedSecrets(): void {
+    for (const [accountId, entry] of this.unusable) {
+      if (secretRefOf(this.db, accountId) !== entry.secretRef) this.unusable.delete(accountId);
+    }
   }
 
   private lastCheckpoint = 0;
@@ -220,31 +247,50 @@ export class OutboxEngine {
     return [...offline, ...this.unusable.keys()];
   }
 
-  private async send(claim: Claim): Promise<void> {
+  /**
+   * How long a request may run: its lease minus a margin, counted from the
+   * claim. A request never outlives its lease, so a drainer that recovers the
+   * lease (and reconciles) never finds this request still open.
+   */
+  get requestBudgetMs(): number {
+    return this.o.leaseMs - Math.min(LEASE_MARGIN_MS, this.o.leaseMs / 4);
+  }
+
+  private async send(claim: Claim, claimedAt: number): Promise<void> {
     const rows = markDispatched(this.db, claim, this.o.now());
     if (rows.length === 0) return;
     let result: SendResult;
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(),
+      Math.max(0, claimedAt + this.requestBudgetMs - this.o.now()),
+    );
     try {
       const adapter = this.adapterFor(claim.accountId);
       // A provider that fills merge fields gets the template and each recipient's values;
       // one that cannot gets each recipient's finished text.
       const merges = adapter.capabilities.mergeFields;
       this.totals.requests += 1;
-      result = await adapter.sendBatch({
-        from: claim.sender,
-        text: claim.template,
-        encoding: claim.encoding,
-        maxParts: claim.maxParts,
-        recipients: rows.map((r) =>
-          merges
-            ? { to: r.recipient, fields: r.fields, ref: rowRef(claim.requestName, r.id) }
-            : { to: r.recipient, text: r.body },
-        ),
-        ...requestLabels(claim),
-      });
+      result = await adapter.sendBatch(
+        {
+          from: claim.sender,
+          text: claim.template,
+          encoding: claim.encoding,
+          maxParts: claim.maxParts,
+          recipients: rows.map((r) =>
+            merges
+              ? { to: r.recipient, fields: r.fields, ref: rowRef(claim.requestName, r.id) }
+              : { to: r.recipient, text: r.body },
+          ),
+          ...requestLabels(claim),
+        },
+        { signal: deadline.signal },
+      );
     } catch (error) {
       this.settleFailure(claim, rows, error);
       return;
+    } finally {
+      clearTimeout(timer);
     }
     this.settleResult(claim, rows, result);
   }
@@ -315,7 +361,10 @@ export class OutboxEngine {
 
   private settleFailure(claim: Claim, rows: ClaimedRow[], error: unknown): void {
     if (error instanceof SecretUnavailableError) {
-      this.unusable.set(claim.accountId, error.message);
+      this.unusable.set(claim.accountId, {
+        reason: error.message,
+        secretRef: secretRefOf(this.db, claim.accountId),
+      });
       this.apply(
         claim,
         rows.map((r) => ({ id: r.id, kind: 'release', failure: null })),
@@ -403,6 +452,7 @@ export class OutboxEngine {
       const report = await reconcileUnknown(this.db, this.adapterFor, {
         now: this.o.now(),
         retryMs: this.o.reconcileDelayMs,
+        longestRequestMs: this.requestBudgetMs,
         accountId,
       });
       this.totals.confirmed += report.accepted;
@@ -411,4 +461,11 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function secretRefOf(db: Db, accountId: number): string | null {
+  const ref = prepareOnce(db, 'SELECT secret_ref FROM accounts WHERE id = ?')
+    .pluck()
+    .get(accountId);
+  return typeof ref === 'string' ? ref : null;
 }

@@ -2,9 +2,11 @@ import type { ProviderKind } from '../../../shared/domain/capabilities';
 import type { MessageEncoding } from '../../../shared/domain/message';
 import type { ScheduleMode } from '../../../shared/domain/message-state';
 import type { Db } from '../db/connection';
+import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { eventsOf } from '../events/sink';
 import { capabilitiesOf } from '../providers/registry';
+import { fieldNamesOf, fieldValuesOf, templateIdFor } from './fields';
 import { DEFAULT_RETRY_POLICY } from './policy';
 
 /** The campaign a single send is counted in on the provider's dashboard unless told otherwise. */
@@ -42,7 +44,10 @@ export function scheduleModeFor(provider: ProviderKind): ScheduleMode {
 
 /**
  * Writes messages to the outbox in ONE transaction, before anything touches
- * the network: either every recipient is queued or none is.
+ * the network: either every recipient is queued or none is. What recipients
+ * share (the template and its field names) is written once per distinct
+ * template; a row carries only its own values. Parameters are bound by
+ * position: naming them costs about as much as the insert itself.
  */
 export function enqueueMessages(
   db: Db,
@@ -51,55 +56,77 @@ export function enqueueMessages(
 ): number[] {
   const now = options.now ?? Date.now();
   const giveUpAfter = options.giveUpAfterMs ?? DEFAULT_RETRY_POLICY.giveUpAfterMs;
-  const insert = db.prepare(
-    `INSERT INTO messages (account_id, job_id, recipient, sender, template, fields, body, encoding,
+  const insert = prepareOnce(
+    db,
+    `INSERT INTO messages (account_id, job_id, recipient, sender, template_id, field_values, body, encoding,
        segments, max_parts, state, not_before, scheduled_for, schedule_mode, expires_at, campaign_name,
        give_up_at, created_at, updated_at)
-     VALUES (@accountId, @jobId, @recipient, @sender, @template, @fields, @body, @encoding,
-       @segments, @maxParts, 'queued', @notBefore, @scheduledFor, @scheduleMode, @expiresAt, @campaignName,
-       @giveUpAt, @now, @now)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const providerOf = db.prepare('SELECT provider FROM accounts WHERE id = ?').pluck();
-  const modes = new Map<number, ScheduleMode>();
-  const modeOf = (accountId: number): ScheduleMode => {
-    let mode = modes.get(accountId);
-    if (mode === undefined) {
-      const provider = providerOf.get(accountId) as ProviderKind | undefined;
-      mode = provider ? scheduleModeFor(provider) : 'local';
-      modes.set(accountId, mode);
-    }
-    return mode;
-  };
+  const modeOf = scheduleModes(db);
   return writeTransaction(db, () => {
+    const templateOf = templateIds(db);
     const ids = messages.map((m) => {
       const scheduled = m.scheduledFor ?? null;
       const mode = scheduled === null ? null : modeOf(m.accountId);
       // A provider-held schedule is handed over now; a local one waits in the queue.
       const start = mode === 'local' ? Math.max(now, scheduled ?? now) : now;
-      const result = insert.run({
-        accountId: m.accountId,
-        jobId: m.jobId ?? null,
-        recipient: m.recipient,
-        sender: m.sender,
-        template: m.template,
-        fields: JSON.stringify(m.fields ?? {}),
-        body: m.body,
-        encoding: m.encoding,
-        segments: m.segments,
-        maxParts: m.maxParts,
-        notBefore: start,
-        scheduledFor: scheduled,
-        scheduleMode: mode,
-        expiresAt: m.expiresAt ?? null,
-        campaignName: m.campaignName ?? DEFAULT_CAMPAIGN,
+      const names = fieldNamesOf(m.fields);
+      const result = insert.run(
+        m.accountId,
+        m.jobId ?? null,
+        m.recipient,
+        m.sender,
+        templateOf(m.template, names),
+        fieldValuesOf(m.fields, names),
+        m.body,
+        m.encoding,
+        m.segments,
+        m.maxParts,
+        start,
+        scheduled,
+        mode,
+        m.expiresAt ?? null,
+        m.campaignName ?? DEFAULT_CAMPAIGN,
         // The give-up clock starts when the message may first go out: for one held at the
         // provider that is its time, so a long offline spell before it is not a give-up.
-        giveUpAt: Math.max(start, scheduled ?? start) + giveUpAfter,
+        Math.max(start, scheduled ?? start) + giveUpAfter,
         now,
-      });
+        now,
+      );
       return Number(result.lastInsertRowid);
     });
     eventsOf(db).outboxChanged(ids);
     return ids;
   });
+}
+
+/** Where each account keeps a schedule, looked up once per account per call. */
+function scheduleModes(db: Db): (accountId: number) => ScheduleMode {
+  const providerOf = prepareOnce(db, 'SELECT provider FROM accounts WHERE id = ?');
+  const modes = new Map<number, ScheduleMode>();
+  return (accountId) => {
+    let mode = modes.get(accountId);
+    if (mode === undefined) {
+      const row = providerOf.get(accountId) as { provider: ProviderKind } | undefined;
+      mode = row ? scheduleModeFor(row.provider) : 'local';
+      modes.set(accountId, mode);
+    }
+    return mode;
+  };
+}
+
+/** Template ids by text and field names, looked up (or written) once per distinct template per call. */
+function templateIds(db: Db): (text: string, names: readonly string[]) => number {
+  const ids = new Map<string, number>();
+  return (text, names) => {
+    // The count first: names never hold NUL, so no two (text, names) pairs share a key.
+    const key = `${names.length}\u0000${names.join('\u0000')}\u0000${text}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = templateIdFor(db, text, names);
+      ids.set(key, id);
+    }
+    return id;
+  };
 }

@@ -23,6 +23,7 @@ interface UnknownGroup {
   giveUpAt: number;
   campaignName: string | null;
   sentAt: number | null;
+  lastSentAt: number | null;
   scheduleAt: number | null;
 }
 
@@ -45,7 +46,17 @@ export interface ReconcileReport {
 export async function reconcileUnknown(
   db: Db,
   adapterFor: AdapterFor,
-  options: { now: number; retryMs: number; accountId?: number | null },
+  options: {
+    now: number;
+    retryMs: number;
+    accountId?: number | null;
+    /**
+     * The longest a request may run (the engine's request budget): a row is
+     * never asked about earlier than this after it was dispatched, so a request
+     * still open in another drainer is not taken for a lost one.
+     */
+    longestRequestMs?: number;
+  },
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { accepted: 0, requeued: 0, parked: 0, pending: 0 };
   for (const group of dueGroups(db, options.now, options.accountId ?? null)) {
@@ -66,7 +77,7 @@ async function reconcileGroup(
   db: Db,
   adapterFor: AdapterFor,
   group: UnknownGroup,
-  options: { now: number; retryMs: number },
+  options: { now: number; retryMs: number; longestRequestMs?: number },
   report: ReconcileReport,
 ): Promise<void> {
   let adapter: ProviderAdapter;
@@ -78,6 +89,13 @@ async function reconcileGroup(
   }
   if (!adapter.capabilities.reconcile) {
     report.parked += park(db, group.requestName, unreconcilableText(adapter.provider), options.now);
+    return;
+  }
+  // The request may still be open in another drainer (or with the provider): ask only once
+  // the longest a request may run has passed since it was written.
+  const askable = (group.lastSentAt ?? 0) + (options.longestRequestMs ?? 0);
+  if (askable > options.now) {
+    later(db, group.requestName, askable);
     return;
   }
   const rows = unknownRows(db, group.requestName);
@@ -113,6 +131,7 @@ function dueGroups(db: Db, now: number, accountId: number | null): UnknownGroup[
     db,
     `SELECT account_id AS accountId, request_name AS requestName, min(give_up_at) AS giveUpAt,
          max(campaign_name) AS campaignName, min(dispatched_at) AS sentAt,
+         max(dispatched_at) AS lastSentAt,
          max(CASE WHEN schedule_mode = 'provider' THEN scheduled_for END) AS scheduleAt
        FROM messages
        WHERE ${RECONCILABLE} AND (@account IS NULL OR account_id = @account)

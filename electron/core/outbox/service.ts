@@ -57,6 +57,15 @@ export class OutboxService {
     }
   }
 
+  /** An account's secret was set or fixed (null: any, e.g. the vault was unlocked): send from it again. */
+  secretChanged(accountId: number | null = null): void {
+    try {
+      this.engine?.secretChanged(accountId);
+    } catch (error) {
+      logProblem('could not tell the outbox a secret changed', error);
+    }
+  }
+
   /** The shell's online/offline and resume-from-sleep hook. */
   networkChanged(online: boolean): void {
     try {

@@ -17,6 +17,7 @@ import { startImportJob } from '../../../electron/core/bulk/import-job';
 import type { Db } from '../../../electron/core/db/connection';
 import { openAppDatabase } from '../../../electron/core/db/database';
 import { cancelJob, setJobPaused } from '../../../electron/core/outbox/control';
+import { FIELDS_JSON_SQL } from '../../../electron/core/outbox/fields';
 import { suppress } from '../../../electron/core/sync';
 import { collect, exited, spawnTs, waitForOutput } from '../../helpers/child';
 import { tempDir } from '../../helpers/temp-dir';
@@ -85,7 +86,9 @@ describe('importBulk', () => {
     });
     expect(mapping.importer).toBeUndefined();
     const first = db
-      .prepare('SELECT * FROM messages WHERE job_id = ? ORDER BY id LIMIT 1')
+      .prepare(
+        `SELECT *, ${FIELDS_JSON_SQL} AS fields FROM messages m WHERE job_id = ? ORDER BY id LIMIT 1`,
+      )
       .get(report.jobId) as Record<string, string>;
     expect(first).toMatchObject({
       recipient: `34${spanishMobile(0)}`,

@@ -4,6 +4,7 @@ import { type Db, openDatabase } from '../../../electron/core/db/connection';
 import { openAppDatabase } from '../../../electron/core/db/database';
 import { migrate, SchemaTooNewError, schemaVersion } from '../../../electron/core/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/core/db/migrations';
+import { FIELDS_JSON_SQL, TEMPLATE_SQL } from '../../../electron/core/outbox/fields';
 import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir>;
@@ -57,6 +58,13 @@ const fixtures: Record<number, (db: Db) => void> = {
   },
   7: (db) => {
     db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
+    // A bulk job's rows as 007 wrote them: the template and the fields repeated on each row.
+    db.exec(`
+      INSERT INTO bulk_jobs (account_id, name, sender, template, created_at) VALUES (1, 'Spring', 'TEST', 'Hi {name}, {code}', 0);
+      INSERT INTO messages (account_id, job_id, recipient, sender, template, fields, body, encoding, segments,
+          max_parts, state, not_before, give_up_at, created_at, updated_at)
+        VALUES (1, 1, '34666555001', 'TEST', 'Hi {name}, {code}', '{"name":"Ana","code":"7"}', 'Hi Ana, 7', 'gsm', 1, 1, 'queued', 0, 0, 0, 0),
+               (1, 1, '34666555002', 'TEST', 'Hi {name}, {code}', '{"code":"8","name":"Bea"}', 'Hi Bea, 8', 'gsm', 1, 1, 'queued', 0, 0, 0, 0);`);
   },
   8: (db) => {
     db.exec(`INSERT INTO contact_trash (undo_token, account_id, contact, delete_change_id, deleted_at)
@@ -66,7 +74,29 @@ const fixtures: Record<number, (db: Db) => void> = {
     db.exec(`INSERT INTO drafts (body, state, updated_at, created_at)
              VALUES ('Hi {first_name}', '{"numbers":["+34666555444"]}', 5, 5)`);
   },
+  10: (db) => {
+    db.exec(
+      `INSERT INTO message_templates (text, field_names) VALUES ('Hello {name}', '["name"]')`,
+    );
+  },
 };
+
+/**
+ * Migration 010 moved each row's template and fields to message_templates + field_values:
+ * read them back in the old shape, so the generic comparison below sees every value as before.
+ */
+const SNAPSHOT_SQL: Record<string, string> = {
+  messages: `SELECT m.*, ${TEMPLATE_SQL} AS template, ${FIELDS_JSON_SQL} AS fields FROM messages m`,
+};
+
+/** The old columns' text may differ in key order only: compare fields as parsed JSON. */
+function comparable(table: string, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (table !== 'messages') return rows;
+  return rows.map((r) => ({
+    ...r,
+    fields: typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields,
+  }));
+}
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */
 function snapshot(db: Db): Map<string, Record<string, unknown>[]> {
@@ -78,7 +108,14 @@ function snapshot(db: Db): Map<string, Record<string, unknown>[]> {
     .pluck()
     .all() as string[];
   return new Map(
-    tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]]),
+    tables.map((t) => {
+      const lean = db
+        .prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = 'template_id'`)
+        .get(t);
+      const sql = (lean !== undefined && SNAPSHOT_SQL[t]) || `SELECT * FROM ${t}`;
+      const all = db.prepare(sql).all();
+      return [t, comparable(t, all as Record<string, unknown>[])];
+    }),
   );
 }
 
@@ -167,6 +204,74 @@ describe('migrations', () => {
     db.exec("UPDATE contacts SET last_name = 'Silva'");
     expect(search('pereira')).toHaveLength(0);
     expect(search('silva')).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('migration 010 (templates stored once)', () => {
+  it('moves each row template and fields to one template row and its values, keeping every message', () => {
+    const old = openDatabase(file);
+    for (let v = 1; v <= 7; v++) {
+      migrate(old, { target: v });
+      fixtures[v]?.(old);
+    }
+    old.close();
+    const db = openAppDatabase(dir.path);
+    const templates = db
+      .prepare('SELECT text, field_names FROM message_templates ORDER BY id')
+      .all();
+    // "Hola" (v3 and v5 rows) once; the job's two rows, whatever their key order, once.
+    expect(templates).toEqual([
+      { text: 'Hola', field_names: '[]' },
+      { text: 'Hi {name}, {code}', field_names: '["code","name"]' },
+    ]);
+    const rows = db
+      .prepare(
+        'SELECT recipient, template_id, field_values, template, fields FROM messages ORDER BY id',
+      )
+      .all();
+    expect(rows).toEqual([
+      {
+        recipient: '34666555444',
+        template_id: 1,
+        field_values: null,
+        template: null,
+        fields: null,
+      },
+      {
+        recipient: '34666555444',
+        template_id: 1,
+        field_values: null,
+        template: null,
+        fields: null,
+      },
+      {
+        recipient: '34666555001',
+        template_id: 2,
+        field_values: '["7","Ana"]',
+        template: null,
+        fields: null,
+      },
+      {
+        recipient: '34666555002',
+        template_id: 2,
+        field_values: '["8","Bea"]',
+        template: null,
+        fields: null,
+      },
+    ]);
+    // The delivery event of message 1 still belongs to it, and deleting the message still cascades.
+    expect(
+      db.prepare('SELECT count(*) FROM delivery_events WHERE message_id = 1').pluck().get(),
+    ).toBe(1);
+    db.prepare('DELETE FROM messages WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM delivery_events').pluck().get()).toBe(0);
+    // The same CHECK rules as before, now without IN (…).
+    expect(() =>
+      db.exec(`INSERT INTO messages (account_id, recipient, sender, template_id, body, encoding, segments,
+                 max_parts, state, not_before, give_up_at, created_at, updated_at)
+               VALUES (1, '1', 'S', 1, 'b', 'gsm', 1, 1, 'lost', 0, 0, 0, 0)`),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -7,6 +7,7 @@ import { m006ProviderFidelity } from './006-provider-fidelity';
 import { m007Preferences } from './007-preferences';
 import { m008ContactManagement } from './008-contact-management';
 import { m009ComposeDrafts } from './009-compose-drafts';
+import { m010LeanMessages } from './010-lean-messages';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m007Preferences,
   m008ContactManagement,
   m009ComposeDrafts,
+  m010LeanMessages,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
