@@ -41,6 +41,12 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import {
+  ReportsPricesReply,
+  ReportsPricesRequest,
+  ReportsSummaryReply,
+  ReportsSummaryRequest,
+} from './schemas/reports';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
 import {
   SuppressionsAddRequest,
@@ -97,6 +103,8 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  'reports.summary': { request: ReportsSummaryRequest, reply: ReportsSummaryReply },
+  'reports.refreshPrices': { request: ReportsPricesRequest, reply: ReportsPricesReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -49,4 +49,6 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },
+  'reports.summary': { accountId: 1, days: 30, bucket: 'week', timeZone: 'Europe/Madrid' },
+  'reports.refreshPrices': { accountId: 1 },
 };

@@ -7,6 +7,7 @@ import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
 import { outboxHandlers } from './outbox-handlers';
+import { reportsHandlers } from './reports-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { suppressionsHandlers } from './suppressions-handlers';
 import { vaultHandlers } from './vault-handlers';
@@ -27,5 +28,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...reportsHandlers(core),
   } satisfies HandlerTable;
 }

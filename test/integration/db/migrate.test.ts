@@ -58,6 +58,10 @@ const fixtures: Record<number, (db: Db) => void> = {
   7: (db) => {
     db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
   },
+  8: (db) => {
+    db.exec(`INSERT INTO account_prices (account_id, country_iso, country_name, currency, part_micros, fetched_at)
+             VALUES (1, 'ES', 'Spain', 'EUR', 45000, 0)`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */
