@@ -4,6 +4,7 @@ import enContacts from './en/contacts.json';
 import enConversations from './en/conversations.json';
 import enCore from './en/core.json';
 import enOutbox from './en/outbox.json';
+import enReports from './en/reports.json';
 import enSettings from './en/settings.json';
 import esCommon from './es/common.json';
 import esCompose from './es/compose.json';
@@ -11,6 +12,7 @@ import esContacts from './es/contacts.json';
 import esConversations from './es/conversations.json';
 import esCore from './es/core.json';
 import esOutbox from './es/outbox.json';
+import esReports from './es/reports.json';
 import esSettings from './es/settings.json';
 
 /** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
@@ -22,6 +24,7 @@ export const resources = {
     conversations: enConversations,
     contacts: enContacts,
     settings: enSettings,
+    reports: enReports,
     core: enCore,
   },
   es: {
@@ -31,6 +34,7 @@ export const resources = {
     conversations: esConversations,
     contacts: esContacts,
     settings: esSettings,
+    reports: esReports,
     core: esCore,
   },
 } as const;
