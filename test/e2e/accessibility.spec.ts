@@ -15,7 +15,8 @@ const VIEWS = [
   { id: 'outbox', key: '2' },
   { id: 'conversations', key: '3' },
   { id: 'contacts', key: '4' },
-  { id: 'settings', key: '5' },
+  { id: 'reports', key: '5' },
+  { id: 'settings', key: '6' },
 ] as const;
 const DARK_SHOTS = new Set(['compose', 'outbox']);
 

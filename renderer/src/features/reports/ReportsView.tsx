@@ -33,7 +33,8 @@ function rowsOf(summary: Summary, language: 'en' | 'es') {
     key: s.sender,
     label: s.sender,
   }));
-  return { series, countries, senders };
+  // The chart reads left to right in time; the table starts with today, which is what people look for.
+  return { series, newestFirst: [...series].reverse(), countries, senders };
 }
 
 /** Messages, outcomes and spend for one account, from what this computer has recorded. */
@@ -112,7 +113,7 @@ export function ReportsView() {
                 <ReportTable
                   caption={seriesTitle}
                   firstColumn={firstColumn}
-                  rows={rows.series}
+                  rows={rows.newestFirst}
                   currency={currency}
                   language={language}
                   testId="report-series-table"

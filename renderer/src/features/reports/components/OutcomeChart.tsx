@@ -39,60 +39,75 @@ export function OutcomeChart({ rows, label, language, layout }: Props) {
   const height = groups ? Math.max(120, 36 * data.length + 60) : 260;
   const count = (v: unknown) => formatNumber(Number(v), language);
   return (
-    <div className="report-chart" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={data}
-          layout={groups ? 'vertical' : 'horizontal'}
-          aria-label={label}
-          margin={{ top: 8, right: 16, bottom: 8, left: groups ? 8 : 0 }}
-        >
-          <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-          {groups ? (
-            <>
-              <XAxis
-                type="number"
-                allowDecimals={false}
-                tickFormatter={count}
-                stroke="var(--muted)"
-              />
-              <YAxis type="category" dataKey="name" width={120} stroke="var(--muted)" />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey="name" stroke="var(--muted)" minTickGap={12} />
-              <YAxis allowDecimals={false} tickFormatter={count} stroke="var(--muted)" width={48} />
-            </>
-          )}
-          <Tooltip
-            formatter={count}
-            contentStyle={{ background: 'var(--panel)', borderColor: 'var(--line)' }}
-            cursor={{ fill: 'var(--accent-soft)' }}
-          />
-          <Legend />
-          <Bar
-            dataKey="delivered"
-            name={t('columns.delivered')}
-            stackId="o"
-            fill="var(--chart-delivered)"
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="failed"
-            name={t('columns.failed')}
-            stackId="o"
-            fill="var(--chart-failed)"
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="waiting"
-            name={t('columns.waiting')}
-            stackId="o"
-            fill="var(--chart-waiting)"
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <>
+      {/* Our own legend: recharts' names its icons in English ("… legend icon"). */}
+      <ul className="chart-legend">
+        {(['delivered', 'failed', 'waiting'] as const).map((part) => (
+          <li key={part}>
+            <span className={`chart-swatch chart-swatch-${part}`} aria-hidden="true" />
+            {t(`columns.${part}`)}
+          </li>
+        ))}
+      </ul>
+      <div className="report-chart" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={data}
+            layout={groups ? 'vertical' : 'horizontal'}
+            aria-label={label}
+            margin={{ top: 8, right: 16, bottom: 8, left: groups ? 8 : 0 }}
+          >
+            <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
+            {groups ? (
+              <>
+                <XAxis
+                  type="number"
+                  allowDecimals={false}
+                  tickFormatter={count}
+                  stroke="var(--muted)"
+                />
+                <YAxis type="category" dataKey="name" width={120} stroke="var(--muted)" />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey="name" stroke="var(--muted)" minTickGap={12} />
+                <YAxis
+                  allowDecimals={false}
+                  tickFormatter={count}
+                  stroke="var(--muted)"
+                  width={48}
+                />
+              </>
+            )}
+            <Tooltip
+              formatter={count}
+              contentStyle={{ background: 'var(--panel)', borderColor: 'var(--line)' }}
+              cursor={{ fill: 'var(--accent-soft)' }}
+            />
+            <Bar
+              dataKey="delivered"
+              name={t('columns.delivered')}
+              stackId="o"
+              fill="var(--chart-delivered)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="failed"
+              name={t('columns.failed')}
+              stackId="o"
+              fill="var(--chart-failed)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="waiting"
+              name={t('columns.waiting')}
+              stackId="o"
+              fill="var(--chart-waiting)"
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </>
   );
 }
