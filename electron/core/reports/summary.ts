@@ -29,9 +29,11 @@ export interface SummaryQuery {
   now?: number;
 }
 
+/** One group of (bucket, country, sender); the view's tables are sums of these. */
 interface Row {
-  kind: 'bucket' | 'country' | 'sender' | 'total';
-  key: string | number | null;
+  bucket: number;
+  country: string | null;
+  sender: string;
   sent: number;
   delivered: number | null;
   failed: number | null;
@@ -61,9 +63,11 @@ const AGGREGATES = `count(*) AS sent,
 /**
  * One scan of the account's messages the provider was handed in the range:
  * each row gets its local day (through the zone's offsets), its country and
- * its price, then the same rows are grouped by bucket, country, sender and in
- * total. A message counts at the time it went out: when it was handed over, or
- * its scheduled time for one the provider held (not before that time has come).
+ * its price, and the rows are grouped by (bucket, country, sender) — a few
+ * thousand groups at most, which `rollUp` adds up per bucket, country, sender
+ * and in total (one grouping pass: four GROUP BYs over the rows cost about 3× as
+ * much). A message counts at the time it went out: when it was handed over, or its
+ * scheduled time for one the provider held (not before that time has come).
  * Charged: the provider accepted it (accepted, delivered, or failed after acceptance).
  */
 function summarySql(segments: readonly OffsetSegment[], bucket: 'day' | 'week'): string {
@@ -82,20 +86,15 @@ function summarySql(segments: readonly OffsetSegment[], bucket: 'day' | 'week'):
                  AND state IN ('accepted', 'delivered', 'failed', 'unknown')
                  AND (dispatched_at >= @low OR scheduled_for >= @low))
        WHERE t BETWEEN @low AND @now
-    ),
-    priced AS MATERIALIZED (
-      SELECT h.*, p.part_micros
-        FROM handed h LEFT JOIN account_prices p
-          ON p.account_id = @accountId AND p.country_iso = h.country
-       WHERE h.day BETWEEN @firstDay AND @lastDay
     )
-    SELECT 'bucket' AS kind, ${bucketKey} AS key, ${AGGREGATES} FROM priced GROUP BY 2
-    UNION ALL SELECT 'country', country, ${AGGREGATES} FROM priced GROUP BY country
-    UNION ALL SELECT 'sender', sender, ${AGGREGATES} FROM priced GROUP BY sender
-    UNION ALL SELECT 'total', NULL, ${AGGREGATES} FROM priced`;
+    SELECT ${bucketKey} AS bucket, country, sender, ${AGGREGATES}
+      FROM handed h LEFT JOIN account_prices p
+        ON p.account_id = @accountId AND p.country_iso = h.country
+     WHERE h.day BETWEEN @firstDay AND @lastDay
+     GROUP BY 1, 2, 3`;
 }
 
-function countsOf(row: Row | undefined, priced: boolean): Counts {
+function countsOf(row: Sums | undefined, priced: boolean): Counts {
   const n = (v: number | null | undefined) => v ?? 0;
   return {
     sent: n(row?.sent),
@@ -107,6 +106,39 @@ function countsOf(row: Row | undefined, priced: boolean): Counts {
     spend: priced ? fromMicros(n(row?.spendMicros)) : null,
     unpriced: n(row?.unpriced),
   };
+}
+
+const SUMMED = [
+  'sent',
+  'delivered',
+  'failed',
+  'waiting',
+  'unknown',
+  'parts',
+  'spendMicros',
+  'unpriced',
+] as const;
+type Sums = Pick<Row, (typeof SUMMED)[number]>;
+
+/** The groups' sums per key. SQLite's sum() is exact for integers; so is this below 2^53. */
+function rollUp<K>(rows: readonly Row[], key: (row: Row) => K): Map<K, Sums> {
+  const out = new Map<K, Sums>();
+  for (const row of rows) {
+    const k = key(row);
+    const sums = out.get(k) ?? {
+      sent: 0,
+      delivered: 0,
+      failed: 0,
+      waiting: 0,
+      unknown: 0,
+      parts: 0,
+      spendMicros: 0,
+      unpriced: 0,
+    };
+    for (const field of SUMMED) sums[field] = (sums[field] ?? 0) + (row[field] ?? 0);
+    out.set(k, sums);
+  }
+  return out;
 }
 
 function bucketStarts(firstDay: number, lastDay: number, bucket: 'day' | 'week'): number[] {
@@ -137,14 +169,12 @@ export function reportSummary(db: Db, query: SummaryQuery): Summary {
     .prepare(summarySql(segments, query.bucket))
     .all({ accountId: query.accountId, low, now, firstDay, lastDay }) as Row[];
   const priced = prices !== null;
-  const bucketRows = new Map(rows.filter((r) => r.kind === 'bucket').map((r) => [r.key, r]));
-  const byCountry = rows
-    .filter((r) => r.kind === 'country')
-    .map((r) => ({ country: (r.key as string | null) ?? null, ...countsOf(r, priced) }))
+  const buckets = rollUp(rows, (r) => r.bucket);
+  const byCountry = [...rollUp(rows, (r) => r.country)]
+    .map(([country, r]) => ({ country, ...countsOf(r, priced) }))
     .sort(bySentThenName((r) => r.country ?? '~'));
-  const bySender = rows
-    .filter((r) => r.kind === 'sender')
-    .map((r) => ({ sender: String(r.key), ...countsOf(r, priced) }))
+  const bySender = [...rollUp(rows, (r) => r.sender)]
+    .map(([sender, r]) => ({ sender, ...countsOf(r, priced) }))
     .sort(bySentThenName((r) => r.sender));
   return {
     ok: true,
@@ -153,13 +183,10 @@ export function reportSummary(db: Db, query: SummaryQuery): Summary {
     bucket: query.bucket,
     prices: prices ? { currency: prices.currency, readAt: prices.readAt } : null,
     pricesAvailable: true,
-    totals: countsOf(
-      rows.find((r) => r.kind === 'total'),
-      priced,
-    ),
+    totals: countsOf(rollUp(rows, () => 'all').get('all'), priced),
     series: bucketStarts(firstDay, lastDay, query.bucket).map((day) => ({
       start: dayLabel(day),
-      ...countsOf(bucketRows.get(day), priced),
+      ...countsOf(buckets.get(day), priced),
     })),
     byCountry,
     bySender,
