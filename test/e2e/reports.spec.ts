@@ -124,7 +124,9 @@ test('charts render with their tables, and the numbers match the sends', async (
   const chart = page.getByRole('application', { name: 'Messages per day' });
   await chart.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('report-series').locator('.recharts-tooltip-wrapper')).toBeVisible();
+  await expect(
+    page.getByTestId('report-series').locator('.recharts-tooltip-wrapper'),
+  ).toBeVisible();
 });
 
 test('Reports in English and Spanish, light and dark, for the README', async ({ browser }) => {
