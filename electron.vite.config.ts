@@ -29,6 +29,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified, the start bundle is half the
+      // bytes to read, parse and compile before the first view (bench/RESULTS.md, renderer-start).
+      minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -105,6 +105,12 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import {
+  ReportsPricesReply,
+  ReportsPricesRequest,
+  ReportsSummaryReply,
+  ReportsSummaryRequest,
+} from './schemas/reports';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
 import {
   SuppressionsAddRequest,
@@ -192,6 +198,8 @@ export const contract = {
   'jobs.provider': { request: JobRequest, reply: JobProviderReply },
   'jobs.control': { request: JobControlRequest, reply: JobControlReply },
   'jobs.export': { request: JobRequest, reply: JobExportReply },
+  'reports.summary': { request: ReportsSummaryRequest, reply: ReportsSummaryReply },
+  'reports.refreshPrices': { request: ReportsPricesRequest, reply: ReportsPricesReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -17,7 +17,8 @@ const VIEWS = [
   { id: 'contacts', key: '4' },
   { id: 'bulk', key: '5' },
   { id: 'jobs', key: '6' },
-  { id: 'settings', key: '7' },
+  { id: 'reports', key: '7' },
+  { id: 'settings', key: '8' },
 ] as const;
 const DARK_SHOTS = new Set(['compose', 'outbox']);
 

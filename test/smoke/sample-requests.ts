@@ -94,4 +94,6 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'jobs.provider': { jobId: 99 },
   'jobs.control': { jobId: 99, action: 'pause' },
   'jobs.export': { jobId: 99 },
+  'reports.summary': { accountId: 1, days: 30, bucket: 'week', timeZone: 'Europe/Madrid' },
+  'reports.refreshPrices': { accountId: 1 },
 };

@@ -13,6 +13,7 @@ import { filesHandlers } from './files-handlers';
 import type { HandlerTable } from './handler-table';
 import { jobsHandlers } from './jobs-handlers';
 import { outboxHandlers } from './outbox-handlers';
+import { reportsHandlers } from './reports-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { suppressionsHandlers } from './suppressions-handlers';
 import { vaultHandlers } from './vault-handlers';
@@ -39,5 +40,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...filesHandlers(core),
     ...bulkHandlers(core),
     ...jobsHandlers(core),
+    ...reportsHandlers(core),
   } satisfies HandlerTable;
 }

@@ -25,11 +25,19 @@ function usePreferencesApplied() {
   useEffect(() => applyTheme(theme), [theme]);
 }
 
-/** Once per app start: the snapshots every view needs, the pushed events, the keys. */
+/**
+ * The snapshots every view needs. Called by main.tsx before the first render,
+ * so their round trips to the core overlap React's first render instead of
+ * starting after it (the start view waits for the accounts).
+ */
+export function loadStartSnapshots(): void {
+  void useSettings.getState().load();
+  void useAccounts.getState().load();
+}
+
+/** Once per app start: the pushed events and the keys. */
 function useAppStart() {
   useEffect(() => {
-    void useSettings.getState().load();
-    void useAccounts.getState().load();
     const unsubscribe = subscribeToCore(outpost());
     const removeKeys = installShortcuts({
       go: (view) => useNav.getState().go(view),

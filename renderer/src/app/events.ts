@@ -5,6 +5,7 @@ import { useContacts } from '../features/contacts/store';
 import { useConversations } from '../features/conversations/store';
 import { useJobs } from '../features/jobs/store';
 import { useOutbox } from '../features/outbox/store';
+import { useReports } from '../features/reports/store';
 import type { OutpostWindowApi } from '../lib/outpost';
 import { useNav, type ViewId } from './nav-store';
 
@@ -33,15 +34,18 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
   const conversations = () => useConversations.getState();
   const accounts = () => useAccounts.getState();
   const contacts = () => useContacts.getState();
+  const reports = () => useReports.getState();
 
   const offs = [
     api.on('outbox.changed', (event) => {
       outbox().applyChanged(event);
       conversations().refreshIfWatched();
+      reports().refreshIfWatched();
     }),
     api.on('delivery.updated', () => {
       outbox().refreshIfWatched();
       conversations().refreshIfWatched();
+      reports().refreshIfWatched();
     }),
     api.on('messages.failed', () => outbox().refreshIfWatched()),
     api.on('inbound.message', () => conversations().refreshIfWatched()),

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-/** The views, in the order of the sidebar and of Ctrl/Cmd+1…9. */
+/** The views, in the order of the sidebar and of Ctrl/Cmd+1…8. */
 export const VIEWS = [
   'compose',
   'outbox',
@@ -8,6 +8,7 @@ export const VIEWS = [
   'contacts',
   'bulk',
   'jobs',
+  'reports',
   'settings',
 ] as const;
 export type ViewId = (typeof VIEWS)[number];

@@ -6,6 +6,7 @@ import enConversations from './en/conversations.json';
 import enCore from './en/core.json';
 import enJobs from './en/jobs.json';
 import enOutbox from './en/outbox.json';
+import enReports from './en/reports.json';
 import enSettings from './en/settings.json';
 import esBulk from './es/bulk.json';
 import esCommon from './es/common.json';
@@ -15,6 +16,7 @@ import esConversations from './es/conversations.json';
 import esCore from './es/core.json';
 import esJobs from './es/jobs.json';
 import esOutbox from './es/outbox.json';
+import esReports from './es/reports.json';
 import esSettings from './es/settings.json';
 
 /** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
@@ -28,6 +30,7 @@ export const resources = {
     settings: enSettings,
     bulk: enBulk,
     jobs: enJobs,
+    reports: enReports,
     core: enCore,
   },
   es: {
@@ -39,6 +42,7 @@ export const resources = {
     settings: esSettings,
     bulk: esBulk,
     jobs: esJobs,
+    reports: esReports,
     core: esCore,
   },
 } as const;

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../../shared/ipc/schemas/settings';
+import { LANGUAGES } from '../../../shared/domain/preferences';
 
 export type Language = (typeof LANGUAGES)[number];
 export { LANGUAGES };

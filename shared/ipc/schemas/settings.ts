@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import {
+  DEFAULT_PREFERENCES,
+  LANGUAGES,
+  type PreferenceValues,
+  THEMES,
+} from '../../domain/preferences';
 
-/** The languages the app speaks; `null` follows the operating system's language. */
-export const LANGUAGES = ['en', 'es'] as const;
-export const THEMES = ['system', 'light', 'dark'] as const;
+export { DEFAULT_PREFERENCES, LANGUAGES, THEMES };
 
 /** A person's preferences, kept in the profile's database (so the app, the web renderer and the CLI agree). */
 export const Preferences = z.object({
@@ -15,11 +19,9 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
-export const DEFAULT_PREFERENCES: Preferences = {
-  language: null,
-  theme: 'system',
-  defaultCountry: 'ES',
-  defaultSender: 'OUTPOST',
-};
+// The plain values and the schema describe the same object.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameShape: Same<Preferences, PreferenceValues> = true;
+void _sameShape;
 
 export const SettingsSetRequest = Preferences.partial().strict();

@@ -79,6 +79,10 @@ const fixtures: Record<number, (db: Db) => void> = {
       `INSERT INTO message_templates (text, field_names) VALUES ('Hello {name}', '["name"]')`,
     );
   },
+  11: (db) => {
+    db.exec(`INSERT INTO account_prices (account_id, country_iso, country_name, currency, part_micros, fetched_at)
+             VALUES (1, 'ES', 'Spain', 'EUR', 45000, 0)`);
+  },
 };
 
 /**

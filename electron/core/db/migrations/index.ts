@@ -8,6 +8,7 @@ import { m007Preferences } from './007-preferences';
 import { m008ContactManagement } from './008-contact-management';
 import { m009ComposeDrafts } from './009-compose-drafts';
 import { m010LeanMessages } from './010-lean-messages';
+import { m011Reports } from './011-reports';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m008ContactManagement,
   m009ComposeDrafts,
   m010LeanMessages,
+  m011Reports,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import { DEFAULT_PREFERENCES } from '../../../../shared/domain/preferences';
 import type { ReplyOf } from '../../../../shared/ipc/contract';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../../../shared/ipc/schemas/settings';
+import type { Preferences } from '../../../../shared/ipc/schemas/settings';
 import { outpost } from '../../lib/outpost';
 import { type Problem, problemFrom } from '../../lib/problem';
 
