@@ -21,7 +21,6 @@ import {
   fewerNationalSegments,
   nationalCostTable,
 } from './national-tables';
-import { ucs2Pass } from './ucs2-pass';
 
 export type { SegmentPart } from './layout';
 
@@ -152,13 +151,11 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   let clusters = allGsm ? null : clustersOf(text);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
+  const forcing = clusters === null ? [] : forcingGraphemes(text, clusters, GSM_COST);
   let result: SegmentCount;
-  let singleUnits: boolean;
   if (fast !== null && choice !== 'ucs2') {
-    result = toCount('gsm', fast, [], maxParts);
-    singleUnits = true;
+    result = toCount('gsm', fast, forcing, maxParts);
   } else if (clusters !== null && choice === 'gsm') {
-    const forcing = forcingGraphemes(text, clusters, GSM_COST);
     const measured = measure(text, GSM_COST);
     const l = layoutClusters(
       text,
@@ -169,18 +166,15 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
       GSM7_CAPACITY,
     );
     result = toCount('gsm', l, forcing, maxParts);
-    singleUnits = clusters.count === text.length;
   } else {
-    // An all-GSM text forced to UCS-2 has no offending graphemes, whatever the pass finds.
-    const allIn = clusters === null;
     clusters ??= clustersOf(text);
-    const pass = ucs2Pass(text, clusters.bounds, clusters.count);
-    result = toCount('ucs2', pass.layout, allIn ? [] : pass.forcing, maxParts);
-    singleUnits = pass.singleUnits;
+    const measured = { units: text.length, invalid: 0 };
+    const l = layoutClusters(text, clusters.bounds, clusters.count, null, measured, UCS2_CAPACITY);
+    result = toCount('ucs2', l, forcing, maxParts);
   }
   // Without extension characters an all-GSM text can only lose room with national tables;
   // a text with multi-unit clusters (emoji, combining marks) cannot be GSM-PT at all.
-  const ptMayHelp = fast !== null ? fast.units > text.length : singleUnits;
+  const ptMayHelp = fast !== null ? fast.units > text.length : clusters?.count === text.length;
   if (choice === 'auto' && ptMayHelp) {
     const fewer = fewerNationalSegments(text, result.segments);
     if (fewer !== undefined) result.gsmPtSegments = fewer;

@@ -7,7 +7,7 @@ import { countSegments as countBefore } from './reference/counter-before';
 import { graphemeBoundaries as boundariesBefore } from './reference/graphemes-before';
 
 /**
- * The single-pass UCS-2 path must not change one answer: every field of the
+ * A faster counter must not change one answer: every field of the
  * count (encoding, parts with positions, offending graphemes with positions,
  * the GSM-PT hint, national tables) equals the counter as it was before
  * (reference/, kept unchanged), for every encoding choice and part limit.
@@ -59,7 +59,7 @@ const anyText = fc.oneof(
 );
 const choice = fc.constantFrom<EncodingChoice>('auto', 'gsm', 'gsm-pt', 'ucs2');
 
-describe('counter against the counter before the single-pass path', () => {
+describe('counter against the counter before this round', () => {
   it('gives the same count, field for field, for any text, encoding and part limit', () => {
     fc.assert(
       fc.property(anyText, choice, fc.integer({ min: 1, max: 20 }), (text, encoding, maxParts) => {

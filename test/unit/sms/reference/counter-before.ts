@@ -1,5 +1,5 @@
 /**
- * The segment counter as it was before the single-pass UCS-2 path (commit 2da8577),
+ * The segment counter as it was before this round (commit 2da8577),
  * kept unchanged as the reference the property tests hold the current counter to.
  */
 import {
