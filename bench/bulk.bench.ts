@@ -308,7 +308,7 @@ Not met: the target is ours ≤ 0.5× naive. A CPU profile of ours on this file 
 the whole run in RowChecker.check, of which normalizePhone is 39 points (libphonenumber-js parse + isValid 28, getType
 and the result object most of the rest): the same library work the naive pipeline does per row. Merge render, segment
 count, rules and duplicate check are the other ~20 points, GC ~8%. So in one thread ours cannot go below roughly the
-naive pipeline; ≤ 0.5× needs the rows checked on both cores (a worker pool, not built yet), and even then only on a quiet
+naive pipeline; ≤ 0.5× needs the rows checked on both cores (the pool, measured above: slower here, workers started from source under tsx), and even then only on a quiet
 machine: under this load average both cores are already taken by other sessions. The time-window memo (shared/rules)
 does not show here: this file is not marketing, so no time-window rule runs.`;
   console.log(body);
