@@ -10,7 +10,13 @@ export default defineConfig({
       outDir: 'out/main',
       // electron-store is ESM-only; bundling it avoids require(esm) in the CJS main bundle.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The CSV check's worker thread, started from beside the bundle (electron/core/bulk/pool/check-pool.ts).
+          'bulk-check-worker': resolve(__dirname, 'electron/core/bulk/pool/check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

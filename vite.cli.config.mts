@@ -9,11 +9,17 @@ import { defineConfig, type Plugin } from 'vite';
 // (into a fresh folder) when the sources are newer than the bundle.
 
 const ROOT = import.meta.dirname;
-const CLI_ENTRY_FILE = 'outpost.cjs';
+const CLI_ENTRY = 'outpost';
+const CLI_ENTRY_FILE = `${CLI_ENTRY}.cjs`;
+/** The CSV check's worker thread, started by electron/core/bulk/pool/check-pool.ts from beside the bundle. */
+const CHECK_WORKER_ENTRY = 'bulk-check-worker';
 /** When Vite loaded this file: the build reads every source after this moment. */
 const BUILD_STARTED = Date.now();
 /** File times come from the kernel's coarse clock, which may lag Date.now() by a tick. */
 const CLOCK_SLACK_MS = 50;
+
+/** Native addons, and tinypool (its workers start from its own files), stay in node_modules. */
+const EXTERNAL = ['better-sqlite3', '@napi-rs/keyring', 'tinypool'];
 
 const nodeModule = (...names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](${names.join('|')})[\\\\/]`);
@@ -63,9 +69,9 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   plugins: [stampBuildStart()],
-  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', '@napi-rs/keyring'] },
+  ssr: { target: 'node', noExternal: true, external: EXTERNAL },
   build: {
-    ssr: resolve(ROOT, 'electron/cli/index.ts'),
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
@@ -75,11 +81,14 @@ export default defineConfig({
     reportCompressedSize: false,
     copyPublicDir: false,
     rolldownOptions: {
-      // Native addons stay outside the bundle, loaded by Node from node_modules.
-      external: ['better-sqlite3', '@napi-rs/keyring'],
+      external: EXTERNAL,
+      input: {
+        [CLI_ENTRY]: resolve(ROOT, 'electron/cli/index.ts'),
+        [CHECK_WORKER_ENTRY]: resolve(ROOT, 'electron/core/bulk/pool/check-worker.ts'),
+      },
       output: {
         format: 'cjs',
-        entryFileNames: CLI_ENTRY_FILE,
+        entryFileNames: '[name].cjs',
         chunkFileNames: 'chunks/[name]-[hash].cjs',
         // The heavy npm packages get chunks of their own, named for what they hold;
         // test/integration/cli/start-up.test.ts checks what each command loads.

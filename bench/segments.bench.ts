@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { countSegments } from '../shared/sms/counter';
+import { countSegments as countBefore } from '../test/unit/sms/reference/counter-before';
 import { table, writeSection } from './lib/results';
 
 interface Answer {
@@ -36,6 +37,18 @@ const COUNTERS: { name: string; run: (text: string) => Answer }[] = [
     name: 'outpost countSegments',
     run: (text) => {
       const r = countSegments(text);
+      return {
+        encoding: r.encoding === 'ucs2' ? 'ucs2' : 'gsm',
+        segments: r.segments,
+        units: r.units,
+      };
+    },
+  },
+  {
+    // The counter before the single-pass UCS-2 path, measured in the same rounds (the A/B on a shared machine).
+    name: 'outpost before (reference copy)',
+    run: (text) => {
+      const r = countBefore(text);
       return {
         encoding: r.encoding === 'ucs2' ? 'ucs2' : 'gsm',
         segments: r.segments,

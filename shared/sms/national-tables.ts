@@ -128,6 +128,7 @@ export function fewerNationalSegments(text: string, fewerThan: number): number |
   for (let i = 0; i < text.length; i++) {
     const bits = table[text.charCodeAt(i)] as number;
     present &= (bits | (bits >> 1)) & 0x54;
+    if (present === 0) return undefined; // a character no Portuguese table holds
     const c1 = (bits >> 2) & 3;
     const c2 = (bits >> 4) & 3;
     const c3 = bits >> 6;

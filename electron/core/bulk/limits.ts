@@ -19,6 +19,16 @@ export const BULK_LIMITS = {
   keepRows: 1_000,
 } as const;
 
+/** The worker pool that checks big files on every core (bench/bulk.bench.ts measures the threshold). */
+export const POOL = {
+  /** Smaller files are checked in this thread: starting the workers would cost more than they save. */
+  minFileBytes: 256 * 1024,
+  /** Rows per chunk sent to a worker: enough to make the message's cost small next to the checks. */
+  chunkRows: 1_000,
+  /** Chunks in flight per worker before the file stops being read (the memory bound). */
+  inFlightPerThread: 2,
+} as const;
+
 /** Column names for a message, quoted and escaped so a header with a line break stays on one line. */
 export function quoteList(names: readonly string[], max = 30): string {
   const shown = names.slice(0, max).map((n) => JSON.stringify(n));

@@ -20,8 +20,19 @@ export interface RecordProgress {
   rows: number;
 }
 
+/** Flow control for a caller that hands rows on asynchronously (the check pool). */
+export interface StreamControl {
+  /** Stops reading the file after the text already decoded (bounded: one read of 256 KiB). */
+  pause(): void;
+  resume(): void;
+  /** How far the file has been read. */
+  position(): RecordProgress;
+}
+
 export interface StreamOptions {
   onProgress?: (progress: RecordProgress) => void;
+  /** Called once, before the first record, with the stream's flow control. */
+  control?: (control: StreamControl) => void;
   /** Rows between progress events. */
   progressEvery?: number;
   signal?: AbortSignal;
@@ -93,6 +104,11 @@ export function streamRecords(
     const file = createReadStream(sniff.path, { highWaterMark: 256 * 1024 });
     const text = file.pipe(decodingStream(sniff, counter));
     let row = 0;
+    options.control?.({
+      pause: () => text.pause(),
+      resume: () => text.resume(),
+      position: () => ({ bytesRead: counter.bytes, totalBytes: sniff.bytes, rows: row }),
+    });
     let failure: unknown;
     let settled = false;
     const fail = (error: unknown) => {

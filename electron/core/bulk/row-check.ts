@@ -50,6 +50,18 @@ export interface ValidRow {
 
 export type RowOutcome = { ok: true; valid: ValidRow } | { ok: false; issue: RowIssue };
 
+/**
+ * A row's verdict short of the checks that need the other rows or the
+ * database (`RowChecker.finish`): plain data, so a worker can send it back.
+ * `early`: refused before its number could be looked up in the lists;
+ * otherwise the number, and either the valid row or a `late` issue found
+ * after the lists (text, length, rules).
+ */
+export type RowInspection =
+  | { row: number; early: RowIssue }
+  | { row: number; recipient: string; column: string; late: RowIssue; valid?: undefined }
+  | { row: number; recipient: string; column: string; valid: ValidRow; late?: undefined };
+
 /** Why a number is on a do-not-send list, or null. */
 export type SuppressionLookup = (
   recipient: string,
@@ -90,7 +102,8 @@ export class RowChecker {
   private readonly countryColumn: number | undefined;
   private readonly seen = new Map<string, number>();
   private readonly rulesCache = new Map<string, RulesResult>();
-  private readonly sendAt: Date;
+  /** The instant the country rules are checked for (the job's send time, else when checking began). */
+  readonly sendAt: Date;
   private readonly usedColumns: [string, number][];
   private readonly aliases: [string, number][];
 
@@ -115,58 +128,46 @@ export class RowChecker {
     });
   }
 
+  /** The whole verdict for one row, in file order (the duplicate check remembers earlier rows). */
   check(row: number, cells: readonly string[], quoteProblem?: string): RowOutcome {
+    return this.finish(this.inspect(row, cells, quoteProblem));
+  }
+
+  /**
+   * Everything about one row that needs no other row and no database: its
+   * shape, number, line type, text, length and country rules. Safe to run in
+   * a worker thread, on any row in any order; `finish` completes the verdict.
+   */
+  inspect(row: number, cells: readonly string[], quoteProblem?: string): RowInspection {
     const shape = this.shapeIssue(row, cells, quoteProblem);
-    if (shape) return { ok: false, issue: shape };
+    if (shape) return { row, early: shape };
     const phoneCell = cells[this.phoneColumn] ?? '';
     const phone = normalizePhone(phoneCell, this.countryFor(cells));
     const column = this.mapping.headers[this.phoneColumn] ?? 'phone';
-    if (!phone.ok) return issue(row, 'invalid-number', phone.message, column);
+    if (!phone.ok) return { row, early: rowIssue(row, 'invalid-number', phone.message, column) };
     const notMobile = NOT_MOBILE[phone.lineType];
     if (notMobile) {
-      return issue(
-        row,
-        'not-mobile',
-        `"${phoneCell.trim()}" is ${notMobile}, which cannot receive SMS.`,
-        column,
-      );
+      const reason = `"${phoneCell.trim()}" is ${notMobile}, which cannot receive SMS.`;
+      return { row, early: rowIssue(row, 'not-mobile', reason, column) };
     }
-    const listed = this.opts.suppressed?.(phone.provider);
-    if (listed)
-      return issue(row, listed.blacklist ? 'blacklisted' : 'suppressed', listed.detail, column);
-
+    const number = { row, recipient: phone.provider, column };
     const rendered = renderTemplate(this.opts.template, this.values(cells));
     if (!rendered.ok) {
       const col = this.headerOf(rendered.error.field);
-      return issue(row, 'missing-field', rendered.error.message, col);
+      return { ...number, late: rowIssue(row, 'missing-field', rendered.error.message, col) };
     }
     const count = countSegments(rendered.text, {
       encoding: this.opts.encoding ?? 'auto',
       maxParts: this.opts.maxParts ?? MAX_PARTS_SMS,
     });
     const [blocker] = sendBlockers(rendered.text, count);
-    if (blocker) return issue(row, 'too-long', blocker.message);
+    if (blocker) return { ...number, late: rowIssue(row, 'too-long', blocker.message) };
 
     const rules = this.rules(rendered.text, phone.countryIso ?? '');
     const hard = rules.blocks.find((b) => !TIME_CODES.has(b.code));
-    if (hard) return issue(row, 'blocked-by-rule', hard.message);
-
-    const first = this.seen.get(phone.provider);
-    if (first !== undefined) {
-      return {
-        ok: false,
-        issue: {
-          row,
-          code: 'duplicate',
-          column,
-          reason: `Duplicate of row ${first} (+${phone.provider}).`,
-          duplicateOf: first,
-        },
-      };
-    }
-    this.seen.set(phone.provider, row);
+    if (hard) return { ...number, late: rowIssue(row, 'blocked-by-rule', hard.message) };
     return {
-      ok: true,
+      ...number,
       valid: {
         row,
         recipient: phone.provider,
@@ -180,6 +181,37 @@ export class RowChecker {
         warnings: rules.warnings,
       },
     };
+  }
+
+  /**
+   * Completes an inspected row, in file order: the do-not-send lists (checked
+   * right after the number, before the text's problems, as a single send
+   * does) and last the duplicate check.
+   */
+  finish(inspection: RowInspection): RowOutcome {
+    if ('early' in inspection) return { ok: false, issue: inspection.early };
+    const { row, recipient, column } = inspection;
+    const listed = this.opts.suppressed?.(recipient);
+    if (listed) {
+      const code = listed.blacklist ? 'blacklisted' : 'suppressed';
+      return { ok: false, issue: rowIssue(row, code, listed.detail, column) };
+    }
+    if (!inspection.valid) return { ok: false, issue: inspection.late };
+    const first = this.seen.get(recipient);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        issue: {
+          row,
+          code: 'duplicate',
+          column,
+          reason: `Duplicate of row ${first} (+${recipient}).`,
+          duplicateOf: first,
+        },
+      };
+    }
+    this.seen.set(recipient, row);
+    return { ok: true, valid: inspection.valid };
   }
 
   private shapeIssue(
@@ -248,6 +280,6 @@ export class RowChecker {
   }
 }
 
-function issue(row: number, code: IssueCode, reason: string, column?: string): RowOutcome {
-  return { ok: false, issue: { row, code, reason, ...(column !== undefined ? { column } : {}) } };
+function rowIssue(row: number, code: IssueCode, reason: string, column?: string): RowIssue {
+  return { row, code, reason, ...(column !== undefined ? { column } : {}) };
 }

@@ -11,11 +11,15 @@ import {
   finishImportJob,
   startImportJob,
 } from './import-job';
-import { BULK_LIMITS, quoteList } from './limits';
+import { BULK_LIMITS, POOL, quoteList } from './limits';
+import type { CheckPool } from './pool/check-pool';
+import { openCheckPool, poolThreads } from './pool/check-pool';
+import type { CheckSetup } from './pool/check-setup';
+import { scanPooled } from './pool/pooled-scan';
 import { providerTemplate, renameFields } from './provider-template';
 import { isBlankRecord, type RecordProgress, streamRecords } from './records';
 import { type BulkReport, ReportBuilder } from './report';
-import { RowChecker, type SuppressionLookup, type ValidRow } from './row-check';
+import { RowChecker, type RowOutcome, type SuppressionLookup, type ValidRow } from './row-check';
 import { type CsvSniff, type SniffOptions, sniffCsv } from './sniff';
 
 export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
@@ -37,6 +41,11 @@ export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
   signal?: AbortSignal;
   maxFileBytes?: number;
   chunkRows?: number;
+  /**
+   * Worker threads that check the rows: 0 checks them in this thread; by
+   * default a pool of one per core, for files big enough to repay starting it.
+   */
+  checkThreads?: number;
 }
 
 export interface EnqueueTarget {
@@ -93,8 +102,9 @@ export function prepareBulk(options: BulkOptions): {
 
 /**
  * Reads the whole file once, checks every row and, when `onValid` is given,
- * hands each sendable row to it as it goes. Memory stays bounded: the report
- * keeps totals and the first problem rows only.
+ * hands each sendable row to it as it goes, in file order. Memory stays
+ * bounded: the report keeps totals and the first problem rows only, and the
+ * pool's chunks in flight are capped.
  */
 async function scan(
   options: BulkOptions,
@@ -106,22 +116,32 @@ async function scan(
     options.prices ?? null,
     options.currency,
   );
-  const skipHeader = sniff.header.present;
-  await streamRecords(
-    sniff,
-    (record) => {
-      if (skipHeader && record.row === 1) return;
-      if (isBlankRecord(record.cells)) return builder.blank();
-      const outcome = checker.check(record.row, record.cells, record.quoteProblem);
-      if (!outcome.ok) return builder.addIssue(outcome.issue);
-      builder.addValid(outcome.valid);
-      onValid?.(outcome.valid);
-    },
-    {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
+  const take = (outcome: RowOutcome) => {
+    if (!outcome.ok) return builder.addIssue(outcome.issue);
+    builder.addValid(outcome.valid);
+    onValid?.(outcome.valid);
+  };
+  const pool = await poolFor(options, sniff);
+  if (pool) {
+    try {
+      await scanPooled(
+        sniff,
+        pool,
+        checkSetup(options, sniff, checker),
+        { blank: () => builder.blank(), inspected: (i) => take(checker.finish(i)) },
+        {
+          chunkRows: POOL.chunkRows,
+          maxInFlight: POOL.inFlightPerThread * pool.threads,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+      );
+    } finally {
+      await pool.close();
+    }
+  } else {
+    await scanInThread(options, sniff, checker, builder, take);
+  }
   const report = builder.build(sniff, {
     costNote:
       options.costNote ??
@@ -131,6 +151,53 @@ async function scan(
   });
   if (report.rows === 0) throw new CsvFileError('The file has a header but no data rows.');
   return report;
+}
+
+/** The check in this thread, row by row as the file streams (small files, or no worker script). */
+function scanInThread(
+  options: BulkOptions,
+  sniff: CsvSniff,
+  checker: RowChecker,
+  builder: ReportBuilder,
+  take: (outcome: RowOutcome) => void,
+): Promise<unknown> {
+  const skipHeader = sniff.header.present;
+  return streamRecords(
+    sniff,
+    (record) => {
+      if (skipHeader && record.row === 1) return;
+      if (isBlankRecord(record.cells)) return builder.blank();
+      take(checker.check(record.row, record.cells, record.quoteProblem));
+    },
+    {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+}
+
+/** A pool when the file is big enough to repay starting one (or threads were asked for). */
+async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
+  const asked = options.checkThreads;
+  if (asked === 0) return null;
+  if (asked === undefined && sniff.bytes < POOL.minFileBytes) return null;
+  return openCheckPool(asked ?? poolThreads());
+}
+
+let setupCount = 0;
+
+/** The job's row-check settings as plain data for the workers (the same as `checker`'s). */
+function checkSetup(options: BulkOptions, sniff: CsvSniff, checker: RowChecker): CheckSetup {
+  return {
+    key: `${process.pid}:${++setupCount}`,
+    mapping: sniff.mapping,
+    template: options.template,
+    sendAtMs: checker.sendAt.getTime(),
+    ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+    ...(options.messageEncoding ? { encoding: options.messageEncoding } : {}),
+    ...(options.maxParts ? { maxParts: options.maxParts } : {}),
+    ...(options.marketing !== undefined ? { marketing: options.marketing } : {}),
+  };
 }
 
 /** Validates a CSV for a bulk send without queueing anything (the dry run). */

@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeBulk } from '../../../electron/core/bulk';
+import { POOL } from '../../../electron/core/bulk/limits';
 import { createAdapter } from '../../../electron/core/providers/registry';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
 import { addNrsAccountArgs, runCli } from '../../helpers/cli';
@@ -105,6 +107,41 @@ describe('outpost bulk (end to end against the sandbox)', () => {
     const status = JSON.parse((await outpost('--json', 'outbox', 'status')).stdout);
     expect(status.counts.queued).toBe(0);
     expect(status.counts.accepted + status.counts.delivered).toBe(valid);
+  }, 120_000);
+
+  it('checks a big file on the worker pool of the built CLI, with the same report as one thread', async () => {
+    // Over the pool's threshold, so the built bundle starts out/cli/bulk-check-worker.cjs.
+    expect(existsSync(join('out', 'cli', 'bulk-check-worker.cjs'))).toBe(true);
+    const big = join(dir.path, 'big.csv');
+    const lines = ['Nombre;Móvil;Código'];
+    for (let i = 0; i < 12_000; i++) {
+      const phone = i % 501 === 500 ? '12345' : spanishMobile(i % 4_000 === 3_999 ? 7 : i);
+      lines.push(`${NAMES[i % NAMES.length]};${phone};C${i}`);
+    }
+    writeFileSync(big, `${lines.join('\r\n')}\r\n`);
+    expect(statSync(big).size).toBeGreaterThan(POOL.minFileBytes);
+    const args = base.map((a) => (a === csv ? big : a));
+    const r = await outpost('--json', ...args, '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    const cli = JSON.parse(r.stdout);
+    const one = await analyzeBulk({
+      csvPath: big,
+      template: TEMPLATE,
+      defaultCountry: 'ES',
+      checkThreads: 0,
+    });
+    for (const key of [
+      'rows',
+      'valid',
+      'invalid',
+      'invalidCount',
+      'duplicateRows',
+      'segments',
+      'preview',
+    ] as const) {
+      expect(cli[key], key).toEqual(JSON.parse(JSON.stringify(one[key])));
+    }
+    expect(cli.duplicates).toBe(3);
   }, 120_000);
 
   it('prints a human report without --json', async () => {

@@ -266,7 +266,8 @@ describe('cleanAbandonedImports', () => {
       String(accountId),
     ]);
     const out = collect(child);
-    expect(await waitForOutput(child, 'rows 5000'), out.stderr()).toBe(true);
+    // Long enough for the check pool's workers to start from source (tsx) on a loaded machine.
+    expect(await waitForOutput(child, 'rows 5000', 45_000), out.stderr()).toBe(true);
     child.kill('SIGKILL');
     await exited(child);
     expect(out.stdout()).not.toContain('done');

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeBulk, type BulkOptions } from '../../../electron/core/bulk';
+import { tempDir } from '../../helpers/temp-dir';
+
+const dir = tempDir('outpost-bulk-pool-');
+afterAll(() => dir.remove());
+
+/**
+ * The check pool splits the file into chunks checked by worker threads in
+ * any order; the report must be exactly the one-thread report: counts, the
+ * first rows kept of each kind (in file order), duplicates of which row,
+ * suppressions, rule blocks, previews, segments and cost.
+ */
+
+// A small pool of numbers, so duplicates happen across chunks.
+const mobile = fc.integer({ min: 0, max: 400 }).map((n) => `6${String(10_000_000 + n * 7919)}`);
+const phone = fc.oneof(
+  { arbitrary: mobile, weight: 8 },
+  { arbitrary: mobile.map((m) => `+34 ${m}`), weight: 2 },
+  { arbitrary: fc.constantFrom('12345', 'abc', '', '+999 1234', '910000000'), weight: 2 }, // invalid, fixed line
+  { arbitrary: fc.constantFrom('612000001', '612000002'), weight: 1 }, // suppressed / blacklisted
+);
+const name = fc.constantFrom('ana', 'LUIS', '', 'joão', 'zoë 👋', 'x'.repeat(400), 'a"b');
+const line = fc.oneof(
+  {
+    arbitrary: fc.tuple(name, phone).map(([n, p]) => `"${n.replaceAll('"', '""')}";${p};ES`),
+    weight: 20,
+  },
+  { arbitrary: fc.constant(';;'), weight: 1 }, // blank row
+  { arbitrary: fc.tuple(name, phone).map(([n, p]) => `x"${n}"y;${p};ES`), weight: 1 }, // malformed quote
+  { arbitrary: phone.map((p) => `Ana;${p};FR`), weight: 2 }, // another country's rules
+);
+const file = fc.array(line, { minLength: 1, maxLength: 3_500 });
+
+const SUPPRESSED: BulkOptions['suppressed'] = (n) =>
+  n === '34612000001'
+    ? { blacklist: false, detail: 'Opted out on 2026-11-01.' }
+    : n === '34612000002'
+      ? { blacklist: true, detail: 'On the provider’s blacklist.' }
+      : null;
+
+function options(csvPath: string, marketing: boolean): BulkOptions {
+  return {
+    csvPath,
+    template: marketing ? 'Oferta para {nombre}: 20% hoy' : 'Hola {nombre|capitalize}',
+    defaultCountry: 'ES',
+    marketing,
+    sendAt: new Date(Date.UTC(2026, 11, 6, 22, 30)), // a Sunday night: rule blocks and deferrals
+    suppressed: SUPPRESSED,
+    keepRows: 7,
+    maxParts: 3,
+    prices: [
+      {
+        countryIso: 'ES',
+        countryName: 'Spain',
+        dialCode: '34',
+        network: null,
+        pricePerPart: 0.05,
+        currency: 'EUR',
+      },
+    ],
+    currency: 'EUR',
+  };
+}
+
+let n = 0;
+
+describe('the pooled CSV check', () => {
+  it('gives exactly the one-thread report for random files', async () => {
+    await fc.assert(
+      fc.asyncProperty(file, fc.boolean(), async (lines, marketing) => {
+        const csv = join(dir.path, `f${++n}.csv`);
+        writeFileSync(csv, `nombre;movil;pais\r\n${lines.join('\r\n')}\r\n`);
+        const one = await analyzeBulk({ ...options(csv, marketing), checkThreads: 0 }).catch(
+          (e: Error) => e.message,
+        );
+        const pooled = await analyzeBulk({ ...options(csv, marketing), checkThreads: 2 }).catch(
+          (e: Error) => e.message,
+        );
+        expect(pooled).toEqual(one);
+      }),
+      { numRuns: 6 },
+    );
+  }, 300_000);
+
+  it('reports progress in the same steps and stops when cancelled', async () => {
+    const csv = join(dir.path, 'big.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `ana;6${10_000_000 + i};ES`);
+    writeFileSync(csv, `nombre;movil;pais\n${rows.join('\n')}\n`);
+    const steps = { one: [] as number[], pooled: [] as number[] };
+    await analyzeBulk({
+      ...options(csv, false),
+      checkThreads: 0,
+      onProgress: (p) => steps.one.push(p.rows),
+    });
+    await analyzeBulk({
+      ...options(csv, false),
+      checkThreads: 2,
+      onProgress: (p) => steps.pooled.push(p.rows),
+    });
+    expect(steps.pooled).toEqual(steps.one);
+
+    const cancel = new AbortController();
+    const run = analyzeBulk({
+      ...options(csv, false),
+      checkThreads: 2,
+      signal: cancel.signal,
+      onProgress: (p) => {
+        if (p.rows >= 3_000) cancel.abort(new Error('cancelled by the person'));
+      },
+    });
+    await expect(run).rejects.toThrow('cancelled by the person');
+  }, 120_000);
+});

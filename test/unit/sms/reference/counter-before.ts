@@ -1,0 +1,187 @@
+/**
+ * The segment counter as it was before this round (commit 2da8577),
+ * kept unchanged as the reference the property tests hold the current counter to.
+ */
+import {
+  type Capacity,
+  GSM7_CAPACITY,
+  MAX_PARTS_SMS,
+  type NationalTables,
+  UCS2_CAPACITY,
+} from '../../../../shared/sms/capacity';
+import { GSM_COST } from '../../../../shared/sms/gsm-tables';
+import {
+  type Layout,
+  layoutClusters,
+  layoutIfAllIn,
+  measure,
+  type SegmentPart,
+  unitsLeft,
+} from '../../../../shared/sms/layout';
+import { fillGraphemeBoundaries } from './graphemes-before';
+import {
+  bestNationalLayout,
+  type Clusters,
+  fewerNationalSegments,
+  nationalCostTable,
+} from './national-tables-before';
+
+export type { SegmentPart } from '../../../../shared/sms/layout';
+
+export type EncodingChoice = 'auto' | 'gsm' | 'gsm-pt' | 'ucs2';
+export type Encoding = 'gsm' | 'gsm-pt' | 'ucs2';
+
+export interface ForcingChar {
+  /** The whole grapheme cluster (an emoji with its skin tone, a letter with its accents). */
+  char: string;
+  index: number;
+}
+
+export interface SegmentCount {
+  encoding: Encoding;
+  /** Septets (GSM-7, GSM-PT; an extension character counts 2) or UTF-16 code units (UCS-2). */
+  units: number;
+  segments: number;
+  /** Capacity of one part: the single-message capacity when segments is 1, else the per-part one. */
+  unitsPerSegment: number;
+  /** Room left in the last part. */
+  unitsLeft: number;
+  /** One entry per segment; for an empty text a single empty part. */
+  parts: SegmentPart[];
+  /**
+   * Graphemes that keep the text out of the GSM 7-bit alphabet (with `gsm-pt`:
+   * out of the Portuguese tables), in text order.
+   */
+  forcingUcs2: ForcingChar[];
+  maxParts: number;
+  /** More parts than the provider is allowed to use: it would refuse with error 105. */
+  exceedsMaxParts: boolean;
+  /** With `auto`: set only when GSM-PT would need fewer segments than the encoding chosen. */
+  gsmPtSegments?: number;
+  /** With `gsm-pt`: which Portuguese tables the text is encoded with. */
+  nationalTables?: NationalTables;
+}
+
+export interface CountOptions {
+  encoding?: EncodingChoice;
+  /** The provider's `parts` limit; default 15 (SMS). Landing SMS allow 8. */
+  maxParts?: number;
+}
+
+/** Cluster starts, reused across calls: a 100,000-row bulk allocates no per-row buffers. */
+let scratch = new Int32Array(256);
+
+function clustersOf(text: string): Clusters {
+  if (scratch.length <= text.length) scratch = new Int32Array(2 * text.length + 1);
+  return { bounds: scratch, count: fillGraphemeBoundaries(text, scratch) };
+}
+
+function forcingGraphemes(text: string, clusters: Clusters, table: Uint8Array): ForcingChar[] {
+  const { bounds, count } = clusters;
+  const found: ForcingChar[] = [];
+  for (let k = 0; k < count; k++) {
+    const from = bounds[k] as number;
+    const to = bounds[k + 1] as number;
+    for (let i = from; i < to; i++) {
+      if (table[text.charCodeAt(i)] === 0) {
+        found.push({ char: text.slice(from, to), index: from });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function emptyCount(encoding: Encoding, maxParts: number): SegmentCount {
+  const capacity: Capacity = encoding === 'ucs2' ? UCS2_CAPACITY : GSM7_CAPACITY;
+  return {
+    encoding,
+    units: 0,
+    segments: 1,
+    unitsPerSegment: capacity.single,
+    unitsLeft: capacity.single,
+    parts: [{ start: 0, end: 0, units: 0 }],
+    forcingUcs2: [],
+    maxParts,
+    exceedsMaxParts: maxParts < 1,
+    ...(encoding === 'gsm-pt' ? { nationalTables: 'none' as const } : {}),
+  };
+}
+
+function toCount(
+  encoding: Encoding,
+  l: Layout,
+  forcingUcs2: ForcingChar[],
+  maxParts: number,
+): SegmentCount {
+  const segments = l.parts.length;
+  return {
+    encoding,
+    units: l.units,
+    segments,
+    unitsPerSegment: segments === 1 ? l.capacity.single : l.capacity.multi,
+    unitsLeft: unitsLeft(l),
+    parts: l.parts,
+    forcingUcs2,
+    maxParts,
+    exceedsMaxParts: segments > maxParts,
+  };
+}
+
+function countGsmPt(text: string, clusters: Clusters | null, maxParts: number): SegmentCount {
+  const pt = bestNationalLayout(text, clusters);
+  const forcing =
+    pt.invalid === 0
+      ? []
+      : forcingGraphemes(text, clusters ?? clustersOf(text), nationalCostTable(pt.tables));
+  return { ...toCount('gsm-pt', pt, forcing, maxParts), nationalTables: pt.tables };
+}
+
+/**
+ * Counts the SMS segments `text` needs. With `auto` the encoding is GSM-7 when
+ * every character is in GSM 03.38 (default alphabet or extension), else UCS-2;
+ * GSM-PT is only used when asked for, but `gsmPtSegments` says when it would
+ * be cheaper. Forcing `gsm` (or `gsm-pt`) on a text with other characters
+ * counts each of their code points as one '?' septet and lists their
+ * graphemes in `forcingUcs2` (see REPLACEMENT_COST).
+ */
+export function countSegments(text: string, opts: CountOptions = {}): SegmentCount {
+  const choice = opts.encoding ?? 'auto';
+  const maxParts = opts.maxParts ?? MAX_PARTS_SMS;
+  if (text.length === 0) return emptyCount(choice === 'auto' ? 'gsm' : choice, maxParts);
+  const fast = layoutIfAllIn(text, GSM_COST, GSM7_CAPACITY);
+  // GSM characters never join into clusters, so an all-GSM text needs no segmentation.
+  const allGsm = fast !== null;
+  let clusters = allGsm ? null : clustersOf(text);
+  if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
+
+  const forcing = clusters === null ? [] : forcingGraphemes(text, clusters, GSM_COST);
+  let result: SegmentCount;
+  if (fast !== null && choice !== 'ucs2') {
+    result = toCount('gsm', fast, forcing, maxParts);
+  } else if (clusters !== null && choice === 'gsm') {
+    const measured = measure(text, GSM_COST);
+    const l = layoutClusters(
+      text,
+      clusters.bounds,
+      clusters.count,
+      GSM_COST,
+      measured,
+      GSM7_CAPACITY,
+    );
+    result = toCount('gsm', l, forcing, maxParts);
+  } else {
+    clusters ??= clustersOf(text);
+    const measured = { units: text.length, invalid: 0 };
+    const l = layoutClusters(text, clusters.bounds, clusters.count, null, measured, UCS2_CAPACITY);
+    result = toCount('ucs2', l, forcing, maxParts);
+  }
+  // Without extension characters an all-GSM text can only lose room with national tables;
+  // a text with multi-unit clusters (emoji, combining marks) cannot be GSM-PT at all.
+  const ptMayHelp = fast !== null ? fast.units > text.length : clusters?.count === text.length;
+  if (choice === 'auto' && ptMayHelp) {
+    const fewer = fewerNationalSegments(text, result.segments);
+    if (fewer !== undefined) result.gsmPtSegments = fewer;
+  }
+  return result;
+}

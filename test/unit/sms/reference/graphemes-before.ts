@@ -1,0 +1,392 @@
+// Reference copy (commit 2da8577) for counter-before.ts; see there.
+/**
+ * Grapheme cluster boundaries as `Intl.Segmenter` finds them, except that
+ * "\r\n" counts as two clusters (a part may end between CR and LF, as the
+ * oracle and the provider both allow).
+ *
+ * Why not always Intl.Segmenter: iterating it costs ~0.5-1 µs per cluster,
+ * which alone would blow the 100 µs budget for a 1,600-character text. So a
+ * state machine implements the UAX #29 rules (GB3-GB13) over character
+ * classes taken from the engine itself, so that they follow the same Unicode
+ * version as Intl.Segmenter:
+ *   - most classes from the engine's regular-expression Unicode properties;
+ *   - the few it does not expose (SpacingMark, Prepend, Indic_Conjunct_Break)
+ *     by asking Intl.Segmenter once per candidate character, the first time a
+ *     text needs them (Indic, Thai, Hangul... scripts);
+ *   - Hangul syllable types arithmetically.
+ * Astral code points outside the emoji and tag blocks (rare in SMS) still send
+ * the whole text to Intl.Segmenter. Property tests check the state machine
+ * against Intl.Segmenter.
+ */
+
+const UNKNOWN = 0;
+const OTHER = 1;
+const CONTROL = 2; // includes CR and LF: both break on either side (GB4/GB5)
+const EXTEND = 3;
+const ZWJ = 4;
+const PICT = 5; // Extended_Pictographic
+const RI = 6; // Regional_Indicator
+const HIGH_SURROGATE = 7;
+const SPACING_MARK = 8;
+const PREPEND = 9;
+// Hangul classes last: `prev >= HANGUL_L` tells whether GB6-GB8 can apply.
+const HANGUL_L = 10;
+const HANGUL_V = 11;
+const HANGUL_T = 12;
+const HANGUL_LV = 13;
+const HANGUL_LVT = 14;
+
+/** Indic_Conjunct_Break values (GB9c). */
+const INCB_NONE = 0;
+const INCB_CONSONANT = 1;
+const INCB_LINKER = 2;
+const INCB_EXTEND = 3;
+
+/**
+ * Blocks whose classes need Intl.Segmenter's answer (see derivation below):
+ * Hangul, the South and South-East Asian scripts (spacing marks, conjuncts),
+ * Thai/Lao AM, and the prepended concatenation marks.
+ */
+const DERIVED_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0600, 0x0605],
+  [0x06dd, 0x06dd],
+  [0x070f, 0x070f],
+  [0x0890, 0x0891],
+  [0x08e2, 0x08e2],
+  [0x0900, 0x0dff],
+  [0x0e00, 0x0eff],
+  [0x0f00, 0x109f],
+  [0x1100, 0x11ff],
+  [0x1700, 0x1cff],
+  [0xa800, 0xaaff],
+  [0xabc0, 0xabff],
+  [0xac00, 0xd7ff],
+  [0x11000, 0x11fff], // astral Brahmic scripts (Brahmi, Kaithi, Chakma, Sharada...)
+];
+
+/** Later rules override earlier ones, so Grapheme_Extend wins over Cf (ZWNJ) and Mc. */
+const CLASS_RULES: readonly (readonly [RegExp, number])[] = [
+  [/\p{Extended_Pictographic}/gu, PICT],
+  [/\p{Mc}/gu, UNKNOWN], // SpacingMark candidates: derived
+  [/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, CONTROL],
+  [/(?=\p{Cn})\p{Default_Ignorable_Code_Point}/gu, CONTROL],
+  [/\p{Grapheme_Extend}/gu, EXTEND],
+  [/\p{Emoji_Modifier}/gu, EXTEND],
+  [/\u200d/gu, ZWJ],
+  [/\p{Regional_Indicator}/gu, RI],
+];
+
+/** Code points from..to as one string, in chunks (char-by-char concatenation is slow). */
+function rangeString(from: number, to: number): string {
+  const chunks: string[] = [];
+  for (let start = from; start <= to; start += 4096) {
+    const codes: number[] = [];
+    for (let cp = start; cp <= Math.min(to, start + 4095); cp++) codes.push(cp);
+    chunks.push(String.fromCodePoint(...codes));
+  }
+  return chunks.join('');
+}
+
+/** Classes from regular-expression properties, for the code points from..to. */
+function regexClasses(from: number, to: number): Uint8Array {
+  const t = new Uint8Array(to - from + 1).fill(OTHER);
+  const chars = rangeString(from, to);
+  for (const [re, cls] of CLASS_RULES) {
+    for (const m of chars.matchAll(re)) {
+      t[(m[0].codePointAt(0) as number) - from] = cls;
+    }
+  }
+  return t;
+}
+
+const inDerivedBlock = (cp: number) => DERIVED_BLOCKS.some(([a, b]) => cp >= a && cp <= b);
+
+/** Astral blocks the state machine knows: Brahmic scripts, emoji (flags, skin tones), tags. */
+const ASTRAL_RANGES: readonly (readonly [number, number])[] = [
+  [0x11000, 0x11fff],
+  [0x1f000, 0x1faff],
+  [0xe0000, 0xe01ff],
+];
+
+/** Class of a code point the regex properties cannot settle: ask Intl.Segmenter on first use. */
+const PROBE = 15;
+/** Indic_Conjunct_Break not asked yet. */
+const INCB_UNPROBED = 255;
+
+interface AstralBlock {
+  from: number;
+  to: number;
+  regex: Uint8Array;
+  classes: Uint8Array;
+}
+
+/** The class tables, built by `buildTables` on the first text that needs them. */
+interface Tables {
+  /** Regex classes, kept to finish a probed code point's class. */
+  bmpRegex: Uint8Array;
+  /** Class of every BMP code unit; UNKNOWN means "ask Intl.Segmenter for the whole text". */
+  bmpClass: Uint8Array;
+  /** Indic_Conjunct_Break per BMP code unit; only marks and derived blocks can have one. */
+  bmpIncb: Uint8Array;
+  brahmic: AstralBlock;
+  emoji: AstralBlock;
+  tags: AstralBlock;
+}
+
+/**
+ * Built lazily: scanning the regex properties over the BMP takes tens of
+ * milliseconds, which a CLI command or a window that never counts a
+ * non-GSM text should not pay at start-up.
+ */
+let tables: Tables | undefined;
+
+function buildTables(): Tables {
+  const bmpRegex = new Uint8Array(0x10000);
+  bmpRegex.set(regexClasses(0x0000, 0xd7ff), 0);
+  bmpRegex.set(regexClasses(0xe000, 0xffff), 0xe000);
+  const bmpClass = bmpRegex.slice();
+  for (const [from, to] of DERIVED_BLOCKS) if (to < 0x10000) bmpClass.fill(PROBE, from, to + 1);
+  bmpClass.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+  bmpClass.fill(UNKNOWN, 0xdc00, 0xe000); // a lone low surrogate
+  const bmpIncb = new Uint8Array(0x10000);
+  for (let cu = 0; cu < 0x10000; cu++) {
+    const cls = bmpClass[cu];
+    if (cls === EXTEND || cls === ZWJ || cls === PROBE) bmpIncb[cu] = INCB_UNPROBED;
+  }
+  const [brahmic, emoji, tags] = ASTRAL_RANGES.map(([from, to]) => {
+    const regex = regexClasses(from, to);
+    const classes = inDerivedBlock(from) ? new Uint8Array(regex.length).fill(PROBE) : regex.slice();
+    return { from, to, regex, classes };
+  }) as [AstralBlock, AstralBlock, AstralBlock];
+  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags };
+}
+
+function getTables(): Tables {
+  tables ??= buildTables();
+  return tables;
+}
+
+const ASTRAL_INCB = new Map<number, number>();
+
+function astralBlock(cp: number): AstralBlock | undefined {
+  const { emoji, tags, brahmic } = getTables();
+  if (cp >= emoji.from && cp <= emoji.to) return emoji;
+  if (cp >= tags.from && cp <= tags.to) return tags;
+  if (cp >= brahmic.from && cp <= brahmic.to) return brahmic;
+  return undefined;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function getSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter;
+}
+
+/** Does Intl.Segmenter keep `text` in one cluster? */
+function oneCluster(text: string): boolean {
+  const it = getSegmenter().segment(text)[Symbol.iterator]();
+  it.next();
+  return it.next().done === true;
+}
+
+function hangulClass(cp: number): number {
+  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97c)) return HANGUL_L;
+  if ((cp >= 0x1160 && cp <= 0x11a7) || (cp >= 0xd7b0 && cp <= 0xd7c6)) return HANGUL_V;
+  if ((cp >= 0x11a8 && cp <= 0x11ff) || (cp >= 0xd7cb && cp <= 0xd7fb)) return HANGUL_T;
+  if (cp >= 0xac00 && cp <= 0xd7a3) return (cp - 0xac00) % 28 === 0 ? HANGUL_LV : HANGUL_LVT;
+  return UNKNOWN;
+}
+
+/** Class of a code point in a derived block, from its regex class and Intl.Segmenter's answers. */
+function deriveClass(cp: number, regexClass: number): number {
+  const hangul = hangulClass(cp);
+  if (hangul !== UNKNOWN) return hangul;
+  if (regexClass === EXTEND || regexClass === ZWJ) return regexClass;
+  const ch = String.fromCodePoint(cp);
+  // Prepended concatenation marks are format characters (Cf) but Prepend, not Control.
+  if (oneCluster(`${ch}a`)) return PREPEND;
+  if (regexClass === CONTROL) return CONTROL;
+  if (oneCluster(`a${ch}`)) return SPACING_MARK;
+  return regexClass === PICT ? PICT : OTHER;
+}
+
+/** Class of `cp` (BMP or astral), probing Intl.Segmenter once if the tables cannot tell. */
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const { bmpClass, bmpRegex } = getTables();
+    const cls = bmpClass[cp] as number;
+    if (cls !== PROBE) return cls;
+    const derived = deriveClass(cp, bmpRegex[cp] as number);
+    bmpClass[cp] = derived;
+    return derived;
+  }
+  const block = astralBlock(cp);
+  if (!block) return UNKNOWN;
+  const k = cp - block.from;
+  const cls = block.classes[k] as number;
+  if (cls !== PROBE) return cls;
+  const derived = deriveClass(cp, block.regex[k] as number);
+  block.classes[k] = derived;
+  return derived;
+}
+
+/** Devanagari KA and VIRAMA: a known InCB consonant and linker to probe the others with. */
+const KA = '\u0915';
+const VIRAMA = '\u094d';
+
+function deriveIncb(cp: number, cls: number): number {
+  const ch = String.fromCodePoint(cp);
+  if (cls === EXTEND || cls === ZWJ) {
+    if (oneCluster(KA + ch + KA)) return INCB_LINKER;
+    if (oneCluster(KA + VIRAMA + ch + KA)) return INCB_EXTEND;
+    return INCB_NONE;
+  }
+  if (cls === OTHER && oneCluster(KA + VIRAMA + ch)) return INCB_CONSONANT;
+  return INCB_NONE;
+}
+
+/**
+ * Indic_Conjunct_Break of `cp`, probed once when it can matter: a base
+ * character of a derived block may be a consonant; a mark only matters
+ * inside a conjunct (`conjunct` > 0).
+ */
+function incbOf(cp: number, cls: number, conjunct: number): number {
+  const marks = cls === EXTEND || cls === ZWJ;
+  if (cp < 0x10000) {
+    const { bmpIncb } = getTables();
+    const incb = bmpIncb[cp] as number;
+    if (incb !== INCB_UNPROBED) return incb;
+    if (marks && conjunct === 0) return INCB_NONE;
+    const derived = deriveIncb(cp, cls);
+    bmpIncb[cp] = derived;
+    return derived;
+  }
+  const known = ASTRAL_INCB.get(cp);
+  if (known !== undefined) return known;
+  if (marks ? conjunct === 0 : !inDerivedBlock(cp)) return INCB_NONE;
+  const derived = deriveIncb(cp, cls);
+  ASTRAL_INCB.set(cp, derived);
+  return derived;
+}
+
+/** Astral code points only matter to GB9c as Brahmic consonants, or as marks inside a conjunct. */
+function mayHaveAstralIncb(cp: number, cls: number, conjunct: number): boolean {
+  return cls === EXTEND || cls === ZWJ ? conjunct > 0 : cp >= 0x11000 && cp <= 0x11fff;
+}
+
+/** Is this class a pair that never breaks (GB6-GB8)? */
+function hangulJoins(prev: number, cls: number): boolean {
+  if (prev === HANGUL_L) {
+    return cls === HANGUL_L || cls === HANGUL_V || cls === HANGUL_LV || cls === HANGUL_LVT;
+  }
+  if (prev === HANGUL_LV || prev === HANGUL_V) return cls === HANGUL_V || cls === HANGUL_T;
+  if (prev === HANGUL_LVT || prev === HANGUL_T) return cls === HANGUL_T;
+  return false;
+}
+
+/**
+ * Writes the start index of every cluster into `out` followed by text.length,
+ * and returns the number of clusters; -1 when a code point is not covered by
+ * the state machine (or not derived yet). `out` must hold text.length + 1 entries.
+ */
+function fastBoundaries(text: string, out: Int32Array): number {
+  const { bmpClass, bmpIncb } = getTables();
+  const n = text.length;
+  let count = 0;
+  let prev = CONTROL; // so that index 0 always starts a cluster
+  let riRun = 0; // regional indicators in a row just before i
+  let pict = 0; // 1: after ExtPict Extend*, 2: after ExtPict Extend* ZWJ (GB11)
+  let conjunct = 0; // 1: after InCB consonant [Extend|Linker]*, 2: with a linker among them (GB9c)
+  let i = 0;
+  while (i < n) {
+    const cu = text.charCodeAt(i);
+    let cls = bmpClass[cu] as number;
+    // Fast path: a base character without a conjunct role (Latin, digits,
+    // spaces, most Devanagari vowels...) can only join what follows it, never
+    // what precedes it, except after a Prepend mark. It starts a cluster and
+    // resets every sequence rule, with no further checks.
+    if ((cls === OTHER || cls === CONTROL) && prev !== PREPEND && bmpIncb[cu] === INCB_NONE) {
+      out[count++] = i;
+      prev = cls;
+      riRun = 0;
+      pict = 0;
+      conjunct = 0;
+      i++;
+      continue;
+    }
+    let cp = cu;
+    let width = 1;
+    if (cls === HIGH_SURROGATE) {
+      const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (low < 0xdc00 || low > 0xdfff) return -1;
+      cp = ((cu - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+      cls = classOf(cp);
+      width = 2;
+    } else if (cls === PROBE) {
+      cls = classOf(cp);
+    }
+    if (cls === UNKNOWN) return -1;
+    let incb = width === 1 ? (bmpIncb[cu] as number) : INCB_NONE;
+    if (incb === INCB_UNPROBED || (width === 2 && mayHaveAstralIncb(cp, cls, conjunct))) {
+      incb = incbOf(cp, cls, conjunct);
+    }
+    const joins =
+      prev !== CONTROL &&
+      cls !== CONTROL &&
+      ((prev >= HANGUL_L && hangulJoins(prev, cls)) ||
+        cls === EXTEND ||
+        cls === ZWJ ||
+        cls === SPACING_MARK ||
+        prev === PREPEND ||
+        (incb === INCB_CONSONANT && conjunct === 2) ||
+        (cls === PICT && pict === 2) ||
+        (cls === RI && prev === RI && riRun % 2 === 1));
+    if (!joins) out[count++] = i;
+    riRun = cls === RI ? riRun + 1 : 0;
+    if (cls === PICT) pict = 1;
+    else if (cls === EXTEND && pict === 1) pict = 1;
+    else if (cls === ZWJ && pict === 1) pict = 2;
+    else pict = 0;
+    if (incb === INCB_CONSONANT) conjunct = 1;
+    else if (incb === INCB_LINKER && conjunct > 0) conjunct = 2;
+    else if (incb !== INCB_EXTEND) conjunct = 0;
+    prev = cls;
+    i += width;
+  }
+  out[count] = n;
+  return count;
+}
+
+function segmenterBoundaries(text: string, out: Int32Array): number {
+  let count = 0;
+  for (const { segment, index } of getSegmenter().segment(text)) {
+    out[count++] = index;
+    if (segment === '\r\n') out[count++] = index + 1;
+  }
+  out[count] = text.length;
+  return count;
+}
+
+/**
+ * Fills `out` with cluster starts (then text.length) and returns the cluster count.
+ * `out` must hold at least text.length + 1 entries.
+ */
+export function fillGraphemeBoundaries(text: string, out: Int32Array): number {
+  const count = fastBoundaries(text, out);
+  return count >= 0 ? count : segmenterBoundaries(text, out);
+}
+
+/** Grapheme clusters of `text` as [start, end) UTF-16 index pairs; "\r\n" counts as two. */
+export function graphemeBoundaries(text: string): number[] {
+  const out = new Int32Array(text.length + 1);
+  const count = fillGraphemeBoundaries(text, out);
+  return Array.from(out.subarray(0, count + 1));
+}
+
+/** The same boundaries, always computed by Intl.Segmenter (reference for tests). */
+export function segmenterGraphemeBoundaries(text: string): number[] {
+  const out = new Int32Array(text.length + 1);
+  const count = segmenterBoundaries(text, out);
+  return Array.from(out.subarray(0, count + 1));
+}
