@@ -178,10 +178,20 @@ function scanInThread(
 
 /** A pool when the file is big enough to repay starting one (or threads were asked for). */
 async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
-  const asked = options.checkThreads;
-  if (asked === 0) return null;
-  if (asked === undefined && sniff.bytes < POOL.minFileBytes) return null;
-  return openCheckPool(asked ?? poolThreads());
+  // Off unless asked (the option, or OUTPOST_CHECK_THREADS): on this 2-core machine the pool
+  // measured slower than one thread, its workers taking seconds to load the phone and holiday
+  // tables, and it broke the 400 MiB bound at 1,000,000 rows (bench/RESULTS.md, bulk).
+  if (options.checkThreads !== undefined) {
+    return options.checkThreads > 0 ? openCheckPool(options.checkThreads) : null;
+  }
+  const fromEnv = threadsFromEnv();
+  if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
+  return openCheckPool(Math.min(fromEnv, poolThreads()));
+}
+
+function threadsFromEnv(): number {
+  const n = Number(process.env.OUTPOST_CHECK_THREADS ?? 0);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 let setupCount = 0;

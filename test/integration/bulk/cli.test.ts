@@ -18,6 +18,14 @@ function outpost(...args: string[]) {
   return runCli(['--data-dir', dir.path, ...args], { [SECRET]: sandbox.apis.nrs.password });
 }
 
+/** The pool is off unless asked; this asks for it. */
+function outpostPooled(...args: string[]) {
+  return runCli(['--data-dir', dir.path, ...args], {
+    [SECRET]: sandbox.apis.nrs.password,
+    OUTPOST_CHECK_THREADS: '2',
+  });
+}
+
 const csv = join(dir.path, 'customers.csv');
 const NAMES = ['ana', 'LUIS', 'maría josé', 'joão'];
 const ROWS = 1_000;
@@ -110,7 +118,7 @@ describe('outpost bulk (end to end against the sandbox)', () => {
   }, 120_000);
 
   it('checks a big file on the worker pool of the built CLI, with the same report as one thread', async () => {
-    // Over the pool's threshold, so the built bundle starts out/cli/bulk-check-worker.cjs.
+    // Asked for, and over the pool's threshold, so the built bundle starts out/cli/bulk-check-worker.cjs.
     expect(existsSync(join('out', 'cli', 'bulk-check-worker.cjs'))).toBe(true);
     const big = join(dir.path, 'big.csv');
     const lines = ['Nombre;Móvil;Código'];
@@ -121,7 +129,7 @@ describe('outpost bulk (end to end against the sandbox)', () => {
     writeFileSync(big, `${lines.join('\r\n')}\r\n`);
     expect(statSync(big).size).toBeGreaterThan(POOL.minFileBytes);
     const args = base.map((a) => (a === csv ? big : a));
-    const r = await outpost('--json', ...args, '--dry-run');
+    const r = await outpostPooled('--json', ...args, '--dry-run');
     expect(r.code, r.stderr).toBe(0);
     const cli = JSON.parse(r.stdout);
     const one = await analyzeBulk({
