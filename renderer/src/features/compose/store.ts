@@ -29,6 +29,12 @@ interface ComposeState extends Draft {
   replaceText: (text: string) => void;
   undoReplace: () => void;
   newMessage: (to?: string, accountId?: number) => void;
+  /**
+   * Contacts chosen in Contacts ("Message these"). Placeholder until the
+   * compose-to-many work (h11a) replaces it with real recipients.
+   */
+  contactIds: number[];
+  addContacts: (ids: readonly number[]) => void;
   send: (defaults: { sender: string; country: string }) => Promise<void>;
 }
 
@@ -68,6 +74,12 @@ export const useCompose = create<ComposeState>((set, get) => ({
     set({ text: previous, beforeReplace: null });
     saveDraft(get());
   },
+  contactIds: [],
+  addContacts: (ids) =>
+    set({
+      contactIds: [...new Set([...get().contactIds, ...ids])],
+      focusRequest: get().focusRequest + 1,
+    }),
   newMessage: (to, accountId) => {
     set({
       ...(to === undefined ? {} : { to }),
