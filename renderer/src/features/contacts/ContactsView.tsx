@@ -52,6 +52,7 @@ export function ContactsView() {
       outcome: s.outcome,
     })),
   );
+  // Actions never change; reading them from the state object of this render is enough.
   const actions = useContacts.getState();
   const addContacts = useCompose((s) => s.addContacts);
   const newMessage = useCompose((s) => s.newMessage);
@@ -65,15 +66,19 @@ export function ContactsView() {
   const account = accounts.find((a) => a.id === state.accountId) ?? accounts[0];
   const accountId = account?.id;
   useEffect(() => {
-    if (accountId !== undefined) void actions.load(accountId);
-    return actions.stopWatching;
-  }, [accountId, actions]);
+    const { load, stopWatching } = useContacts.getState();
+    if (accountId !== undefined) void load(accountId);
+    return stopWatching;
+  }, [accountId]);
 
   const progress = account ? state.progress[account.id] : undefined;
   const syncing = state.syncing || progress?.phase === 'started' || progress?.phase === 'progress';
   const can = state.abilities;
-  const showRange = useCallback((a: number, b: number) => actions.showRange(a, b), [actions]);
-  const dropUndo = useCallback(() => actions.dropUndo(), [actions]);
+  const showRange = useCallback(
+    (a: number, b: number) => useContacts.getState().showRange(a, b),
+    [],
+  );
+  const dropUndo = useCallback(() => useContacts.getState().dropUndo(), []);
 
   const open = async (c: Contact) => {
     const detail = await actions.detail(c.id);

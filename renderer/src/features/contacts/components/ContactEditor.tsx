@@ -166,16 +166,18 @@ export function ContactEditor(props: ContactEditorProps) {
           <form className="editor-form" onSubmit={(e) => void save(e)}>
             <div className="editor-grid">
               <TextField
-                label={t('editor.firstName')}
+                label={abilities.lastName ? t('editor.firstName') : t('editor.name')}
                 value={form.firstName}
                 onChange={(v) => patch({ firstName: v })}
                 autoFocus
               />
-              <TextField
-                label={t('editor.lastName')}
-                value={form.lastName}
-                onChange={(v) => patch({ lastName: v })}
-              />
+              {abilities.lastName ? (
+                <TextField
+                  label={t('editor.lastName')}
+                  value={form.lastName}
+                  onChange={(v) => patch({ lastName: v })}
+                />
+              ) : null}
               <TextField
                 label={t('editor.phone')}
                 type="tel"
@@ -185,12 +187,14 @@ export function ContactEditor(props: ContactEditorProps) {
                 error={errorFor('phone')}
                 description={t('editor.phoneHint')}
               />
-              <TextField
-                label={t('editor.email')}
-                value={form.email}
-                onChange={(v) => patch({ email: v })}
-                error={errorFor('email')}
-              />
+              {abilities.email ? (
+                <TextField
+                  label={t('editor.email')}
+                  value={form.email}
+                  onChange={(v) => patch({ email: v })}
+                  error={errorFor('email')}
+                />
+              ) : null}
             </div>
             <BookField
               form={form}
