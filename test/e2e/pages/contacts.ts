@@ -46,7 +46,7 @@ export class ContactsPage {
     return this.dialog().getByRole('textbox', { name: label, exact: true });
   }
   sidebar() {
-    return this.page.getByRole('navigation', { name: /Books and tags|Agendas y etiquetas/ });
+    return this.page.getByRole('complementary', { name: /Books and tags|Agendas y etiquetas/ });
   }
   undoBar() {
     return this.page.getByTestId('undo-bar');

@@ -36,7 +36,7 @@ export function GroupsSidebar(props: GroupsSidebarProps) {
   const books = props.groups?.books ?? [];
   const tags = props.groups?.tags ?? [];
   return (
-    <nav className="groups" aria-label={t('groups.label')}>
+    <aside className="groups" aria-label={t('groups.label')}>
       <ul>
         {item({ kind: 'all' }, t('groups.all'), props.allCount)}
         {item({ kind: 'pending' }, t('groups.pending'), null)}
@@ -53,6 +53,6 @@ export function GroupsSidebar(props: GroupsSidebarProps) {
       ) : (
         <ul>{tags.map((tag) => item({ kind: 'tag', name: tag.name }, tag.name, tag.count))}</ul>
       )}
-    </nav>
+    </aside>
   );
 }
