@@ -87,38 +87,57 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-/** In the page: the time each first-page answer arrives and the time the count on screen changes. */
-async function instrument(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __bench: {
-        replies: { q: string; t: number }[];
-        paints: { text: string; t: number }[];
-        keys: number[];
-      };
-    };
-    w.__bench = { replies: [], paints: [], keys: [] };
-    const contacts = window.outpost.contacts as unknown as Record<
-      string,
-      (r: never) => Promise<unknown>
-    >;
-    const page = contacts.page as (r: { query: string; withTotal: boolean }) => Promise<unknown>;
-    contacts.page = (async (r: { query: string; withTotal: boolean }) => {
-      const v = await page(r);
-      if (r.withTotal) w.__bench.replies.push({ q: r.query, t: performance.now() });
-      return v;
-    }) as never;
-    const count = document.querySelector('[data-testid="contacts-count"]') as HTMLElement;
-    new MutationObserver(() =>
-      w.__bench.paints.push({ text: count.textContent ?? '', t: performance.now() }),
-    ).observe(count, { childList: true, characterData: true, subtree: true });
-    document
-      .querySelector('input[type="search"]')
-      ?.addEventListener('keydown', () => w.__bench.keys.push(performance.now()), {
-        capture: true,
-      });
+/*
+ * What runs in the page is written as source text: this file is typechecked
+ * without the DOM library (it is Node code), and these lines are browser code.
+ */
+
+/** In the page: when each first-page answer arrives, when the count on screen changes, each keydown. */
+const INSTRUMENT = `(() => {
+  const b = { replies: [], paints: [], keys: [] };
+  window.__bench = b;
+  const contacts = window.outpost.contacts;
+  const page = contacts.page;
+  contacts.page = async (r) => {
+    const v = await page(r);
+    if (r.withTotal) b.replies.push({ q: r.query, t: performance.now() });
+    return v;
+  };
+  const count = document.querySelector('[data-testid="contacts-count"]');
+  new MutationObserver(() => b.paints.push({ t: performance.now() })).observe(count, {
+    childList: true, characterData: true, subtree: true,
   });
-}
+  document.querySelector('input[type="search"]').addEventListener(
+    'keydown', () => b.keys.push(performance.now()), { capture: true });
+})()`;
+
+const RESET = `(() => { const b = window.__bench; b.replies.length = 0; b.paints.length = 0; b.keys.length = 0; })()`;
+
+/** The answer for exactly this text, and the first change of the count after it. */
+const measured = (text: string) => `(() => {
+  const b = window.__bench;
+  const reply = b.replies.find((r) => r.q === ${JSON.stringify(text)});
+  const key = b.keys[0];
+  if (!reply || key === undefined) return null;
+  const paint = b.paints.find((p) => p.t >= reply.t);
+  return paint ? { key, reply: reply.t, paint: paint.t } : null;
+})()`;
+
+/** Moves the list by `step` px every animation frame; each frame's duration. */
+const scrolling = (step: number, frames: number) => `new Promise((resolve) => {
+  const el = document.querySelector('.clist-scroller');
+  const times = [];
+  let last = performance.now();
+  let n = 0;
+  const tick = (now) => {
+    times.push(now - last);
+    last = now;
+    el.scrollTop += ${step};
+    if (++n < ${frames}) requestAnimationFrame(tick);
+    else resolve(times.slice(2));
+  };
+  requestAnimationFrame(tick);
+})`;
 
 interface Typed {
   inputToScreen: number[];
@@ -132,68 +151,23 @@ async function typeQueries(page: Page, queries: string[]): Promise<Typed> {
     await search.fill('');
     await page.waitForTimeout(300);
     for (let i = 1; i <= q.length; i++) {
-      const typed = q.slice(0, i);
-      await page.evaluate(() => {
-        const b = (window as unknown as { __bench: { replies: []; paints: []; keys: [] } }).__bench;
-        b.replies.length = 0;
-        b.paints.length = 0;
-        b.keys.length = 0;
-      });
+      await page.evaluate(RESET);
       await page.keyboard.type(q[i - 1] as string);
-      // The answer for exactly this text, and the first change of the count after it.
-      const m = await page.waitForFunction(
-        (text) => {
-          const b = (
-            window as unknown as {
-              __bench: {
-                replies: { q: string; t: number }[];
-                paints: { t: number }[];
-                keys: number[];
-              };
-            }
-          ).__bench;
-          const reply = b.replies.find((r) => r.q === text);
-          const key = b.keys[0];
-          if (!reply || key === undefined) return null;
-          const paint = b.paints.find((p) => p.t >= reply.t);
-          return paint ? { key, reply: reply.t, paint: paint.t } : null;
-        },
-        typed,
-        { timeout: 10_000, polling: 'raf' },
-      );
-      const { key, reply, paint } = (await m.jsonValue()) as {
-        key: number;
-        reply: number;
-        paint: number;
-      };
-      out.inputToScreen.push(paint - key);
-      out.replyToScreen.push(paint - reply);
+      const handle = await page.waitForFunction(measured(q.slice(0, i)), undefined, {
+        timeout: 10_000,
+        polling: 'raf',
+      });
+      const m = (await handle.jsonValue()) as { key: number; reply: number; paint: number };
+      out.inputToScreen.push(m.paint - m.key);
+      out.replyToScreen.push(m.paint - m.reply);
       await page.waitForTimeout(120); // a person's pace between keys
     }
   }
   return out;
 }
 
-/** Scrolls the list by `step` px each frame for `frames` frames; returns each frame's duration. */
 async function scrollFrames(page: Page, step: number, frames: number): Promise<number[]> {
-  return page.evaluate(
-    ({ step, frames }) =>
-      new Promise<number[]>((resolve) => {
-        const el = document.querySelector('.clist-scroller') as HTMLElement;
-        const times: number[] = [];
-        let last = performance.now();
-        let n = 0;
-        const tick = (now: number) => {
-          times.push(now - last);
-          last = now;
-          el.scrollTop += step;
-          if (++n < frames) requestAnimationFrame(tick);
-          else resolve(times.slice(2));
-        };
-        requestAnimationFrame(tick);
-      }),
-    { step, frames },
-  );
+  return (await page.evaluate(scrolling(step, frames))) as number[];
 }
 
 async function main(): Promise<void> {
@@ -214,7 +188,7 @@ async function main(): Promise<void> {
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('table', { name: 'Contacts' }).getByRole('rowheader').first().waitFor();
-    await instrument(page);
+    await page.evaluate(INSTRUMENT);
 
     const typed = await typeQueries(page, ['maria', 'silva 12', '6001', 'p9999', 'lucía fern']);
     await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');

@@ -8,6 +8,7 @@ import { openProfileDatabase } from './db/database';
 import { applyStagedRestore } from './db/restore';
 import { CoreEvents } from './events/core-events';
 import { attachEvents, detachEvents } from './events/sink';
+import { FileStaging } from './files/staging';
 import type { EngineOptions } from './outbox/engine';
 import { OutboxService } from './outbox/service';
 import { DATABASE_FILE, PRODUCT_NAME } from './paths';
@@ -58,6 +59,7 @@ export class CoreContext {
   private pool: AdapterPool | undefined;
   private outboxService: OutboxService | undefined;
   private syncLoop: SyncLoop | undefined;
+  private fileStaging: FileStaging | undefined;
   /** One-off work started in the background (the first run's contact sync); close() waits for it. */
   private readonly tasks = new Set<Promise<unknown>>();
 
@@ -119,8 +121,16 @@ export class CoreContext {
     return this.syncLoop;
   }
 
+  /** Files a person handed to the app (chunks from the renderer), known by token. */
+  get staging(): FileStaging {
+    this.fileStaging ??= new FileStaging(this.dataDir);
+    return this.fileStaging;
+  }
+
   /** The app's background work: sending the outbox and tracking what was sent. */
   startBackground(): void {
+    // Staged files live as long as the process that took them: a previous run's are dead weight.
+    this.staging.clearAll();
     // A bulk import that a crash interrupted is removed whole: it was never sendable.
     cleanAbandonedImports(this.db);
     this.outbox.start();
@@ -138,6 +148,7 @@ export class CoreContext {
     await this.syncLoop?.stop();
     await this.outboxService?.stop();
     await this.pool?.closeAll();
+    this.fileStaging?.clearAll();
     this.events.dispose();
     if (this.connection) detachEvents(this.connection);
     this.connection?.close();

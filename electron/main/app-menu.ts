@@ -35,6 +35,7 @@ export function appMenuTemplate(
         accelerator: 'CmdOrCtrl+Shift+B',
         click: go('bulk'),
       },
+      { id: 'jobs', label: labels.jobs, accelerator: 'CmdOrCtrl+Shift+J', click: go('jobs') },
       {
         id: 'import-contacts',
         label: labels.importContacts,

@@ -25,6 +25,18 @@ import {
   BackupsListReply,
 } from './schemas/backups';
 import {
+  BulkAnalyzeReply,
+  BulkAnalyzeRequest,
+  BulkCancelReply,
+  BulkCancelRequest,
+  BulkRejectedRequest,
+  BulkSniffReply,
+  BulkSniffRequest,
+  BulkStartReply,
+  BulkStartRequest,
+  DownloadReply,
+} from './schemas/bulk';
+import {
   ContactsSearchReply,
   ContactsSearchRequest,
   ContactsSyncReply,
@@ -50,6 +62,23 @@ import {
   ContactsUndoRequest,
   ContactsUpdateRequest,
 } from './schemas/contacts-manage';
+import {
+  FilesDiscardReply,
+  FilesDiscardRequest,
+  FilesReadReply,
+  FilesReadRequest,
+  FilesStageReply,
+  FilesStageRequest,
+} from './schemas/files';
+import {
+  JobControlReply,
+  JobControlRequest,
+  JobDetailReply,
+  JobExportReply,
+  JobProviderReply,
+  JobRequest,
+  JobsListReply,
+} from './schemas/jobs';
 import {
   ControlReply,
   MessageRequest,
@@ -128,6 +157,19 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  'files.stage': { request: FilesStageRequest, reply: FilesStageReply },
+  'files.discard': { request: FilesDiscardRequest, reply: FilesDiscardReply },
+  'files.read': { request: FilesReadRequest, reply: FilesReadReply },
+  'bulk.sniff': { request: BulkSniffRequest, reply: BulkSniffReply },
+  'bulk.analyze': { request: BulkAnalyzeRequest, reply: BulkAnalyzeReply },
+  'bulk.cancel': { request: BulkCancelRequest, reply: BulkCancelReply },
+  'bulk.rejected': { request: BulkRejectedRequest, reply: DownloadReply },
+  'bulk.start': { request: BulkStartRequest, reply: BulkStartReply },
+  'jobs.list': { request: NoRequest, reply: JobsListReply },
+  'jobs.get': { request: JobRequest, reply: JobDetailReply },
+  'jobs.provider': { request: JobRequest, reply: JobProviderReply },
+  'jobs.control': { request: JobControlRequest, reply: JobControlReply },
+  'jobs.export': { request: JobRequest, reply: JobExportReply },
 } as const;
 
 export type Contract = typeof contract;

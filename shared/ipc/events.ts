@@ -33,6 +33,17 @@ export const events = {
     total: z.number().int(),
     counts: z.record(z.string(), z.number().int()),
   }),
+  /**
+   * The CSV wizard's work in main (throttled): reading and checking the file
+   * (`analyzing`) or queueing it as a job (`queueing`), under the caller's run id.
+   */
+  'bulk.progress': z.object({
+    runId: z.string(),
+    phase: z.enum(['analyzing', 'queueing']),
+    bytesRead: z.number().int(),
+    totalBytes: z.number().int(),
+    rows: z.number().int(),
+  }),
   /** A bulk job reached a final state (all settled, or cancelled). */
   'job.finished': z.object({
     jobId: Id,

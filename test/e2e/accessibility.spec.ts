@@ -15,7 +15,9 @@ const VIEWS = [
   { id: 'outbox', key: '2' },
   { id: 'conversations', key: '3' },
   { id: 'contacts', key: '4' },
-  { id: 'settings', key: '5' },
+  { id: 'bulk', key: '5' },
+  { id: 'jobs', key: '6' },
+  { id: 'settings', key: '7' },
 ] as const;
 const DARK_SHOTS = new Set(['compose', 'outbox']);
 

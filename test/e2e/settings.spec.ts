@@ -93,7 +93,7 @@ test('About shows what the core says about the app and the database, and F5 refr
 }) => {
   const app = new AppPage(page);
   await app.open({ language: 'en' });
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+7');
   await new SettingsPage(page).tab('About').click();
   const info = page.getByTestId('app-info');
   await expect(info).toContainText(/0\.\d+\.\d+/);

@@ -61,4 +61,26 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'suppressions.list': {},
   'suppressions.add': { phone: '+34699000111', reason: 'smoke test' },
   'suppressions.remove': { phone: '+34699000111' },
+  // A whole (tiny) file in one chunk; discarding a token nobody made answers "nothing to discard".
+  'files.stage': { name: 'smoke.csv', size: 5, offset: 0, data: 'cGhvbmU=' },
+  'files.discard': { token: '0'.repeat(32) },
+  // Tokens nobody staged and a run nobody started: each answers with a sentence, nothing changes.
+  'files.read': { token: '1'.repeat(32), offset: 0 },
+  'bulk.sniff': { file: '2'.repeat(32) },
+  'bulk.analyze': { runId: 'smoke', file: '2'.repeat(32), accountId: 1, template: 'Hi {name}' },
+  'bulk.cancel': { runId: 'smoke' },
+  'bulk.rejected': { runId: 'smoke' },
+  'bulk.start': {
+    runId: 'smoke-start',
+    file: '2'.repeat(32),
+    accountId: 1,
+    template: 'Hi {name}',
+    sender: 'OUTPOST',
+    jobName: 'Smoke job',
+  },
+  'jobs.list': {},
+  'jobs.get': { jobId: 99 },
+  'jobs.provider': { jobId: 99 },
+  'jobs.control': { jobId: 99, action: 'pause' },
+  'jobs.export': { jobId: 99 },
 };

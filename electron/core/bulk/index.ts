@@ -14,7 +14,7 @@ export { cleanAbandonedImports, IMPORT_STALE_MS, ImportCancelledError } from './
 export { BULK_LIMITS } from './limits';
 export { fetchPricing, type Pricing } from './pricing';
 export { type JobProgress, jobProgress } from './progress';
-export type { RecordProgress } from './records';
+export { type CsvRecord, type RecordProgress, streamRecords } from './records';
 export type { BulkReport, MessagePreview } from './report';
 export type { IssueCode, RowIssue, SuppressionLookup } from './row-check';
 export { analyzeBulk, type BulkOptions, type EnqueueTarget, importBulk, prepareBulk } from './run';

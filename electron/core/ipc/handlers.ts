@@ -3,10 +3,13 @@ import { accountSettingsHandlers } from './account-settings-handlers';
 import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import { backupsHandlers } from './backups-handlers';
+import { bulkHandlers } from './bulk-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { contactsManageHandlers } from './contacts-manage-handlers';
 import { dbHandlers } from './db-handlers';
+import { filesHandlers } from './files-handlers';
 import type { HandlerTable } from './handler-table';
+import { jobsHandlers } from './jobs-handlers';
 import { outboxHandlers } from './outbox-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { suppressionsHandlers } from './suppressions-handlers';
@@ -29,5 +32,8 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...filesHandlers(core),
+    ...bulkHandlers(core),
+    ...jobsHandlers(core),
   } satisfies HandlerTable;
 }

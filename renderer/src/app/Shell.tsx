@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { BulkView } from '../features/bulk/BulkView';
 import { ComposeView } from '../features/compose/ComposeView';
 import { ContactsView } from '../features/contacts/ContactsView';
 import { ConversationsView } from '../features/conversations/ConversationsView';
+import { JobsView } from '../features/jobs/JobsView';
 import { OutboxView } from '../features/outbox/OutboxView';
 import { selectAttentionCount, useOutbox } from '../features/outbox/store';
 import { QuickSearch } from '../features/search/QuickSearch';
@@ -15,6 +17,8 @@ const PANELS = {
   outbox: OutboxView,
   conversations: ConversationsView,
   contacts: ContactsView,
+  bulk: BulkView,
+  jobs: JobsView,
   settings: SettingsView,
 } as const;
 

@@ -1,22 +1,21 @@
 import type { EventPayload } from '../../../shared/ipc/events';
 import { useAccounts } from '../features/accounts/store';
+import { useBulk } from '../features/bulk/store';
 import { useContacts } from '../features/contacts/store';
 import { useConversations } from '../features/conversations/store';
+import { useJobs } from '../features/jobs/store';
 import { useOutbox } from '../features/outbox/store';
 import type { OutpostWindowApi } from '../lib/outpost';
 import { useNav, type ViewId } from './nav-store';
 
-/**
- * Where the app menu's and a notification's targets open. Bulk sends and jobs have no view of
- * their own yet: their messages are in the outbox; importing contacts starts from Contacts.
- */
+/** Where the app menu's and a notification's targets open; importing contacts starts from Contacts. */
 const MENU_TARGETS: Record<EventPayload<'app.navigate'>['view'], ViewId> = {
   compose: 'compose',
   outbox: 'outbox',
   settings: 'settings',
   conversations: 'conversations',
-  bulk: 'outbox',
-  jobs: 'outbox',
+  bulk: 'bulk',
+  jobs: 'jobs',
   import: 'contacts',
 };
 
@@ -50,7 +49,17 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
     api.on('account.resumed', (event) => accounts().applyResumed(event)),
     api.on('accounts.changed', () => void accounts().load()),
     api.on('contacts.changed', () => contacts().refreshIfWatched()),
-    api.on('app.navigate', (event) => useNav.getState().go(MENU_TARGETS[event.view])),
+    api.on('app.navigate', (event) => {
+      // A finished job's notification opens that job's page.
+      if (event.view === 'jobs') useJobs.getState().open(event.jobId ?? null);
+      useNav.getState().go(MENU_TARGETS[event.view]);
+    }),
+    api.on('bulk.progress', (event) => useBulk.getState().applyProgress(event)),
+    api.on('job.progress', (event) => {
+      useBulk.getState().applyJob(event);
+      useJobs.getState().applyProgress(event);
+    }),
+    api.on('job.finished', (event) => useBulk.getState().applyJobFinished(event)),
     api.on('sync.state', (event) => {
       contacts().applySyncState(event);
       if (event.phase === 'finished') contacts().refreshIfWatched();

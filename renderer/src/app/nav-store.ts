@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 
-/** The views, in the order of the sidebar and of Ctrl/Cmd+1…5. */
-export const VIEWS = ['compose', 'outbox', 'conversations', 'contacts', 'settings'] as const;
+/** The views, in the order of the sidebar and of Ctrl/Cmd+1…9. */
+export const VIEWS = [
+  'compose',
+  'outbox',
+  'conversations',
+  'contacts',
+  'bulk',
+  'jobs',
+  'settings',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 interface NavState {

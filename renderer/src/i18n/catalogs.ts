@@ -1,15 +1,19 @@
+import enBulk from './en/bulk.json';
 import enCommon from './en/common.json';
 import enCompose from './en/compose.json';
 import enContacts from './en/contacts.json';
 import enConversations from './en/conversations.json';
 import enCore from './en/core.json';
+import enJobs from './en/jobs.json';
 import enOutbox from './en/outbox.json';
 import enSettings from './en/settings.json';
+import esBulk from './es/bulk.json';
 import esCommon from './es/common.json';
 import esCompose from './es/compose.json';
 import esContacts from './es/contacts.json';
 import esConversations from './es/conversations.json';
 import esCore from './es/core.json';
+import esJobs from './es/jobs.json';
 import esOutbox from './es/outbox.json';
 import esSettings from './es/settings.json';
 
@@ -22,6 +26,8 @@ export const resources = {
     conversations: enConversations,
     contacts: enContacts,
     settings: enSettings,
+    bulk: enBulk,
+    jobs: enJobs,
     core: enCore,
   },
   es: {
@@ -31,6 +37,8 @@ export const resources = {
     conversations: esConversations,
     contacts: esContacts,
     settings: esSettings,
+    bulk: esBulk,
+    jobs: esJobs,
     core: esCore,
   },
 } as const;

@@ -71,6 +71,57 @@ const RULES: readonly Rule[] = [
     key: 'backup.restoreStaged',
     params: ['when'],
   },
+  // The CSV wizard: what the file check found (electron/core/bulk sniff, shared/phone reasons).
+  { match: /^the text is valid UTF-8$/, key: 'bulk.validUtf8' },
+  {
+    match: /^the text is not valid UTF-8, so it was read as Windows-1252/,
+    key: 'bulk.windows1252',
+  },
+  { match: /^UTF-8 byte-order mark$/, key: 'bulk.bomUtf8' },
+  { match: /^UTF-16 (little|big)-endian byte-order mark$/, key: 'bulk.bomUtf16' },
+  { match: /^every other byte is zero/, key: 'bulk.zeroBytes' },
+  { match: /^no delimiter splits the first line/, key: 'bulk.oneColumn' },
+  ...(['comma', 'semicolon', 'tab', 'pipe'] as const).map((name) => ({
+    match: new RegExp(
+      `^the ${name} splits the first line into (\\d+) columns and (\\d+)% of the first rows have as many$`,
+    ),
+    key: `bulk.splits.${name}`,
+    params: ['columns', 'percent'],
+  })),
+  {
+    match:
+      /^"(.*)" has no \+ or 00 prefix and is not a valid number when read as country code \+ number;/,
+    key: 'bulk.noCountry',
+    params: ['number'],
+  },
+  {
+    match: /^"(.*)" is not a phone number: only digits/,
+    key: 'bulk.notAPhone',
+    params: ['number'],
+  },
+  {
+    match: /^"(.*)" \(read as a number of .* because it has no \+ or 00 prefix\) is too short;/,
+    key: 'bulk.tooShort',
+    params: ['number'],
+  },
+  {
+    match: /^"(.*)" \(read as a number of .* because it has no \+ or 00 prefix\) is too long;/,
+    key: 'bulk.tooLong',
+    params: ['number'],
+  },
+  {
+    match:
+      /^"(.*)" \(read as a number of .* because it has no \+ or 00 prefix\) (has a number of digits|is not a number in use)/,
+    key: 'bulk.notInUse',
+    params: ['number'],
+  },
+  { match: /^The value for \{(.*)\} is empty\.$/, key: 'bulk.emptyField', params: ['field'] },
+  { match: /^The row has no value for \{(.*)\}\.$/, key: 'bulk.missingField', params: ['field'] },
+  {
+    match: /^A bulk job is already called "(.*)"; give this one another name/,
+    key: 'bulk.nameTaken',
+    params: ['name'],
+  },
 ];
 
 export function translateCoreSentence(t: TFunction, sentence: string): string {

@@ -37,7 +37,7 @@ export function BulkBar(props: {
     setValue(which === 'moveToBook' ? (abilities.books[0]?.id ?? '') : '');
   };
   return (
-    <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')}>
+    <div className="contacts-bulk" role="toolbar" aria-label={t('bulk.label')}>
       <strong data-testid="bulk-count">
         {t('bulk.selected', { count: props.count, n: formatNumber(props.count, props.language) })}
       </strong>
@@ -63,7 +63,7 @@ export function BulkBar(props: {
       </Button>
       {open ? (
         <form
-          className="bulk-form"
+          className="contacts-bulk-form"
           onSubmit={(e) => {
             e.preventDefault();
             void apply();

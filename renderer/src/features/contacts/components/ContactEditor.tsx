@@ -207,13 +207,13 @@ export function ContactEditor(props: ContactEditorProps) {
             {abilities.tags ? (
               <fieldset className="editor-set">
                 <legend>{t('editor.tags')}</legend>
-                <ul className="chips">
+                <ul className="contact-chips">
                   {form.tags.map((tag) => (
-                    <li key={tag} className="chip">
+                    <li key={tag} className="contact-chip">
                       {tag}
                       <button
                         type="button"
-                        className="chip-remove"
+                        className="contact-chip-remove"
                         aria-label={t('editor.removeTag', { tag })}
                         onClick={() => patch({ tags: form.tags.filter((x) => x !== tag) })}
                       >

@@ -15,7 +15,7 @@ export function UndoBar(props: { offer: UndoOffer; onUndo: () => void; onExpire:
     return () => clearTimeout(timer);
   }, [offer, onExpire]);
   return (
-    <div className="undo-bar" role="status" data-testid="undo-bar">
+    <div className="contacts-undo" role="status" data-testid="undo-bar">
       <span>{t('undo.deleted', { count: offer.count })}</span>
       <Button variant="primary" onPress={props.onUndo}>
         {t('undo.undo')}
