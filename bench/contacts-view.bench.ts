@@ -177,11 +177,12 @@ async function main(): Promise<void> {
     .join(' / ');
   seed(dir.path);
   const web = await startWeb(dir.path);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir.path, 'chromium')}`],
-  });
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(web.url);
     await page.evaluate(() => window.outpost.settings.set({ language: 'en' }));
@@ -231,7 +232,7 @@ async function main(): Promise<void> {
     console.log(body);
     writeSection('contacts-view', 'Contacts view, 100,000 contacts (Chromium)', body);
   } finally {
-    await browser.close();
+    await browser?.close();
     web.stop();
     await new Promise((r) => setTimeout(r, 500));
     dir.remove();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, setSandboxFaults, test } from './fixtures';
 import { AppPage } from './pages/app';
@@ -181,3 +182,47 @@ test('a contact changed here and at the provider is shown side by side and resol
   await expect(contacts.row('Provider h11b')).toBeVisible();
   await expect(contacts.row('Provider h11b')).not.toContainText('conflict');
 });
+
+for (const language of ['en', 'es'] as const) {
+  test(`the Contacts view, its form and a selection, in ${language}, are axe-clean (screenshots)`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 800 },
+      locale: language === 'es' ? 'es-ES' : 'en-GB',
+    });
+    const page = await context.newPage();
+    const app = new AppPage(page);
+    await app.open({ language });
+    await ensureTagsAccount(page);
+    await app.go(language === 'es' ? 'Contactos' : 'Contacts');
+    const contacts = new ContactsPage(page);
+    await contacts.chooseAccount(TAGS_ACCOUNT);
+    await expect(contacts.rows().first()).toBeVisible({ timeout: 20_000 });
+    await contacts.rows().nth(0).getByRole('checkbox').check();
+    await contacts.rows().nth(1).getByRole('checkbox').check();
+    await page.screenshot({ path: `docs/screenshots/contacts-manage-${language}.png` });
+    const axe = async (label: string) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${label}: ${v.id} ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
+      expect(serious).toEqual([]);
+    };
+    await axe('list');
+    await contacts.rows().nth(2).getByRole('rowheader').getByRole('button').click();
+    await expect(contacts.dialog()).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/contacts-editor-${language}.png` });
+    await axe('editor');
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+}
