@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     rendererDir,
     bridgeScript: await buildBridgeScript(),
     port: o.port,
+    ...(sandbox ? { setSandboxFaults: (spec: string) => sandbox.setFaults(spec || null) } : {}),
   });
   if (o.urlFile) {
     mkdirSync(dirname(o.urlFile), { recursive: true });

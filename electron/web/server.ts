@@ -10,6 +10,12 @@ import { staticFiles } from './static-files';
 export const SOCKET_PATH = '/__bridge/ws';
 /** Test-only: how many IPC calls the page made (behind the token). */
 export const CALLS_PATH = '/__bridge/calls';
+/**
+ * Test-only: the embedded simulator's faults (`?faults=reset-before=1` makes
+ * it unreachable as a dropped network would; empty clears them), behind the
+ * token, so the e2e suite can take the provider away and give it back.
+ */
+export const FAULTS_PATH = '/__bridge/sandbox-faults';
 const LOOPBACK = '127.0.0.1';
 
 export interface WebServerOptions {
@@ -20,6 +26,8 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port: number;
   token?: string;
+  /** The embedded simulator's fault switch, when it runs. */
+  setSandboxFaults?: (spec: string) => void;
 }
 
 export interface WebServer {
@@ -69,6 +77,26 @@ function connect(socket: WebSocket, options: WebServerOptions, calls: CallCounte
   });
 }
 
+function answerFaults(
+  lock: Lock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  setFaults: ((spec: string) => void) | undefined,
+): void {
+  const status = !hasToken(lock, req) ? 403 : req.method !== 'POST' ? 405 : setFaults ? 200 : 404;
+  if (status === 200 && setFaults) {
+    try {
+      setFaults(new URL(req.url ?? '/', lock.origin).searchParams.get('faults') ?? '');
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+  }
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ ok: status === 200 }));
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -98,6 +126,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const allowed = hasToken(lock, req);
       res.writeHead(allowed ? 200 : 403, { 'content-type': 'application/json' });
       res.end(JSON.stringify(allowed ? calls.snapshot() : { error: 'missing or wrong token' }));
+      return;
+    }
+    if (path === FAULTS_PATH) {
+      answerFaults(lock, req, res, options.setSandboxFaults);
       return;
     }
     files(req, res, path);

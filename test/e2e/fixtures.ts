@@ -41,3 +41,15 @@ export async function ipcCalls(
   expect(response.ok()).toBe(true);
   return response.json();
 }
+
+/**
+ * Test-only: the embedded simulator's faults. `reset-before=1` drops every
+ * connection before it is answered, as a lost network would; '' clears them.
+ */
+export async function setSandboxFaults(request: APIRequestContext, spec: string): Promise<void> {
+  const url = webUrl();
+  const response = await request.post(
+    `${url.origin}/__bridge/sandbox-faults?token=${url.searchParams.get('token')}&faults=${encodeURIComponent(spec)}`,
+  );
+  expect(response.ok()).toBe(true);
+}

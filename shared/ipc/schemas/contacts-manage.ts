@@ -117,6 +117,8 @@ export const ContactsAbilitiesReply = z.object({
   books: z.array(z.object({ id: z.string(), name: z.string() })),
   customFieldNames: z.array(z.string()).nullable(),
   sync: z.boolean(),
+  lastName: z.boolean(),
+  email: z.boolean(),
 });
 
 const Editable = {

@@ -9,6 +9,7 @@ import { EventBus } from '../../../electron/core/events/bus';
 import type { Dispatch } from '../../../electron/core/ipc/dispatch';
 import {
   CALLS_PATH,
+  FAULTS_PATH,
   SOCKET_PATH,
   startWebServer,
   type WebServer,
@@ -26,6 +27,7 @@ const dispatch: Dispatch = async (channel) => {
   return { ok: true, value: { channel } };
 };
 let server: WebServer;
+const faults: string[] = [];
 
 beforeAll(async () => {
   server = await startWebServer({
@@ -34,6 +36,7 @@ beforeAll(async () => {
     rendererDir,
     bridgeScript: '/* bridge */',
     port: 0,
+    setSandboxFaults: (spec) => faults.push(spec),
   });
 });
 afterAll(async () => {
@@ -139,6 +142,18 @@ describe('npm run web: the locked bridge', () => {
     expect(server.calls.snapshot().byChannel['(unknown)']).toBe(20);
     expect(Object.keys(server.calls.snapshot().byChannel).length).toBeLessThanOrEqual(3);
     socket.close();
+  });
+
+  it("switches the simulator's faults only when POSTed with the token", async () => {
+    const at = (q: string) => `${server.origin}${FAULTS_PATH}?${q}`;
+    expect((await fetch(at('faults=reset-before%3D1'), { method: 'POST' })).status).toBe(403);
+    expect((await fetch(at(`token=${server.token}&faults=x`))).status).toBe(405);
+    expect(faults).toEqual([]);
+    const on = await fetch(at(`token=${server.token}&faults=reset-before%3D1`), { method: 'POST' });
+    expect(on.status).toBe(200);
+    const off = await fetch(at(`token=${server.token}`), { method: 'POST' });
+    expect(off.status).toBe(200);
+    expect(faults).toEqual(['reset-before=1', '']);
   });
 
   it('shows the call count only with the token', async () => {

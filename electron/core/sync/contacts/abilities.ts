@@ -28,6 +28,9 @@ export interface ContactAbilities {
   customFieldNames: string[] | null;
   /** Read the provider's contacts into this computer ("Sync now"). */
   sync: boolean;
+  /** The tags API keeps one whole name and no email: the form asks only for what it keeps. */
+  lastName: boolean;
+  email: boolean;
 }
 
 const ADDRESS_BOOK_FIELDS = ['custom_1', 'custom_2', 'custom_3', 'custom_4'];
@@ -52,5 +55,7 @@ export function contactAbilities(db: Db, accountId: number): ContactAbilities {
           ? Object.keys(getCustomFieldMap(db, accountId)).sort()
           : null,
     sync: can.contactsList,
+    lastName: provider !== 'tags',
+    email: provider !== 'tags',
   };
 }

@@ -1,5 +1,6 @@
-import { useDeferredValue, useEffect } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
 import { formatNumber, phoneForDisplay } from '../../lib/format';
@@ -11,52 +12,119 @@ import { Select } from '../../ui/Select';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
 import { useCompose } from '../compose/store';
-import { ContactsTable } from './components/ContactsTable';
-import { useContacts } from './store';
+import { BulkBar } from './components/BulkBar';
+import { ConflictDialog } from './components/ConflictDialog';
+import { ContactEditor, type Detail } from './components/ContactEditor';
+import { ContactsList, contactName } from './components/ContactsList';
+import { GroupsSidebar } from './components/GroupsSidebar';
+import { UndoBar } from './components/UndoBar';
+import { type Contact, rowAt, useContacts } from './store';
 
-/** Contact books synced from the provider, searched locally (works offline). */
+type Editing = { kind: 'new' } | { kind: 'edit'; detail: Detail } | null;
+
+/**
+ * The account's contacts: books and tags on the side, the list (windowed,
+ * searched and sorted in the main process), add / fix / delete with Undo,
+ * and actions on a selection. Edits are kept here at once and reach the
+ * provider with the next sync, even after being offline.
+ */
 export function ContactsView() {
   const { t, i18n } = useTranslation('contacts');
   const language = i18n.language === 'es' ? 'es' : 'en';
-  const state = useContacts();
   const accounts = useAccounts((s) => s.accounts);
+  const state = useContacts(
+    useShallow((s) => ({
+      accountId: s.accountId,
+      filter: s.filter,
+      query: s.query,
+      sort: s.sort,
+      pages: s.pages,
+      total: s.total,
+      allCount: s.allCount,
+      loaded: s.loaded,
+      groups: s.groups,
+      abilities: s.abilities,
+      selected: s.selected,
+      undo: s.undo,
+      notice: s.notice,
+      progress: s.progress,
+      syncing: s.syncing,
+      outcome: s.outcome,
+    })),
+  );
+  // Actions never change; reading them from the state object of this render is enough.
+  const actions = useContacts.getState();
+  const addContacts = useCompose((s) => s.addContacts);
   const newMessage = useCompose((s) => s.newMessage);
   const go = useNav((s) => s.go);
   const problemText = useProblemText();
-  // Typing stays responsive while a long result list renders.
-  const contacts = useDeferredValue(state.contacts);
-  const { load, stopWatching } = state;
+  const [editing, setEditing] = useState<Editing>(null);
+  const [conflict, setConflict] = useState<Detail | null>(null);
+  // Typing stays responsive while the list re-renders for the new result.
+  const pages = useDeferredValue(state.pages);
 
+  const account = accounts.find((a) => a.id === state.accountId) ?? accounts[0];
+  const accountId = account?.id;
   useEffect(() => {
-    void load();
+    const { load, stopWatching } = useContacts.getState();
+    if (accountId !== undefined) void load(accountId);
     return stopWatching;
-  }, [load, stopWatching]);
+  }, [accountId]);
 
-  const account = accounts.find((a) => a.id === state.syncAccountId) ?? accounts[0];
   const progress = account ? state.progress[account.id] : undefined;
   const syncing = state.syncing || progress?.phase === 'started' || progress?.phase === 'progress';
+  const can = state.abilities;
+  const showRange = useCallback(
+    (a: number, b: number) => useContacts.getState().showRange(a, b),
+    [],
+  );
+  const dropUndo = useCallback(() => useContacts.getState().dropUndo(), []);
+
+  const open = async (c: Contact) => {
+    const detail = await actions.detail(c.id);
+    if (detail) setEditing({ kind: 'edit', detail });
+  };
+  const messageOne = (c: { phone: string; accountId: number }) => {
+    newMessage(phoneForDisplay(c.phone), c.accountId);
+    go('compose');
+  };
+  const messageMany = () => {
+    addContacts([...state.selected]);
+    go('compose');
+  };
+  const removeEditing = async (detail: Detail) => {
+    setEditing(null);
+    await actions.remove([detail.id]);
+  };
 
   const syncButton = (
     <Button
-      variant={state.total === 0 ? 'primary' : 'secondary'}
-      onPress={() => account && void state.sync({ id: account.id, name: account.name })}
+      variant={state.allCount === 0 ? 'primary' : 'secondary'}
+      onPress={() => account && void actions.sync({ id: account.id, name: account.name })}
       isDisabled={syncing || !account}
     >
       {syncing ? t('sync.running') : t('sync.now')}
     </Button>
   );
+  const filtered = state.filter.kind !== 'all' || state.query.trim() !== '';
+  const resultKey = JSON.stringify([state.accountId, state.filter, state.query, state.sort]);
 
   return (
-    <div className="view">
+    <div className="view view-wide">
       <ViewHeader title={t('title')}>
         {accounts.length > 1 ? (
           <Select
             label={t('sync.account')}
             labelHidden
             value={account?.id ?? null}
-            onChange={state.setSyncAccount}
+            onChange={actions.setAccount}
             options={accounts.map((a) => ({ id: a.id, label: a.name }))}
           />
+        ) : null}
+        {can?.create ? (
+          <Button variant="primary" onPress={() => setEditing({ kind: 'new' })}>
+            {t('newContact')}
+          </Button>
         ) : null}
         {syncButton}
       </ViewHeader>
@@ -72,38 +140,115 @@ export function ContactsView() {
           {problemText(state.outcome)}
         </p>
       ) : null}
-      {state.loaded && state.total === 0 && state.query === '' ? (
-        <EmptyState sentence={t('empty')} action={syncButton} />
-      ) : (
-        <>
+      <div className="contacts-layout">
+        <GroupsSidebar
+          groups={state.groups}
+          filter={state.filter}
+          allCount={state.allCount}
+          language={language}
+          onFilter={actions.setFilter}
+        />
+        <div className="contacts-main">
           <SearchField
             label={t('search.label')}
             placeholder={t('search.placeholder')}
             clearLabel={t('search.clear')}
             value={state.query}
-            onChange={state.setQuery}
+            onChange={actions.setQuery}
             className="search"
           />
-          <p className="muted" data-testid="contacts-count">
-            {t('shown', {
-              count: state.total,
-              shown: formatNumber(contacts.length, language),
-              total: formatNumber(state.total, language),
-            })}
+          <p className="muted" data-testid="contacts-count" aria-live="polite">
+            {filtered
+              ? t('matching', { count: state.total, n: formatNumber(state.total, language) })
+              : t('count', { count: state.total, n: formatNumber(state.total, language) })}
           </p>
-          {contacts.length === 0 ? (
-            <EmptyState sentence={t('noMatch')} />
+          {state.undo ? (
+            <UndoBar
+              offer={state.undo}
+              onUndo={() => void actions.undoRemove()}
+              onExpire={dropUndo}
+            />
+          ) : null}
+          {state.notice ? (
+            <p role="status" className="notice" data-testid="contacts-notice">
+              {problemText(state.notice)}
+            </p>
+          ) : null}
+          {state.selected.size > 0 && can ? (
+            <BulkBar
+              count={state.selected.size}
+              abilities={can}
+              tags={state.groups?.tags.map((g) => g.name) ?? []}
+              language={language}
+              onAction={actions.bulk}
+              onDelete={() => void actions.remove([...state.selected])}
+              onMessage={messageMany}
+              onClear={() => actions.setSelected([])}
+            />
+          ) : null}
+          {!state.loaded ? null : state.total === 0 ? (
+            filtered ? (
+              <EmptyState sentence={t('noMatch')} />
+            ) : (
+              <EmptyState sentence={t('empty')} action={syncButton} />
+            )
           ) : (
-            <ContactsTable
-              contacts={contacts}
-              onMessage={(c) => {
-                newMessage(phoneForDisplay(c.phone), c.accountId);
-                go('compose');
-              }}
+            <ContactsList
+              total={state.total}
+              rowAt={(i) => rowAt(pages, i)}
+              sort={state.sort}
+              selected={state.selected}
+              resultKey={resultKey}
+              onSort={actions.setSort}
+              onToggle={actions.toggleSelected}
+              onOpen={(c) => void open(c)}
+              onMessage={messageOne}
+              onRange={showRange}
             />
           )}
-        </>
-      )}
+        </div>
+      </div>
+      {editing && can ? (
+        <ContactEditor
+          key={editing.kind === 'edit' ? editing.detail.id : 'new'}
+          detail={editing.kind === 'edit' ? editing.detail : null}
+          abilities={can}
+          bookNames={state.groups?.books.map((b) => b.name) ?? []}
+          onCreate={async (contact) => {
+            const reply = await actions.create(contact);
+            if (!reply.ok) return reply;
+            setEditing(null);
+            return null;
+          }}
+          onUpdate={async (patch) => {
+            if (editing.kind !== 'edit') return null;
+            const reply = await actions.update(editing.detail.id, patch);
+            if (!reply.ok) return reply;
+            setEditing(null);
+            return null;
+          }}
+          onDelete={() => editing.kind === 'edit' && void removeEditing(editing.detail)}
+          onMessage={() => editing.kind === 'edit' && messageOne(editing.detail)}
+          onReviewConflict={() => {
+            if (editing.kind === 'edit') setConflict(editing.detail);
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {conflict?.conflict ? (
+        <ConflictDialog
+          conflict={conflict.conflict}
+          name={contactName(conflict) || phoneForDisplay(conflict.phone)}
+          onResolve={async (keep) => {
+            const reply = await actions.resolve(conflict.conflict?.id as number, keep);
+            if (!reply.ok) return reply.message;
+            setConflict(null);
+            return null;
+          }}
+          onClose={() => setConflict(null)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useNav } from '../../app/nav-store';
 import { phoneForDisplay } from '../../lib/format';
 import { SearchField } from '../../ui/SearchField';
 import { useCompose } from '../compose/store';
-import { contactName } from '../contacts/components/ContactsTable';
+import { contactName } from '../contacts/components/ContactsList';
 import { useQuickSearch } from './store';
 
 /**

@@ -1,0 +1,24 @@
+/**
+ * Which pages of a long list to hold. The list shows a window of rows; the
+ * store keeps the pages around it and drops the far ones, so scrolling
+ * through 100,000 contacts holds a few hundred rows, never all of them.
+ */
+export const PAGE_SIZE = 100;
+/** Pages kept at most (3,000 rows): a few screens either side of where the person is. */
+export const MAX_PAGES = 30;
+
+/** The pages that hold rows start..end (inclusive), with one page of lead either side. */
+export function pagesFor(start: number, end: number, total: number, size = PAGE_SIZE): number[] {
+  if (total <= 0 || end < start) return [];
+  const last = Math.floor((total - 1) / size);
+  const from = Math.max(0, Math.floor(start / size) - 1);
+  const to = Math.min(last, Math.floor(Math.max(start, end) / size) + 1);
+  const out: number[] = [];
+  for (let p = from; p <= to; p++) out.push(p);
+  return out;
+}
+
+/** The pages to keep when there are too many: those nearest the one the person is at. */
+export function pagesToKeep(held: readonly number[], at: number, max = MAX_PAGES): Set<number> {
+  return new Set([...held].sort((a, b) => Math.abs(a - at) - Math.abs(b - at)).slice(0, max));
+}
