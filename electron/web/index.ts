@@ -10,6 +10,7 @@ import { EMBEDDED_SANDBOX_OPTIONS, startSandbox } from '../sandbox';
 import { buildBridgeScript } from './bridge-script';
 import { ensureRendererBuilt } from './renderer-build';
 import { startWebServer } from './server';
+import { sandboxTestHooks } from './test-hooks';
 
 /**
  * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE]`:
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
     rendererDir,
     bridgeScript: await buildBridgeScript(),
     port: o.port,
+    ...(process.env.OUTPOST_WEB_TEST_HOOKS === '1' && sandbox
+      ? { testHooks: sandboxTestHooks(core, sandbox) }
+      : {}),
   });
   if (o.urlFile) {
     mkdirSync(dirname(o.urlFile), { recursive: true });

@@ -41,6 +41,22 @@ import {
   SendReply,
   SendRequest,
 } from './schemas/outbox';
+import {
+  InboxMessagesReply,
+  InboxMessagesRequest,
+  InboxOkReply,
+  InboxReplyRequest,
+  InboxSendReply,
+  InboxSetTemplatesReply,
+  InboxSetTemplatesRequest,
+  InboxTemplateRequest,
+  InboxTemplatesReply,
+  InboxTemplatesRequest,
+  InboxThreadRequest,
+  InboxThreadsReply,
+  InboxThreadsRequest,
+  InboxWhatsAppRequest,
+} from './schemas/inbox';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
 import {
   SuppressionsAddRequest,
@@ -97,6 +113,16 @@ export const contract = {
   'suppressions.list': { request: SuppressionsListRequest, reply: SuppressionsListReply },
   'suppressions.add': { request: SuppressionsAddRequest, reply: SuppressionsChangeReply },
   'suppressions.remove': { request: SuppressionsRemoveRequest, reply: SuppressionsChangeReply },
+  'inbox.threads': { request: InboxThreadsRequest, reply: InboxThreadsReply },
+  'inbox.messages': { request: InboxMessagesRequest, reply: InboxMessagesReply },
+  'inbox.markRead': { request: InboxThreadRequest, reply: InboxOkReply },
+  'inbox.reply': { request: InboxReplyRequest, reply: InboxSendReply },
+  'inbox.sendTemplate': { request: InboxTemplateRequest, reply: InboxSendReply },
+  'inbox.retry': { request: InboxWhatsAppRequest, reply: InboxOkReply },
+  'inbox.drop': { request: InboxWhatsAppRequest, reply: InboxOkReply },
+  'inbox.refresh': { request: NoRequest, reply: InboxOkReply },
+  'inbox.templates': { request: InboxTemplatesRequest, reply: InboxTemplatesReply },
+  'inbox.setTemplates': { request: InboxSetTemplatesRequest, reply: InboxSetTemplatesReply },
 } as const;
 
 export type Contract = typeof contract;

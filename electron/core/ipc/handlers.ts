@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups-handlers';
 import { contactsHandlers } from './contacts-handlers';
 import { dbHandlers } from './db-handlers';
 import type { HandlerTable } from './handler-table';
+import { inboxHandlers } from './inbox-handlers';
 import { outboxHandlers } from './outbox-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { suppressionsHandlers } from './suppressions-handlers';
@@ -27,5 +28,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...vaultHandlers(core),
     ...settingsHandlers(core),
     ...suppressionsHandlers(core),
+    ...inboxHandlers(core),
   } satisfies HandlerTable;
 }

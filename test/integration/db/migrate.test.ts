@@ -58,6 +58,13 @@ const fixtures: Record<number, (db: Db) => void> = {
   7: (db) => {
     db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('language', '"es"', 0)`);
   },
+  8: (db) => {
+    db.exec(`
+      INSERT INTO thread_reads (thread_key, read_at) VALUES ('wa:1', 5);
+      INSERT INTO whatsapp_templates (account_id, template_id, name, body) VALUES (1, 123, 'welcome', 'Hi {{1}}');
+      INSERT INTO conversation_messages (conversation_id, remote_id, direction, type, text, local_state, at_ms)
+        VALUES (1, 'local:1', 'outbound', 'text', 'On my way', 'sending', 0);`);
+  },
 };
 
 /** Every user table (not SQLite's own, not the full-text index's) with its rows. */

@@ -5,6 +5,7 @@ import { m004Sync } from './004-sync';
 import { m005ProviderScheduling } from './005-provider-scheduling';
 import { m006ProviderFidelity } from './006-provider-fidelity';
 import { m007Preferences } from './007-preferences';
+import { m008Inbox } from './008-inbox';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m005ProviderScheduling,
   m006ProviderFidelity,
   m007Preferences,
+  m008Inbox,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
