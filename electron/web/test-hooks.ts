@@ -1,6 +1,6 @@
 import type { CoreContext } from '../core';
-import { SANDBOX_ACCOUNT } from '../core/accounts/sandbox-account';
 import { listAccounts } from '../core/accounts/repository';
+import { SANDBOX_ACCOUNT } from '../core/accounts/sandbox-account';
 import type { SandboxHandle } from '../sandbox';
 import type { TestHook } from './server';
 

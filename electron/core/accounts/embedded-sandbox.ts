@@ -1,5 +1,5 @@
-import { listWhatsAppTemplates, setWhatsAppTemplates } from '../inbox/templates';
 import type { CoreContext } from '../context';
+import { listWhatsAppTemplates, setWhatsAppTemplates } from '../inbox/templates';
 import type { MemoryVault } from '../vault/memory-vault';
 import { syncDemoContactsOnFirstRun } from './first-run';
 import { listAccounts } from './repository';

@@ -31,6 +31,9 @@ export function numbersNamed(db: Db, text: string, limit = 500): string[] {
        WHERE (first_name || ' ' || last_name) LIKE '%' || ? || '%' ESCAPE '\\' LIMIT ?`,
     )
     .pluck()
-    .all(text.replace(/[\\%_]/g, (c) => `\\${c}`), limit) as string[];
+    .all(
+      text.replace(/[\\%_]/g, (c) => `\\${c}`),
+      limit,
+    ) as string[];
   return rows.map(phoneKey);
 }

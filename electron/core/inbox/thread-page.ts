@@ -5,7 +5,6 @@ import { isOptIn, isOptOut } from '../sync/optout/keywords';
 import { contactNames } from './contact-names';
 import { parseThreadKey, ThreadKeyError } from './thread-key';
 
-
 /** What a WhatsApp message left here (a reply, a template) may be, beside the provider's states. */
 export type WhatsAppState =
   | 'sending'
@@ -222,8 +221,7 @@ function whatsAppPage(
       text: r.text,
       at: r.atMs,
       state,
-      errorText:
-        r.localState === 'sending' && state === 'unknown' ? CUT_OFF_SENTENCE : r.errorText,
+      errorText: r.localState === 'sending' && state === 'unknown' ? CUT_OFF_SENTENCE : r.errorText,
       segments: null,
       outboxId: null,
       whatsAppId: r.id,

@@ -127,10 +127,7 @@ function whatsAppThreads(db: Db, filter: Filter | null, limit: number): ThreadSu
  */
 export function listThreads(db: Db, query: ThreadQuery): ThreadSummary[] {
   const filter = filterOf(db, query.search);
-  const all = [
-    ...smsThreads(db, filter, query.limit),
-    ...whatsAppThreads(db, filter, query.limit),
-  ]
+  const all = [...smsThreads(db, filter, query.limit), ...whatsAppThreads(db, filter, query.limit)]
     .sort((a, b) => b.lastAt - a.lastAt || a.key.localeCompare(b.key))
     .slice(0, query.limit);
   const names = contactNames(

@@ -146,6 +146,8 @@ function changed(db: Db, key: string): void {
  */
 export async function dispatchWhatsApp(db: Db, adapterFor: AdapterFor, id: number): Promise<void> {
   const row = rowOf(db, id);
+  // Settled (sent, failed, unknown) rows are never sent from here: only Retry puts one back.
+  if (row.localState !== 'sending') return;
   const conv = db
     .prepare('SELECT account_id AS accountId, sender, person FROM conversations WHERE id = ?')
     .get(row.conversationId) as { accountId: number; sender: string; person: string };
@@ -162,12 +164,18 @@ export async function dispatchWhatsApp(db: Db, adapterFor: AdapterFor, id: numbe
         bodyFields: fields,
       });
     } else {
-      remoteId = (await adapter.sendConversationMessage(conv.sender, conv.person, row.text))?.id ?? null;
+      remoteId =
+        (await adapter.sendConversationMessage(conv.sender, conv.person, row.text))?.id ?? null;
     }
     settleSent(db, row, remoteId);
   } catch (error) {
     if (isProviderError(error) && error.kind === 'unknown-outcome') {
-      settle(db, id, 'unknown', `${error.message} It may or may not have arrived: retry it (it may arrive twice) or drop it.`);
+      settle(
+        db,
+        id,
+        'unknown',
+        `${error.message} It may or may not have arrived: retry it (it may arrive twice) or drop it.`,
+      );
     } else if (isProviderError(error)) {
       settle(db, id, 'failed', error.message);
     } else {
@@ -207,10 +215,11 @@ export async function sendWhatsApp(
   adapterFor: AdapterFor,
   key: string,
   out: WhatsAppOutgoing,
+  now = Date.now(),
 ): Promise<{ ok: true; id: number } | { ok: false; message: string }> {
   let id: number;
   try {
-    id = saveWhatsAppMessage(db, key, out);
+    id = saveWhatsAppMessage(db, key, out, now);
   } catch (error) {
     if (error instanceof WhatsAppSendError || error instanceof SuppressedError)
       return { ok: false, message: error.message };
@@ -238,7 +247,10 @@ export async function retryWhatsApp(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const row = rowOf(db, id);
   if (!retryable(row, now))
-    return { ok: false, message: 'Only a message that failed or whose outcome is unknown can be retried.' };
+    return {
+      ok: false,
+      message: 'Only a message that failed or whose outcome is unknown can be retried.',
+    };
   const conv = db
     .prepare('SELECT account_id AS accountId, sender, person FROM conversations WHERE id = ?')
     .get(row.conversationId) as { accountId: number; sender: string; person: string };
@@ -268,12 +280,7 @@ export async function retryWhatsApp(
       `UPDATE conversation_messages SET local_state = 'sending', attempted_at = ?, error_text = NULL
        WHERE id = ? AND local_state = ? AND COALESCE(attempted_at, 0) = ?`,
     )
-    .run(
-      now,
-      id,
-      row.localState,
-      row.attemptedAt ?? 0,
-    ).changes;
+    .run(now, id, row.localState, row.attemptedAt ?? 0).changes;
   // Someone else (another window, the CLI) took it meanwhile.
   if (claimed === 0) return { ok: false, message: 'This message is already being sent.' };
   changed(db, whatsAppThreadKey(row.conversationId));
@@ -311,7 +318,10 @@ export function dropWhatsApp(
 ): { ok: true } | { ok: false; message: string } {
   const row = rowOf(db, id);
   if (!retryable(row, now))
-    return { ok: false, message: 'Only a message that failed or whose outcome is unknown can be dropped.' };
+    return {
+      ok: false,
+      message: 'Only a message that failed or whose outcome is unknown can be dropped.',
+    };
   db.prepare('DELETE FROM conversation_messages WHERE id = ? AND local_state = ?').run(
     id,
     row.localState,

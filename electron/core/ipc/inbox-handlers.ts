@@ -1,13 +1,13 @@
 import type { CoreContext } from '../context';
 import { markThreadRead } from '../inbox/read-state';
-import { ThreadKeyError } from '../inbox/thread-key';
-import { threadPage } from '../inbox/thread-page';
-import { listThreads } from '../inbox/threads';
 import {
   listWhatsAppTemplates,
   setWhatsAppTemplates,
   TemplateInputError,
 } from '../inbox/templates';
+import { ThreadKeyError } from '../inbox/thread-key';
+import { threadPage } from '../inbox/thread-page';
+import { listThreads } from '../inbox/threads';
 import {
   dropWhatsApp,
   retryWhatsApp,

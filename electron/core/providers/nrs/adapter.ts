@@ -529,7 +529,9 @@ export class NrsAdapter extends BaseAdapter {
         json: {
           templateId: t.templateId,
           from: t.from,
-          messages: [{ to: t.to, ...(t.bodyFields.length > 0 ? { bodyFields: t.bodyFields } : {}) }],
+          messages: [
+            { to: t.to, ...(t.bodyFields.length > 0 ? { bodyFields: t.bodyFields } : {}) },
+          ],
         },
         ...(opts.signal ? { signal: opts.signal } : {}),
       },
