@@ -21,7 +21,8 @@ function sandboxAccountId(core: CoreContext): number {
  * OUTPOST_WEB_TEST_HOOKS=1 (playwright.config.ts sets it): a person writes on
  * WhatsApp (one message, or `count` of them spread over the past hours as a
  * long history), and the app looks for new messages at once instead of at its
- * next minute; and whether a number is on the simulator's SMS blacklist.
+ * next minute; faults on the wire; and whether a number is on the simulator's
+ * SMS blacklist.
  */
 export function sandboxTestHooks(
   core: CoreContext,
@@ -42,6 +43,12 @@ export function sandboxTestHooks(
       }
       await core.sync.syncConversationsNow();
       return { added: count };
+    },
+    /** Faults on the simulator's wire (`reset-before=1` …), or none with an empty spec. */
+    faults: async (body) => {
+      const spec = (body as { spec?: unknown }).spec;
+      sandbox.setFaults(typeof spec === 'string' && spec !== '' ? spec : null);
+      return {};
     },
     'on-blacklist': async (body) => {
       const phone = text(body, 'phone');

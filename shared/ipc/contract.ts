@@ -31,17 +31,6 @@ import {
   ContactsSyncRequest,
 } from './schemas/contacts';
 import {
-  ControlReply,
-  MessageRequest,
-  OutboxListReply,
-  OutboxListRequest,
-  OutboxStatusReply,
-  RescheduleReply,
-  RescheduleRequest,
-  SendReply,
-  SendRequest,
-} from './schemas/outbox';
-import {
   InboxMessagesReply,
   InboxMessagesRequest,
   InboxOkReply,
@@ -57,6 +46,17 @@ import {
   InboxThreadsRequest,
   InboxWhatsAppRequest,
 } from './schemas/inbox';
+import {
+  ControlReply,
+  MessageRequest,
+  OutboxListReply,
+  OutboxListRequest,
+  OutboxStatusReply,
+  RescheduleReply,
+  RescheduleRequest,
+  SendReply,
+  SendRequest,
+} from './schemas/outbox';
 import { Preferences, SettingsSetRequest } from './schemas/settings';
 import {
   SuppressionsAddRequest,

@@ -3,6 +3,7 @@ import { useAccounts } from '../features/accounts/store';
 import { useContacts } from '../features/contacts/store';
 import { useConversations } from '../features/conversations/store';
 import { useOutbox } from '../features/outbox/store';
+import { useSuppressions } from '../features/suppressions/store';
 import type { OutpostWindowApi } from '../lib/outpost';
 import { useNav, type ViewId } from './nav-store';
 
@@ -46,6 +47,11 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
     }),
     api.on('messages.failed', () => outbox().refreshIfWatched()),
     api.on('inbound.message', () => conversations().refreshIfWatched()),
+    api.on('conversations.changed', () => conversations().refreshIfWatched()),
+    api.on('suppressions.changed', () => {
+      useSuppressions.getState().refreshIfWatched();
+      conversations().refreshIfWatched();
+    }),
     api.on('account.paused', (event) => accounts().applyPaused(event)),
     api.on('account.resumed', (event) => accounts().applyResumed(event)),
     api.on('accounts.changed', () => void accounts().load()),

@@ -5,6 +5,7 @@ import enConversations from './en/conversations.json';
 import enCore from './en/core.json';
 import enOutbox from './en/outbox.json';
 import enSettings from './en/settings.json';
+import enSuppressions from './en/suppressions.json';
 import esCommon from './es/common.json';
 import esCompose from './es/compose.json';
 import esContacts from './es/contacts.json';
@@ -12,6 +13,7 @@ import esConversations from './es/conversations.json';
 import esCore from './es/core.json';
 import esOutbox from './es/outbox.json';
 import esSettings from './es/settings.json';
+import esSuppressions from './es/suppressions.json';
 
 /** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
 export const resources = {
@@ -22,6 +24,7 @@ export const resources = {
     conversations: enConversations,
     contacts: enContacts,
     settings: enSettings,
+    suppressions: enSuppressions,
     core: enCore,
   },
   es: {
@@ -31,6 +34,7 @@ export const resources = {
     conversations: esConversations,
     contacts: esContacts,
     settings: esSettings,
+    suppressions: esSuppressions,
     core: esCore,
   },
 } as const;
