@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class ConversationsPage {
   constructor(readonly page: Page) {}
@@ -9,10 +9,14 @@ export class ConversationsPage {
   }
   /** A thread of the list by the name or number it shows first. */
   thread(who: string) {
-    return this.threads().getByRole('option', { name: new RegExp(`^${escape(who)},`) });
+    return this.threads().getByRole('option', { name: new RegExp(`^${escapeRegExp(who)}\\b`) });
   }
   bubbles() {
     return this.page.getByTestId('bubble');
+  }
+  /** A bubble's text (not its time or state). */
+  bubbleText(text: RegExp) {
+    return this.page.getByTestId('bubble').locator('> p').filter({ hasText: text });
   }
   replyField(name: RegExp) {
     return this.page.getByRole('textbox', { name });

@@ -28,26 +28,13 @@ export function ThreadList(props: {
       {(thread) => {
         const who = thread.name ?? phoneForDisplay(thread.number);
         return (
-          <ListBoxItem
-            id={thread.key}
-            textValue={who}
-            className="thread-item"
-            data-testid="thread"
-            aria-label={
-              thread.unread > 0
-                ? t('threadLabelUnread', {
-                    who,
-                    channel: t(`channel.${thread.channel}`),
-                    count: thread.unread,
-                  })
-                : t('threadLabel', { who, channel: t(`channel.${thread.channel}`) })
-            }
-          >
+          <ListBoxItem id={thread.key} textValue={who} className="thread-item" data-testid="thread">
             <span className="thread-top">
               <strong className="thread-name">{who}</strong>
               {thread.unread > 0 ? (
                 <span className="unread" data-testid="unread">
-                  {thread.unread}
+                  <span aria-hidden="true">{thread.unread}</span>
+                  <span className="visually-hidden">{t('unread', { count: thread.unread })}</span>
                 </span>
               ) : null}
             </span>

@@ -1,8 +1,15 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, phoneForDisplay } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
 import { Table, TableBody, TableCell, TableColumn, TableHeader, TableRow } from '../../../ui/Table';
 import type { Suppression } from '../store';
+
+/** The core's detail of an opt-out ('Replied "STOP" on WhatsApp'), in the language on screen. */
+function detailText(t: TFunction, detail: string): string {
+  const replied = /^Replied "(.*)" on WhatsApp$/.exec(detail.trim());
+  return replied ? t('detail.repliedWhatsApp', { word: replied[1] }) : detail;
+}
 
 /** Who is never written to, why, since when, and whether the provider's blacklist has it too. */
 export function SuppressionsTable(props: {
@@ -23,6 +30,8 @@ export function SuppressionsTable(props: {
       </TableHeader>
       <TableBody
         items={props.entries}
+        // The rows are cached by item: without this, a Remove button would keep a stale "busy".
+        dependencies={[props.busy, props.language]}
         renderEmptyState={() => <p className="muted">{t('table.empty')}</p>}
       >
         {(e) => (
@@ -37,7 +46,7 @@ export function SuppressionsTable(props: {
               {e.detail ? (
                 <>
                   <br />
-                  <span className="muted">{e.detail}</span>
+                  <span className="muted">{detailText(t, e.detail)}</span>
                 </>
               ) : null}
             </TableCell>
