@@ -58,19 +58,21 @@ interface ConversationsState {
 /**
  * Puts a fresh newest page in front of what is loaded: the loaded older pages
  * stay (their place is kept by the item the fresh page ends on), so a pushed
- * change never throws away the history the person scrolled up to.
+ * change never throws away the history the person scrolled up to. When more
+ * arrived than a page holds, the fresh page does not reach what is loaded:
+ * null, and the thread starts again from the fresh page (no hole in it).
  */
 export function mergeNewest(
   fresh: readonly InboxItem[],
   loaded: readonly InboxItem[],
-): InboxItem[] {
+): InboxItem[] | null {
   const last = fresh[fresh.length - 1];
   if (!last) return [...loaded];
+  const ids = new Set(fresh.map((m) => m.id));
+  if (loaded.length > 0 && !loaded.some((m) => ids.has(m.id))) return null;
   const at = loaded.findIndex((m) => m.id === last.id);
   const older =
-    at >= 0
-      ? loaded.slice(at + 1)
-      : loaded.filter((m) => m.at < last.at && !fresh.some((f) => f.id === m.id));
+    at >= 0 ? loaded.slice(at + 1) : loaded.filter((m) => m.at < last.at && !ids.has(m.id));
   return [...fresh, ...older];
 }
 
@@ -103,14 +105,14 @@ export const useConversations = create<ConversationsState>((set, get) => {
       return;
     }
     const current = get().thread;
-    const same = current?.key === key;
+    const merged = current?.key === key ? mergeNewest(page.items, current.items) : null;
     set({
       thread: {
         key,
         meta: page.meta,
-        items: same ? mergeNewest(page.items, current.items) : page.items,
-        next: same && current.items.length > page.items.length ? current.next : page.next,
-        loadingOlder: same ? current.loadingOlder : false,
+        items: merged ?? page.items,
+        next: merged && current && merged.length > page.items.length ? current.next : page.next,
+        loadingOlder: merged && current ? current.loadingOlder : false,
       },
     });
   });
