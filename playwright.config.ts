@@ -37,8 +37,10 @@ export default defineConfig({
     },
   },
   webServer: {
+    // OUTPOST_WEB_TEST_HOOKS: the sandbox injects inbound WhatsApp messages for the inbox specs (electron/web/test-hooks.ts).
     command: `node --import tsx electron/web/index.ts --port ${port} --data-dir ${dataDir} --url-file ${webUrlFile(port)}`,
     url: `http://127.0.0.1:${port}/`,
+    env: { ...(process.env as Record<string, string>), OUTPOST_WEB_TEST_HOOKS: '1' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

@@ -78,8 +78,8 @@ export interface SandboxHandle {
   partPrice(to: string): number;
   /** Requests received (faulted ones included); `pathPrefix` is matched against e.g. '/nrs/api/rest/sms'. */
   requestCount(filter?: { method?: string; pathPrefix?: string }): number;
-  /** An inbound WhatsApp reply: `from` is the person, `to` the business number. */
-  addInboundWhatsApp(from: string, to: string, text: string): void;
+  /** An inbound WhatsApp reply: `from` is the person, `to` the business number; `at` (ms) in the past for history. */
+  addInboundWhatsApp(from: string, to: string, text: string, at?: number): void;
   close(): Promise<void>;
 }
 
@@ -169,7 +169,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       }
       return total;
     },
-    addInboundWhatsApp: (from, to, text) => addInbound(stores.nrs, from, to, text),
+    addInboundWhatsApp: (from, to, text, at) => addInbound(stores.nrs, from, to, text, at),
     close: () => server.close(),
   };
 }

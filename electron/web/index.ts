@@ -10,6 +10,7 @@ import { EMBEDDED_SANDBOX_OPTIONS, startSandbox } from '../sandbox';
 import { buildBridgeScript } from './bridge-script';
 import { ensureRendererBuilt } from './renderer-build';
 import { startWebServer } from './server';
+import { sandboxTestHooks } from './test-hooks';
 
 /**
  * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE]`:
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
     bridgeScript: await buildBridgeScript(),
     port: o.port,
     ...(sandbox ? { setSandboxFaults: (spec: string) => sandbox.setFaults(spec || null) } : {}),
+    ...(process.env.OUTPOST_WEB_TEST_HOOKS === '1' && sandbox
+      ? { testHooks: sandboxTestHooks(core, sandbox) }
+      : {}),
   });
   if (o.urlFile) {
     mkdirSync(dirname(o.urlFile), { recursive: true });

@@ -16,6 +16,10 @@ export const CALLS_PATH = '/__bridge/calls';
  * token, so the e2e suite can take the provider away and give it back.
  */
 export const FAULTS_PATH = '/__bridge/sandbox-faults';
+/** Test-only hooks (`POST /__bridge/test/<name>?token=…`, JSON body), only when the shell was given some. */
+export const TEST_HOOKS_PATH = '/__bridge/test/';
+
+export type TestHook = (body: unknown) => Promise<unknown>;
 const LOOPBACK = '127.0.0.1';
 
 export interface WebServerOptions {
@@ -28,6 +32,8 @@ export interface WebServerOptions {
   token?: string;
   /** The embedded simulator's fault switch, when it runs. */
   setSandboxFaults?: (spec: string) => void;
+  /** For the e2e suite only (the sandbox injecting inbound messages); none in normal use. */
+  testHooks?: Record<string, TestHook>;
 }
 
 export interface WebServer {
@@ -107,6 +113,30 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+async function runTestHook(
+  hooks: Record<string, TestHook>,
+  name: string,
+  lock: Lock,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const hook = Object.hasOwn(hooks, name) ? hooks[name] : undefined;
+  if (!hasToken(lock, req)) return reply(403, { error: 'missing or wrong token' });
+  if (req.method !== 'POST' || !hook) return reply(404, { error: `no test hook "${name}"` });
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const text = Buffer.concat(chunks).toString('utf8');
+    reply(200, (await hook(text === '' ? {} : JSON.parse(text))) ?? {});
+  } catch (error) {
+    reply(500, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /**
  * `npm run web`'s server: the built renderer on 127.0.0.1, answered by the
  * real core over a locked WebSocket (see lock.ts).
@@ -130,6 +160,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (path === FAULTS_PATH) {
       answerFaults(lock, req, res, options.setSandboxFaults);
+      return;
+    }
+    if (path.startsWith(TEST_HOOKS_PATH) && options.testHooks) {
+      void runTestHook(options.testHooks, path.slice(TEST_HOOKS_PATH.length), lock, req, res);
       return;
     }
     files(req, res, path);

@@ -95,6 +95,22 @@ import {
   JobsListReply,
 } from './schemas/jobs';
 import {
+  InboxMessagesReply,
+  InboxMessagesRequest,
+  InboxOkReply,
+  InboxReplyRequest,
+  InboxSendReply,
+  InboxSetTemplatesReply,
+  InboxSetTemplatesRequest,
+  InboxTemplateRequest,
+  InboxTemplatesReply,
+  InboxTemplatesRequest,
+  InboxThreadRequest,
+  InboxThreadsReply,
+  InboxThreadsRequest,
+  InboxWhatsAppRequest,
+} from './schemas/inbox';
+import {
   ControlReply,
   MessageRequest,
   OutboxListReply,
@@ -200,6 +216,16 @@ export const contract = {
   'jobs.export': { request: JobRequest, reply: JobExportReply },
   'reports.summary': { request: ReportsSummaryRequest, reply: ReportsSummaryReply },
   'reports.refreshPrices': { request: ReportsPricesRequest, reply: ReportsPricesReply },
+  'inbox.threads': { request: InboxThreadsRequest, reply: InboxThreadsReply },
+  'inbox.messages': { request: InboxMessagesRequest, reply: InboxMessagesReply },
+  'inbox.markRead': { request: InboxThreadRequest, reply: InboxOkReply },
+  'inbox.reply': { request: InboxReplyRequest, reply: InboxSendReply },
+  'inbox.sendTemplate': { request: InboxTemplateRequest, reply: InboxSendReply },
+  'inbox.retry': { request: InboxWhatsAppRequest, reply: InboxOkReply },
+  'inbox.drop': { request: InboxWhatsAppRequest, reply: InboxOkReply },
+  'inbox.refresh': { request: NoRequest, reply: InboxOkReply },
+  'inbox.templates': { request: InboxTemplatesRequest, reply: InboxTemplatesReply },
+  'inbox.setTemplates': { request: InboxSetTemplatesRequest, reply: InboxSetTemplatesReply },
 } as const;
 
 export type Contract = typeof contract;

@@ -86,6 +86,8 @@ export const events = {
   'settings.changed': z.object({ language: z.enum(['en', 'es']).nullable() }),
   /** The suppression list changed (an opt-out received, a person's add or remove). */
   'suppressions.changed': z.object({}),
+  /** A WhatsApp message written here changed state (saved, sent, failed, dropped), or a thread was read. */
+  'conversations.changed': z.object({ threadKey: z.string() }),
 } as const;
 
 export type Events = typeof events;

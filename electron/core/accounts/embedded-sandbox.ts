@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { listWhatsAppTemplates, setWhatsAppTemplates } from '../inbox/templates';
 import type { MemoryVault } from '../vault/memory-vault';
 import { syncDemoContactsOnFirstRun } from './first-run';
 import { listAccounts } from './repository';
@@ -29,5 +30,15 @@ export async function startEmbeddedSandbox<S extends EmbeddedSimulator>(
   const simulator = await start();
   const accountId = ensureSandboxAccount(core.db, memory, simulator.apis.nrs);
   syncDemoContactsOnFirstRun(core, accountId);
+  knowDemoTemplates(core, accountId);
   return simulator;
+}
+
+/** The simulator's approved WhatsApp templates (its demo data), so the Sandbox account can send them. */
+function knowDemoTemplates(core: CoreContext, accountId: number): void {
+  if (listWhatsAppTemplates(core.db, accountId).length > 0) return;
+  setWhatsAppTemplates(core.db, accountId, [
+    { templateId: 123, name: 'order_update', body: 'Hello {{1}}, your order {{2}} is on its way.' },
+    { templateId: 124, name: 'auth_code', body: 'Your code is {{1}}.' },
+  ]);
 }

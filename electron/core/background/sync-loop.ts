@@ -79,9 +79,23 @@ export class SyncLoop {
     }
   }
 
+  /**
+   * The person's "Check for new messages" (and the e2e harness after it injects one):
+   * the conversations now, then any blacklist change an opt-out queued.
+   */
+  async syncConversationsNow(signal: AbortSignal = AbortSignal.timeout(30_000)): Promise<void> {
+    this.lastConversations = Date.now();
+    await this.syncAllConversations(signal);
+    await pushAllBlacklistChanges(this.db, this.adapterFor, { signal }).catch(() => undefined);
+  }
+
   private async syncConversationsIfDue(signal: AbortSignal): Promise<void> {
     if (Date.now() - this.lastConversations < CONVERSATIONS_EVERY_MS) return;
     this.lastConversations = Date.now();
+    await this.syncAllConversations(signal);
+  }
+
+  private async syncAllConversations(signal: AbortSignal): Promise<void> {
     for (const account of listAccounts(this.db)) {
       if (signal.aborted || account.paused) continue;
       try {

@@ -12,6 +12,7 @@ import { draftsHandlers } from './drafts-handlers';
 import { filesHandlers } from './files-handlers';
 import type { HandlerTable } from './handler-table';
 import { jobsHandlers } from './jobs-handlers';
+import { inboxHandlers } from './inbox-handlers';
 import { outboxHandlers } from './outbox-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -41,5 +42,6 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...bulkHandlers(core),
     ...jobsHandlers(core),
     ...reportsHandlers(core),
+    ...inboxHandlers(core),
   } satisfies HandlerTable;
 }

@@ -44,6 +44,10 @@ export interface ListQuery {
   displayStates?: readonly DisplayState[];
   recipient?: string;
   jobId?: number;
+  /** One account's messages (a conversation thread is one account and one recipient). */
+  accountId?: number;
+  /** Only messages older than this id (the next page of a thread). */
+  beforeId?: number;
   limit: number;
   now?: number;
 }
@@ -64,6 +68,8 @@ export function listMessages(db: Db, query: ListQuery): OutboxMessageView[] {
          AND (@shown IS NULL OR ${displayStateSql} IN (SELECT value FROM json_each(@shown)))
          AND (@recipient IS NULL OR recipient = @recipient)
          AND (@jobId IS NULL OR job_id = @jobId)
+         AND (@accountId IS NULL OR account_id = @accountId)
+         AND (@beforeId IS NULL OR id < @beforeId)
        ORDER BY id DESC LIMIT @limit`,
     )
     .all({
@@ -74,6 +80,8 @@ export function listMessages(db: Db, query: ListQuery): OutboxMessageView[] {
           : null,
       recipient: query.recipient ?? null,
       jobId: query.jobId ?? null,
+      accountId: query.accountId ?? null,
+      beforeId: query.beforeId ?? null,
       limit: query.limit,
       now,
     }) as Omit<OutboxMessageView, 'displayState'>[];

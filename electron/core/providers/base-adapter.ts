@@ -117,6 +117,9 @@ export abstract class BaseAdapter implements ProviderAdapter {
   ): Promise<ConversationMessage | null> {
     return this.refuse('reply in conversations');
   }
+  sendWhatsAppTemplate(..._: Args<'sendWhatsAppTemplate'>): Promise<string> {
+    return this.refuse('send WhatsApp templates');
+  }
   listScheduled(..._: Args<'listScheduled'>): Promise<ScheduledMessage[]> {
     return this.refuse('list scheduled messages');
   }

@@ -130,6 +130,14 @@ export interface ProviderAdapter {
     text: string,
     opts?: CallOptions,
   ): Promise<ConversationMessage | null>;
+  /**
+   * Sends an approved WhatsApp template to one person (360nrs POST /api/rest/whatsapp,
+   * seed 003 line 1561); the provider's message id. A refusal throws.
+   */
+  sendWhatsAppTemplate(
+    template: { templateId: number; from: string; to: string; bodyFields: readonly string[] },
+    opts?: CallOptions,
+  ): Promise<string>;
 
   // Scheduled messages
   listScheduled(

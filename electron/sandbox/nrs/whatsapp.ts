@@ -249,17 +249,23 @@ function outbound(
   return message;
 }
 
-/** Test hook: `from` (the person) writes to the business number `to`, now. */
-export function addInbound(store: NrsStore, from: string, to: string, text: string): void {
+/** Test hook: `from` (the person) writes to the business number `to`, now or at `at` (ms, not later than now). */
+export function addInbound(
+  store: NrsStore,
+  from: string,
+  to: string,
+  text: string,
+  at?: number,
+): void {
   const now = store.ctx.clock.now();
-  const c = conversationFor(store, to, from, now);
+  const c = conversationFor(store, to, from, Math.min(at ?? now, now));
   c.messages.push({
     id: uuid(store.ctx.rng),
     type: 'text',
     msisdn: from,
     content: text,
     reactions: [],
-    sentAt: now,
+    sentAt: Math.min(at ?? now, now),
     readAfterMs: null,
     inbound: true,
   });

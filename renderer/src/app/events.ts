@@ -6,6 +6,7 @@ import { useConversations } from '../features/conversations/store';
 import { useJobs } from '../features/jobs/store';
 import { useOutbox } from '../features/outbox/store';
 import { useReports } from '../features/reports/store';
+import { useSuppressions } from '../features/suppressions/store';
 import type { OutpostWindowApi } from '../lib/outpost';
 import { useNav, type ViewId } from './nav-store';
 
@@ -49,6 +50,11 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
     }),
     api.on('messages.failed', () => outbox().refreshIfWatched()),
     api.on('inbound.message', () => conversations().refreshIfWatched()),
+    api.on('conversations.changed', () => conversations().refreshIfWatched()),
+    api.on('suppressions.changed', () => {
+      useSuppressions.getState().refreshIfWatched();
+      conversations().refreshIfWatched();
+    }),
     api.on('account.paused', (event) => accounts().applyPaused(event)),
     api.on('account.resumed', (event) => accounts().applyResumed(event)),
     api.on('accounts.changed', () => void accounts().load()),

@@ -9,6 +9,7 @@ import enOutbox from './en/outbox.json';
 import enReports from './en/reports.json';
 import enSettings from './en/settings.json';
 import esBulk from './es/bulk.json';
+import enSuppressions from './en/suppressions.json';
 import esCommon from './es/common.json';
 import esCompose from './es/compose.json';
 import esContacts from './es/contacts.json';
@@ -18,6 +19,7 @@ import esJobs from './es/jobs.json';
 import esOutbox from './es/outbox.json';
 import esReports from './es/reports.json';
 import esSettings from './es/settings.json';
+import esSuppressions from './es/suppressions.json';
 
 /** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
 export const resources = {
@@ -31,6 +33,7 @@ export const resources = {
     bulk: enBulk,
     jobs: enJobs,
     reports: enReports,
+    suppressions: enSuppressions,
     core: enCore,
   },
   es: {
@@ -43,6 +46,7 @@ export const resources = {
     bulk: esBulk,
     jobs: esJobs,
     reports: esReports,
+    suppressions: esSuppressions,
     core: esCore,
   },
 } as const;

@@ -45,6 +45,41 @@ const RULES: readonly Rule[] = [
     params: ['number', 'reason'],
   },
   {
+    match:
+      /^\+(\d+) is on the suppression list since (.+) UTC: they opted out \(replied "(.*)" on WhatsApp\)\./,
+    key: 'suppression.optedOutWhatsApp',
+    params: ['number', 'since', 'word'],
+  },
+  {
+    match: /^\+(\d+) is on the suppression list since (.+) UTC: they opted out/,
+    key: 'suppression.optedOut',
+    params: ['number', 'since'],
+  },
+  {
+    match:
+      /^\+(\d+) is on the suppression list since (.+) UTC: it is on the provider's blacklist\./,
+    key: 'suppression.providerBlacklist',
+    params: ['number', 'since'],
+  },
+  {
+    match: /^\+(\d+) is on the suppression list since (.+) UTC: it was added by hand/,
+    key: 'suppression.manual',
+    params: ['number', 'since'],
+  },
+  {
+    match: /^The WhatsApp session has ended \(more than 24 hours since their last message\)/,
+    key: 'whatsapp.sessionEnded',
+  },
+  {
+    match: /^Outpost stopped while this was being sent, so it may or may not have arrived/,
+    key: 'whatsapp.cutOff',
+  },
+  {
+    match: /^Template "(.*)" needs field (.*)\.$/,
+    key: 'whatsapp.templateField',
+    params: ['name', 'fields'],
+  },
+  {
     match: /^There is no message (\d+) in the outbox\.$/,
     key: 'control.noMessage',
     params: ['id'],

@@ -83,6 +83,13 @@ const fixtures: Record<number, (db: Db) => void> = {
     db.exec(`INSERT INTO account_prices (account_id, country_iso, country_name, currency, part_micros, fetched_at)
              VALUES (1, 'ES', 'Spain', 'EUR', 45000, 0)`);
   },
+  12: (db) => {
+    db.exec(`
+      INSERT INTO thread_reads (thread_key, read_at) VALUES ('wa:1', 5);
+      INSERT INTO whatsapp_templates (account_id, template_id, name, body) VALUES (1, 123, 'welcome', 'Hi {{1}}');
+      INSERT INTO conversation_messages (conversation_id, remote_id, direction, type, text, local_state, at_ms)
+        VALUES (1, 'local:1', 'outbound', 'text', 'On my way', 'sending', 0);`);
+  },
 };
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createOptOutMatcher,
+  isOptIn,
   isOptOut,
   OPT_OUT_KEYWORDS,
 } from '../../../electron/core/sync/optout/keywords';
@@ -86,4 +87,25 @@ describe('opt-out keyword matcher', () => {
     expect(m.match('stop')).toBe('STOP');
     expect(isOptOut('alto')).toBe(false);
   });
+});
+
+describe('opt-out and opt-in words in English, Spanish and Portuguese', () => {
+  it.each(['STOP', 'Baja', 'dar de baja', 'Cancelar', 'PARAR', 'Sair', 'pare', 'Descadastrar'])(
+    '"%s" is an opt-out',
+    (text) => expect(isOptOut(text)).toBe(true),
+  );
+  it.each(['START', 'Alta', 'dar de alta', 'Voltar', 'inscrever', 'Subscribe'])(
+    '"%s" asks to hear from us again and is not an opt-out',
+    (text) => {
+      expect(isOptIn(text)).toBe(true);
+      expect(isOptOut(text)).toBe(false);
+    },
+  );
+  it.each(['no pares de escribirme', 'please start the order', 'alta calidad'])(
+    '"%s" is a conversation, neither',
+    (text) => {
+      expect(isOptOut(text)).toBe(false);
+      expect(isOptIn(text)).toBe(false);
+    },
+  );
 });

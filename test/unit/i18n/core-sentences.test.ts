@@ -1,7 +1,10 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { CUT_OFF_SENTENCE } from '../../../electron/core/inbox/thread-page';
+import { SESSION_ENDED } from '../../../electron/core/inbox/whatsapp-send';
 import { prepareSingleMessage } from '../../../electron/core/outbox/compose';
 import { pauseReason } from '../../../electron/core/outbox/pause';
+import { suppressionRefusal } from '../../../electron/core/suppressions/refusal';
 import { NAMESPACES, resources } from '../../../renderer/src/i18n/catalogs';
 import {
   translateCoreSentence,
@@ -90,5 +93,42 @@ describe('the staged-restore sentence (backups.restore)', () => {
     const spanish = translateCoreSentence(t, sentence);
     expect(spanish).not.toBe(sentence);
     expect(spanish).toContain(when);
+  });
+});
+
+describe('the inbox sentences of the core', () => {
+  const suppression = (reason: 'opt-out-keyword' | 'provider-blacklist' | 'manual', detail = '') =>
+    suppressionRefusal(
+      {
+        accountId: 1,
+        phone: '34622130102',
+        reason,
+        detail,
+        createdAt: Date.UTC(2026, 11, 2, 9, 5),
+      },
+      '+34622130102',
+    );
+
+  it('says in Spanish why a number is refused, from the real refusal', () => {
+    expect(
+      translateCoreSentence(es, suppression('opt-out-keyword', 'Replied "STOP" on WhatsApp')),
+    ).toBe(
+      '+34622130102 está dado de baja desde el 2026-12-02 09:05 UTC: respondió «STOP» por WhatsApp. No se ha enviado nada.',
+    );
+    expect(translateCoreSentence(es, suppression('provider-blacklist'))).toContain(
+      'está en la lista negra del proveedor',
+    );
+    expect(translateCoreSentence(es, suppression('manual', 'asked by phone'))).toContain(
+      'se añadió a la lista a mano',
+    );
+  });
+
+  it('translates the WhatsApp session, cut-off and template sentences', () => {
+    expect(translateCoreSentence(es, SESSION_ENDED)).toMatch(/^La sesión de WhatsApp ha terminado/);
+    expect(translateCoreSentence(es, CUT_OFF_SENTENCE)).toMatch(/^Outpost se cerró/);
+    expect(translateCoreSentence(es, 'Template "order_update" needs field {{2}}.')).toBe(
+      'La plantilla «order_update» necesita el campo {{2}}.',
+    );
+    expect(translateCoreSentence(en, SESSION_ENDED)).toBe(SESSION_ENDED);
   });
 });

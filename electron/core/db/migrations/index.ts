@@ -9,6 +9,7 @@ import { m008ContactManagement } from './008-contact-management';
 import { m009ComposeDrafts } from './009-compose-drafts';
 import { m010LeanMessages } from './010-lean-messages';
 import { m011Reports } from './011-reports';
+import { m012Inbox } from './012-inbox';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m009ComposeDrafts,
   m010LeanMessages,
   m011Reports,
+  m012Inbox,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

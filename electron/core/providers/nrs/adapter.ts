@@ -46,6 +46,7 @@ import {
   WhatsAppConversationResponseSchema,
   WhatsAppMessageListResponseSchema,
   WhatsAppSendMessageResponseSchema,
+  WhatsAppTemplateSendResponseSchema,
 } from '../../../../shared/providers/nrs/whatsapp';
 import { BaseAdapter } from '../base-adapter';
 import { ProviderError } from '../errors';
@@ -515,6 +516,35 @@ export class NrsAdapter extends BaseAdapter {
     const json = tryParseJson(res.text);
     const parsed = json.ok ? WhatsAppSendMessageResponseSchema.safeParse(json.value) : null;
     return parsed?.success ? mapConversationMessage(parsed.data.data, to) : null;
+  }
+
+  override async sendWhatsAppTemplate(
+    t: { templateId: number; from: string; to: string; bodyFields: readonly string[] },
+    opts: CallOptions = {},
+  ): Promise<string> {
+    const body = await this.call(
+      {
+        method: 'POST',
+        path: `${API}/whatsapp`,
+        json: {
+          templateId: t.templateId,
+          from: t.from,
+          messages: [
+            { to: t.to, ...(t.bodyFields.length > 0 ? { bodyFields: t.bodyFields } : {}) },
+          ],
+        },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      },
+      WhatsAppTemplateSendResponseSchema,
+    );
+    const result = body.result[0];
+    if (result?.accepted) return result.id;
+    throw new ProviderError({
+      code: result?.error.code ?? 'refused',
+      httpStatus: 207,
+      kind: 'permanent',
+      message: result?.error.description ?? 'The provider did not accept the template message.',
+    });
   }
 
   // ---- scheduled messages --------------------------------------------------

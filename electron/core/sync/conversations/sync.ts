@@ -166,13 +166,15 @@ function save(
     const conversationId = upsertConversation(db, accountId, conv, now);
     const insert = db.prepare(
       `INSERT INTO conversation_messages
-         (conversation_id, remote_id, direction, type, text, sent_at, delivered_at, read_at, failed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         (conversation_id, remote_id, direction, type, text, sent_at, delivered_at, read_at, failed_at, at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id, remote_id) DO UPDATE SET
          delivered_at = excluded.delivered_at, read_at = excluded.read_at, failed_at = excluded.failed_at`,
     );
     const optOuts: OptOut[] = [];
     for (const m of messages) {
+      if (m.direction === 'outbound' && adoptLocal(db, conversationId, m)) continue;
+      const at = m.sentAt ? Date.parse(m.sentAt) : Number.NaN;
       insert.run(
         conversationId,
         m.id,
@@ -183,6 +185,7 @@ function save(
         m.deliveredAt,
         m.readAt,
         m.failedAt,
+        Number.isFinite(at) ? at : now,
       );
       if (m.direction !== 'inbound') continue;
       eventsOf(db).inbound({
@@ -208,6 +211,36 @@ function save(
     }
     return optOuts;
   });
+}
+
+/**
+ * Our own reply, written here before it was sent, seen now at the provider:
+ * the row written here takes the provider's id (and delivery times) instead of
+ * a second copy. A reply whose answer was lost is found this way too.
+ */
+function adoptLocal(db: Db, conversationId: number, m: ConversationMessage): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE conversation_messages SET remote_id = @remoteId, local_state = 'sent', error_text = NULL,
+           delivered_at = @deliveredAt, read_at = @readAt, failed_at = @failedAt
+         WHERE id = (SELECT id FROM conversation_messages
+                     WHERE conversation_id = @conversationId AND direction = 'outbound'
+                       AND remote_id LIKE 'local:%' AND local_state IN ('sending', 'sent', 'unknown')
+                       AND text = @text
+                     ORDER BY id LIMIT 1)
+           AND NOT EXISTS (SELECT 1 FROM conversation_messages
+                           WHERE conversation_id = @conversationId AND remote_id = @remoteId)`,
+      )
+      .run({
+        remoteId: m.id,
+        conversationId,
+        text: m.text,
+        deliveredAt: m.deliveredAt,
+        readAt: m.readAt,
+        failedAt: m.failedAt,
+      }).changes > 0
+  );
 }
 
 function upsertConversation(db: Db, accountId: number, c: Conversation, now: number): number {

@@ -8,13 +8,40 @@
  * conversation, and suppressing it would silence a customer by mistake.
  */
 export const OPT_OUT_KEYWORDS: readonly string[] = [
+  // English
   'STOP',
   'STOPALL',
   'UNSUBSCRIBE',
   'CANCEL',
   'END',
   'QUIT',
+  // Spanish
   'BAJA',
+  'DARDEBAJA',
+  'PARAR',
+  'DETENER',
+  // Portuguese (CANCELAR is Spanish too)
+  'SAIR',
+  'PARE',
+  'DESCADASTRAR',
+  'CANCELAR',
+  'REMOVER',
+];
+
+/**
+ * Re-subscription keywords, same whole-message rule. They never lift a
+ * suppression by themselves: the thread offers the person the button.
+ */
+export const OPT_IN_KEYWORDS: readonly string[] = [
+  'START',
+  'UNSTOP',
+  'SUBSCRIBE',
+  'ALTA',
+  'DARDEALTA',
+  'SUSCRIBIR',
+  'ASSINAR',
+  'VOLTAR',
+  'INSCREVER',
 ];
 
 /** Upper case, no accents, only letters and digits. */
@@ -33,9 +60,11 @@ export interface OptOutMatcher {
 
 /** `extra`: the account's own keywords (e.g. a provider's configured list). */
 export function createOptOutMatcher(extra: readonly string[] = []): OptOutMatcher {
-  const keywords = new Set(
-    [...OPT_OUT_KEYWORDS, ...extra].map(foldForKeyword).filter((k) => k !== ''),
-  );
+  return createKeywordMatcher([...OPT_OUT_KEYWORDS, ...extra]);
+}
+
+function createKeywordMatcher(words: readonly string[]): OptOutMatcher {
+  const keywords = new Set(words.map(foldForKeyword).filter((k) => k !== ''));
   return {
     match(text) {
       const folded = foldForKeyword(text);
@@ -48,4 +77,11 @@ const defaultMatcher = createOptOutMatcher();
 
 export function isOptOut(text: string): boolean {
   return defaultMatcher.match(text) !== null;
+}
+
+const optInMatcher = createKeywordMatcher(OPT_IN_KEYWORDS);
+
+/** A reply asking to hear from the business again ("START", "Alta", "Voltar"). */
+export function isOptIn(text: string): boolean {
+  return optInMatcher.match(text) !== null;
 }

@@ -22,11 +22,9 @@ import { useQuickSearch } from './store';
  */
 export function QuickSearch() {
   const { t } = useTranslation();
-  const { open, query, contacts, recipients, hide, setQuery } = useQuickSearch();
+  const { open, query, contacts, threads, hide, setQuery } = useQuickSearch();
   const go = useNav((s) => s.go);
   const newMessage = useCompose((s) => s.newMessage);
-  const digits = query.replace(/\D/g, '');
-  const threads = digits ? recipients.filter((r) => r.includes(digits)).slice(0, 6) : [];
 
   const onAction = (key: React.Key) => {
     const id = String(key);
@@ -90,9 +88,18 @@ export function QuickSearch() {
               {threads.length > 0 ? (
                 <MenuSection>
                   <Header className="menu-header">{t('quickSearch.conversations')}</Header>
-                  {threads.map((r) => (
-                    <MenuItem key={r} id={`thread:${r}`} className="menu-item" textValue={r}>
-                      {phoneForDisplay(r)}
+                  {threads.map((th) => (
+                    <MenuItem
+                      key={th.key}
+                      id={`thread:${th.key}`}
+                      className="menu-item"
+                      textValue={th.name ?? th.number}
+                    >
+                      <span>{th.name ?? phoneForDisplay(th.number)}</span>
+                      <span className="muted">
+                        {th.name ? `${phoneForDisplay(th.number)} · ` : ''}
+                        {t(`conversations:channel.${th.channel}`)}
+                      </span>
                     </MenuItem>
                   ))}
                 </MenuSection>

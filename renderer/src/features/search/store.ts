@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { InboxThread } from '../../../../shared/ipc/schemas/inbox';
 import { outpost } from '../../lib/outpost';
 import type { Contact } from '../contacts/store';
 
@@ -6,33 +7,34 @@ interface QuickSearchState {
   open: boolean;
   query: string;
   contacts: Contact[];
-  /** Recipients of the newest messages, matched by digits as typed. */
-  recipients: string[];
+  /** Conversations whose contact name or number matches, newest activity first. */
+  threads: InboxThread[];
   show: () => Promise<void>;
   hide: () => void;
   setQuery: (query: string) => void;
 }
 
-/** Ctrl/Cmd+K: contacts from the core's search; conversations are matched in the view. */
+/** Ctrl/Cmd+K: contacts and conversations, both from the core's search. */
 export const useQuickSearch = create<QuickSearchState>((set, get) => {
   let asked = 0;
   const search = async () => {
     const mine = ++asked;
-    const query = get().query;
-    const found = query.trim()
-      ? await outpost().contacts.search({ query, limit: 8 })
-      : { contacts: [] };
-    if (mine === asked) set({ contacts: found.contacts });
+    const query = get().query.trim();
+    const [found, threads] = query
+      ? await Promise.all([
+          outpost().contacts.search({ query, limit: 8 }),
+          outpost().inbox.threads({ search: query, limit: 6 }),
+        ])
+      : [{ contacts: [] }, []];
+    if (mine === asked) set({ contacts: found.contacts, threads });
   };
   return {
     open: false,
     query: '',
     contacts: [],
-    recipients: [],
+    threads: [],
     show: async () => {
-      set({ open: true, query: '', contacts: [] });
-      const messages = await outpost().outbox.list({ limit: 500 });
-      set({ recipients: [...new Set(messages.map((m) => m.recipient))] });
+      set({ open: true, query: '', contacts: [], threads: [] });
     },
     hide: () => set({ open: false }),
     setQuery: (query) => {
