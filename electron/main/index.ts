@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { KeyringCredentialStore } from '../core/vault/credential-store';

@@ -86,15 +86,6 @@ import {
   FilesStageRequest,
 } from './schemas/files';
 import {
-  JobControlReply,
-  JobControlRequest,
-  JobDetailReply,
-  JobExportReply,
-  JobProviderReply,
-  JobRequest,
-  JobsListReply,
-} from './schemas/jobs';
-import {
   InboxMessagesReply,
   InboxMessagesRequest,
   InboxOkReply,
@@ -110,6 +101,15 @@ import {
   InboxThreadsRequest,
   InboxWhatsAppRequest,
 } from './schemas/inbox';
+import {
+  JobControlReply,
+  JobControlRequest,
+  JobDetailReply,
+  JobExportReply,
+  JobProviderReply,
+  JobRequest,
+  JobsListReply,
+} from './schemas/jobs';
 import {
   ControlReply,
   MessageRequest,

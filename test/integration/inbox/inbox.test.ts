@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { suppressionLookup } from '../../../electron/core/bulk/suppression';
 import { markThreadRead } from '../../../electron/core/inbox/read-state';
 import { setWhatsAppTemplates } from '../../../electron/core/inbox/templates';
 import { smsThreadKey, whatsAppThreadKey } from '../../../electron/core/inbox/thread-key';
@@ -13,9 +12,7 @@ import {
   saveWhatsAppMessage,
   sendWhatsApp,
 } from '../../../electron/core/inbox/whatsapp-send';
-import { queueSingleSend } from '../../../electron/core/outbox/single-send';
 import { pushAllBlacklistChanges } from '../../../electron/core/suppressions/blacklist-push';
-import { SuppressedError } from '../../../electron/core/suppressions/refusal';
 import { syncConversations } from '../../../electron/core/sync/conversations/sync';
 import { isSuppressed } from '../../../electron/core/sync/suppression';
 import { syncWorldForThisFile } from '../sync/helpers';
