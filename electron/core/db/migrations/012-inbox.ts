@@ -33,8 +33,7 @@ export const m012Inbox: Migration = {
     CREATE INDEX conversation_messages_local ON conversation_messages (conversation_id)
       WHERE local_state IS NOT NULL;
     CREATE INDEX messages_by_account_recipient ON messages (account_id, recipient, id);
-    -- threads are named by the contact whose number they are
-    CREATE INDEX contacts_by_phone ON contacts (phone);
+    -- threads are named by the contact whose number they are: contacts_by_phone (migration 008)
     -- The approved WhatsApp templates the person uses: 360nrs sends by template id (seed 003
     -- line 1730) but documents no way to list them, so the account keeps them, like its books.
     CREATE TABLE whatsapp_templates (
