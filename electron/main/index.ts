@@ -1,4 +1,3 @@
-
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { KeyringCredentialStore } from '../core/vault/credential-store';

@@ -70,12 +70,20 @@ function heavyIn(sources: string[]): string[] {
   return HEAVY.filter((h) => sources.some((s) => s.startsWith(h)));
 }
 
+/**
+ * The files loaded, less the bundler's module runtime (about 2 kB, no code of ours): with the CSV
+ * check's worker as a second entry of the CLI build, rolldown puts it in a chunk both entries share.
+ */
+function entryAlone(files: string[]): string[] {
+  return files.filter((f) => !/^chunks\/rolldown-runtime-[\w-]+\.cjs$/.test(f));
+}
+
 describe('outpost start-up: each command loads only what it needs', () => {
   it('--help loads the entry file alone: no SQLite, no command code', async () => {
     const r = await load(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: outpost');
-    expect(r.bundleFiles).toEqual(['outpost.cjs']);
+    expect(entryAlone(r.bundleFiles)).toEqual(['outpost.cjs']);
     expect(r.sources).toContain('electron/cli/program.ts');
     expect(r.sqlite).toBe(false);
     expect(r.sources.filter((s) => s.startsWith('electron/core/'))).toEqual([
@@ -88,7 +96,7 @@ describe('outpost start-up: each command loads only what it needs', () => {
     const r = await load(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${version}\n`);
-    expect(r.bundleFiles).toEqual(['outpost.cjs']);
+    expect(entryAlone(r.bundleFiles)).toEqual(['outpost.cjs']);
   });
 
   it('outbox status opens the database and loads no provider, CSV, phone or simulator code', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { queueComposeSend } from '../../../electron/core/compose/send';
 import { ComposeError } from '../../../electron/core/outbox/compose';
+import { FIELDS_JSON_SQL, TEMPLATE_SQL } from '../../../electron/core/outbox/fields';
 import { composeWorld } from './world';
 
 let w: ReturnType<typeof composeWorld>;
@@ -11,8 +12,9 @@ const none = { contactIds: [], bookIds: [], tags: [], numbers: [] };
 function rows(jobId: number | null) {
   return w.db
     .prepare(
-      `SELECT recipient, body, template, fields, job_id, scheduled_for, schedule_mode, expires_at, campaign_name
-       FROM messages WHERE job_id IS ? ORDER BY id`,
+      `SELECT recipient, body, ${TEMPLATE_SQL} AS template, ${FIELDS_JSON_SQL} AS fields, job_id,
+              scheduled_for, schedule_mode, expires_at, campaign_name
+       FROM messages m WHERE job_id IS ? ORDER BY id`,
     )
     .all(jobId) as {
     recipient: string;
