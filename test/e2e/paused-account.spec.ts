@@ -30,7 +30,7 @@ test('a send from an address the provider does not allow pauses the account and 
   await app.go('New message');
   const compose = new ComposePage(page);
   await compose.chooseAccount('Travel');
-  await compose.to().fill('+34 666 555 111');
+  await compose.addRecipient('+34 666 555 111');
   await compose.message().fill('Boarding at gate 12');
   await compose.send().click();
   await expect(compose.sentNotice()).toBeVisible();

@@ -8,8 +8,11 @@ export class SettingsPage {
   accounts() {
     return this.page.getByRole('grid', { name: /Provider accounts|Cuentas del proveedor/ });
   }
+  /** The row whose name is `name` (other specs add accounts such as "Tags shop h11b"). */
   accountRow(name: string) {
-    return this.accounts().getByRole('row').filter({ hasText: name });
+    return this.accounts()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
   async sandboxAddress(): Promise<string> {
     return (

@@ -30,7 +30,9 @@ export const MergeTools = memo(function MergeTools(props: {
   return (
     <div className="merge-tools">
       <MenuTrigger>
-        <Button aria-label={t('merge.insertLabel')}>{t('merge.insert')} ▾</Button>
+        <Button>
+          {t('merge.insert')} <span aria-hidden="true">▾</span>
+        </Button>
         <Popover className="popover" placement="bottom start">
           <Menu
             className="listbox"
