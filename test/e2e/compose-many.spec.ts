@@ -40,7 +40,7 @@ test('a book with a merge field: every member’s own message is in the outbox e
   await compose.message().press('ArrowRight');
   await compose.message().press('ArrowRight');
   await compose.message().press('ArrowRight');
-  await page.getByRole('button', { name: 'Insert a merge field at the cursor' }).click();
+  await page.getByRole('button', { name: 'Insert field' }).click();
   await page.getByRole('menuitem', { name: '{first_name}' }).click();
   await expect(compose.message()).toHaveValue('Hi {first_name}, your table for tomorrow is ready.');
   await expect(page.getByTestId('merge-summary')).toContainText(
