@@ -16,7 +16,11 @@ export class SettingsPage {
   }
   async sandboxAddress(): Promise<string> {
     return (
-      (await this.accountRow('(simulator)').getByTestId('account-address').textContent()) ?? ''
+      (await this.accounts()
+        .getByRole('row')
+        .filter({ hasText: '(simulator)' })
+        .getByTestId('account-address')
+        .textContent()) ?? ''
     );
   }
   addForm() {
