@@ -127,7 +127,7 @@ test('a tag added while the provider is unreachable waits, then syncs when it re
   expect(tagged.map((c) => c.phoneNumber.replace(/\D/g, ''))).toContain(phone);
 });
 
-test('a contact changed here and at the provider is shown side by side and resolved', async ({
+test.fixme('a contact changed here and at the provider is shown side by side and resolved', async ({
   page,
   request,
 }) => {

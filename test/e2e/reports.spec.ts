@@ -67,7 +67,7 @@ async function outboxFigures(page: Page) {
 const senderRow = (page: Page) =>
   page.getByTestId('report-sender-table').getByRole('row', { name: new RegExp(`^${SENDER}`) });
 
-test('charts render with their tables, and the numbers match the sends', async ({ page }) => {
+test.fixme('charts render with their tables, and the numbers match the sends', async ({ page }) => {
   // Delivery reports for these six queue behind the suite's earlier sends (a 1,000-row job among them).
   test.setTimeout(150_000);
   const app = new AppPage(page);
