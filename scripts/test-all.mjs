@@ -18,6 +18,47 @@ function vitestCounts(file) {
     return undefined;
   }
 }
+/** Failed vitest tests as "file > name: first line of the error", so a CI log's tail names them. */
+function vitestFailures(file) {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    return r.testResults.flatMap((f) =>
+      f.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map(
+          (a) =>
+            `${f.name.replace(process.cwd(), '.')} > ${a.fullName}: ${firstLine(a.failureMessages)}`,
+        ),
+    );
+  } catch {
+    return [];
+  }
+}
+function firstLine(messages) {
+  return String(messages?.[0] ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
+}
+/** Failed Playwright tests, walked through the suites' tree. */
+function playwrightFailures(file) {
+  try {
+    const out = [];
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status !== 'unexpected') continue;
+          const error = t.results?.at(-1)?.error?.message;
+          out.push(`${spec.file}:${spec.line} > ${spec.title}: ${firstLine([error])}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites) walk(suite);
+    return out;
+  } catch {
+    return [];
+  }
+}
 function playwrightCounts(file) {
   try {
     const { stats } = JSON.parse(readFileSync(file, 'utf8'));
@@ -50,6 +91,7 @@ const steps = [
     cmd: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`],
     counts: () => vitestCounts(unitJson),
+    failures: () => vitestFailures(unitJson),
   },
   // Fails on a HIGH or MEDIUM finding (the tool itself always exits 0).
   { name: 'electronegativity', cmd: process.execPath, args: ['scripts/electronegativity.cjs'] },
@@ -67,6 +109,7 @@ const steps = [
     ],
     needsBuild: true,
     counts: () => vitestCounts(smokeJson),
+    failures: () => vitestFailures(smokeJson),
   },
   {
     name: 'e2e (Chromium)',
@@ -75,9 +118,17 @@ const steps = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
     needsBuild: true,
     counts: () => playwrightCounts(e2eJson),
+    failures: () => playwrightFailures(e2eJson),
   },
 ];
 
+// The reporters' error messages carry colour codes; the summary is plain text.
+const ESC = String.fromCharCode(27);
+const ANSI = (text) =>
+  text
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
 const results = [];
 let buildOk = true;
 for (const step of steps) {
@@ -98,6 +149,7 @@ for (const step of steps) {
     status: ok ? 'pass' : 'FAIL',
     seconds: (Date.now() - started) / 1000,
     counts: step.counts?.(),
+    failures: ok ? [] : (step.failures?.() ?? []),
   });
 }
 
@@ -115,6 +167,10 @@ for (const r of results) {
   }
 }
 const failedSteps = results.filter((r) => r.status !== 'pass');
+// Printed last so that a log cut to its tail still says which tests failed.
+for (const r of failedSteps) {
+  for (const f of r.failures ?? []) console.log(`failed in ${r.name}: ${ANSI(f)}`);
+}
 console.log(
   failedSteps.length === 0
     ? '\nAll steps passed.'
