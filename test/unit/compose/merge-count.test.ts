@@ -41,7 +41,9 @@ describe('the counter after merge', () => {
   it('agrees with counting every merged text on its own (fast-check)', () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 200 }),
+        // Literal text only: a brace in it would make another merge field ("{0}"), which
+        // every recipient lacks, and a message with a missing field is rightly not counted.
+        fc.string({ maxLength: 200 }).map((s) => s.replace(/[{}]/g, '')),
         fc.array(fc.string({ minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 20 }),
         (text, names) => {
           const t = parseTemplate(`${text}{name}`);
