@@ -1,14 +1,14 @@
 /**
- * The CSV wizard's analysis of a 100,000-row file in the app path: a profile
+ * The CSV wizard's analysis of 1,000,000- and 100,000-row files in the app path: a profile
  * with a 360nrs account on the in-process sandbox (real HTTP, so the price
  * list, balance and blacklist refresh are asked as in the app), the IPC
  * handler table behind the dispatcher (zod in and out), every request and
  * reply passed through JSON as the web bridge carries them. The file is
  * staged as renderer/src/lib/stage-file.ts does (1 MiB chunks in base64 on
  * `files.stage`), then `bulk.sniff` and `bulk.analyze` with its `bulk.progress`
- * events. While the analysis runs, a small call (`outbox.status`) is made every
- * 50 ms and the event loop's delay is sampled: main must keep answering the
- * window. Medians of RUNS; one Windows-1252 ";" file like a clinic's export.
+ * events. While the analysis runs, a small call (`outbox.list`) is made every
+ * 100 ms and the event loop's delay is sampled: main must keep answering the
+ * window. One run per size; Windows-1252 ";" files like a clinic's export.
  *
  * Run: npx tsx bench/wizard.bench.ts
  */
@@ -26,8 +26,9 @@ import { startSandbox } from '../electron/sandbox';
 import { STAGE_CHUNK_BYTES } from '../shared/ipc/schemas/files';
 import { peakRssMiB, table, writeSection } from './lib/results';
 
-const ROWS = 100_000;
-const RUNS = 3;
+/** The 1,000,000-row file first, so the peak RSS read after it is its own. */
+const SIZES = [1_000_000, 100_000];
+const PROBE_EVERY_MS = 100;
 const TEMPLATE = 'Hola {Nombre}, le recordamos su cita del {Fecha}. Responda NO para anularla.';
 
 function clinicCsv(rows: number): Buffer {
@@ -41,10 +42,11 @@ function clinicCsv(rows: number): Buffer {
   return iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1252');
 }
 
-const median = (values: number[]) => {
+const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0;
 };
+const median = (values: number[]) => percentile(values, 50);
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ demoData: false, credits: 1_000_000 });
@@ -71,12 +73,11 @@ async function main(): Promise<void> {
   core.events.bus.subscribe((name) => {
     if (name === 'bulk.progress') progressEvents++;
   });
-  const bytes = clinicCsv(ROWS);
   const rows: (string | number)[][] = [];
-  const figures = { stage: [] as number[], sniff: [] as number[], analyze: [] as number[] };
-  let last: { valid: number; invalid: number; duplicates: number } | null = null;
+  const reports: string[] = [];
 
-  for (let run = 1; run <= RUNS; run++) {
+  for (const [run, ROWS] of SIZES.entries()) {
+    const bytes = clinicCsv(ROWS);
     let t = performance.now();
     let token: string | undefined;
     for (let offset = 0; offset < bytes.length; ) {
@@ -103,10 +104,10 @@ async function main(): Promise<void> {
     let analyzing = true;
     const prober = (async () => {
       while (analyzing) {
-        // From when the call is due (50 ms after the last answer) to its answer: a blocked loop counts.
-        const due = performance.now() + 50;
-        await new Promise((r) => setTimeout(r, 50));
-        await call('outbox.status', {});
+        // From when the call is due (100 ms after the last answer) to its answer: a blocked loop counts.
+        const due = performance.now() + PROBE_EVERY_MS;
+        await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+        await call('outbox.list', { limit: 50 });
         latencies.push(performance.now() - due);
       }
     })();
@@ -124,26 +125,26 @@ async function main(): Promise<void> {
     loop.disable();
     await prober;
     if (!reply.ok) throw new Error(reply.message);
-    last = {
-      valid: reply.report.valid,
-      invalid: reply.report.invalidCount,
-      duplicates: reply.report.duplicates,
-    };
+    reports.push(
+      `${ROWS.toLocaleString('en')} rows: ${reply.report.valid.toLocaleString('en')} valid, ${reply.report.invalidCount} invalid, ${reply.report.duplicates} duplicates`,
+    );
     await call('files.discard', { token });
-    figures.stage.push(stageMs);
-    figures.sniff.push(sniffMs);
-    figures.analyze.push(analyzeMs);
     rows.push([
-      run,
+      ROWS.toLocaleString('en'),
+      `${(bytes.length / 2 ** 20).toFixed(1)} MiB`,
       stageMs.toFixed(0),
       sniffMs.toFixed(1),
       analyzeMs.toFixed(0),
       Math.round(ROWS / (analyzeMs / 1000)).toLocaleString('en'),
       progressEvents,
+      (loop.percentile(50) / 1e6).toFixed(0),
       (loop.percentile(99) / 1e6).toFixed(0),
       (loop.max / 1e6).toFixed(0),
+      latencies.length,
       median(latencies).toFixed(1),
+      percentile(latencies, 99).toFixed(0),
       Math.max(...latencies).toFixed(0),
+      run === 0 ? peakRssMiB() : '',
     ]);
   }
   await core.close();
@@ -152,27 +153,36 @@ async function main(): Promise<void> {
 
   const body = table(
     [
-      'run',
+      'rows',
+      'size',
       'stage ms',
       'sniff ms',
       'analyze ms',
       'rows/s',
       'progress events',
+      'loop delay p50 ms',
       'loop delay p99 ms',
       'loop delay max ms',
-      'IPC call median ms',
-      'IPC call max ms',
+      'IPC calls',
+      'IPC answer p50 ms',
+      'IPC answer p99 ms',
+      'IPC answer max ms',
+      'peak RSS MiB (after 1M)',
     ],
     rows,
   );
   const [l1, l5] = loadavg();
   const notes = `
-${ROWS.toLocaleString('en')} rows, ${(bytes.length / 1024 / 1024).toFixed(1)} MiB (Windows-1252, ";"); report: ${last?.valid.toLocaleString('en')} valid, ${last?.invalid} invalid, ${last?.duplicates} duplicates. Medians: stage ${median(figures.stage).toFixed(0)} ms, sniff ${median(figures.sniff).toFixed(1)} ms, analyze ${median(figures.analyze).toFixed(0)} ms (${Math.round(ROWS / (median(figures.analyze) / 1000)).toLocaleString('en')} rows/s). Peak RSS ${peakRssMiB()} MiB. Load average at the end: ${l1?.toFixed(1)} (1 min), ${l5?.toFixed(1)} (5 min).
+Windows-1252 ";" files like a clinic's export; ${reports.join('; ')}. Peak RSS at the end ${peakRssMiB()} MiB (the whole process, worker thread included). Load average at the end: ${l1?.toFixed(1)} (1 min), ${l5?.toFixed(1)} (5 min).
 
-"analyze" is the whole \`bulk.analyze\` call: the price list, balance and blacklist asked of the sandbox, then the bulk core's pass over the staged file, the report cut for the screen. "IPC call" is an \`outbox.status\` due every 50 ms during the analysis, timed from when it was due to its answer: what the window waits for while main checks the file. The loop delay is Node's event-loop delay over the analysis (10 ms resolution).`;
+"analyze" is the whole \`bulk.analyze\` call: the price list, balance and blacklist asked of the sandbox, then the bulk core's pass over the staged file (read and checked in a worker thread, \`offMainThread\`; main finishes each 1,000-row chunk: lists, duplicates, report), the report cut for the screen. "IPC answer" is an \`outbox.list\` due every ${PROBE_EVERY_MS} ms during the analysis, timed from when it was due to its answer: what the window waits for while main checks the file. The loop delay is Node's event-loop delay over the analysis (10 ms resolution).`;
   console.log(body);
   console.log(notes);
-  writeSection('wizard', 'CSV wizard analysis in the app path (100,000 rows)', `${body}\n${notes}`);
+  writeSection(
+    'wizard',
+    'CSV wizard analysis in the app path (1,000,000 and 100,000 rows)',
+    `${body}\n${notes}`,
+  );
 }
 
 void main().catch((error) => {

@@ -2,6 +2,7 @@ import {
   type CountryCode,
   getCountryCallingCode,
   isSupportedCountry,
+  type NumberType,
   type PhoneNumber,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -38,7 +39,7 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
   // Parsing is the cost here, so each reading is tried only when it can win.
   const ownCode = getCountryCallingCode(country);
   const withOwnCode = digits.startsWith(ownCode) ? validParse(`+${digits}`) : undefined;
-  if (withOwnCode?.countryCallingCode === ownCode) {
+  if (withOwnCode?.phone.countryCallingCode === ownCode) {
     return toValid(input, withOwnCode, 'provider-form');
   }
   const national = validParse(digits, country);
@@ -57,12 +58,23 @@ function defaultCountryOf(code: string | undefined): CountryCode | undefined {
   return upper;
 }
 
-function validParse(text: string, country?: CountryCode): PhoneNumber | undefined {
-  const parsed = parsePhoneNumberFromString(text, country);
-  return parsed?.isValid() ? parsed : undefined;
+/** A parse that is a valid number, with its type (looked up once). */
+interface ValidParse {
+  phone: PhoneNumber;
+  type: NonNullable<NumberType>;
 }
 
-function toValid(input: string, phone: PhoneNumber, readAs: ReadAs): ValidPhone {
+function validParse(text: string, country?: CountryCode): ValidParse | undefined {
+  const phone = parsePhoneNumberFromString(text, country);
+  if (!phone) return undefined;
+  // With the max metadata every numbering plan has type patterns, and then
+  // libphonenumber-js's isValid() is exactly getType() !== undefined: one
+  // type lookup instead of two (it was a third of the phone check's time).
+  const type = phone.getType();
+  return type === undefined ? undefined : { phone, type };
+}
+
+function toValid(input: string, { phone, type }: ValidParse, readAs: ReadAs): ValidPhone {
   return {
     ok: true,
     input,
@@ -71,7 +83,7 @@ function toValid(input: string, phone: PhoneNumber, readAs: ReadAs): ValidPhone 
     countryIso: phone.country ?? null,
     dialCode: phone.countryCallingCode,
     nationalNumber: phone.nationalNumber,
-    lineType: toLineType(phone.getType()),
+    lineType: toLineType(type),
     readAs,
   };
 }

@@ -1,12 +1,13 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { type MergeRow, renderTemplate, type Template } from '../../../shared/merge';
-import { type LineType, normalizePhone } from '../../../shared/phone';
+import { type LineType, normalizePhone, type PhoneResult } from '../../../shared/phone';
 import { checkSendingRules, type RulesResult } from '../../../shared/rules';
 import {
   countSegments,
   type Encoding,
   type EncodingChoice,
   MAX_PARTS_SMS,
+  type SegmentCount,
   sendBlockers,
 } from '../../../shared/sms';
 import type { ColumnMapping } from './columns';
@@ -92,6 +93,29 @@ export const NOT_MOBILE: Partial<Record<LineType, string>> = {
 const TIME_CODES = new Set(['outside-sending-hours', 'public-holiday']);
 
 /**
+ * Entries each per-job memo keeps before it starts again: enough for the
+ * repeats a file has (a number listed twice, a text without merge fields),
+ * small enough that a million distinct rows cannot grow it.
+ */
+const MEMO_ENTRIES = 10_000;
+
+/** Remembers up to MEMO_ENTRIES results, then forgets them all (cheaper than an LRU, and bounded). */
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  if (memo.size >= MEMO_ENTRIES) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** A text's segment count and the first reason it cannot go, computed once per distinct text. */
+interface TextVerdict {
+  count: SegmentCount;
+  blocker: string | undefined;
+}
+
+/**
  * Decides one data row: what is sent to whom, or the first reason it is not.
  * Order: the row's shape, the number, the lists, the merge fields, the
  * length, the country rules, and last the duplicate check, so a repeated
@@ -102,6 +126,10 @@ export class RowChecker {
   private readonly countryColumn: number | undefined;
   private readonly seen = new Map<string, number>();
   private readonly rulesCache = new Map<string, RulesResult>();
+  /** The same raw cell with the same default country always reads the same. */
+  private readonly phoneCache = new Map<string, PhoneResult>();
+  private readonly textCache = new Map<string, TextVerdict>();
+  private readonly phoneHeader: string;
   /** The instant the country rules are checked for (the job's send time, else when checking began). */
   readonly sendAt: Date;
   private readonly usedColumns: [string, number][];
@@ -115,6 +143,7 @@ export class RowChecker {
     if (!phone) throw new Error('RowChecker needs a phone column');
     this.phoneColumn = phone.column;
     this.countryColumn = mapping.roles.country?.column;
+    this.phoneHeader = mapping.headers[this.phoneColumn] ?? 'phone';
     this.sendAt = opts.sendAt ?? new Date();
     const index = new Map(mapping.fields.map((f, i) => [f, i]));
     // Role names ("name", "phone") work as merge fields too, unless a column is called that.
@@ -142,40 +171,41 @@ export class RowChecker {
     const shape = this.shapeIssue(row, cells, quoteProblem);
     if (shape) return { row, early: shape };
     const phoneCell = cells[this.phoneColumn] ?? '';
-    const phone = normalizePhone(phoneCell, this.countryFor(cells));
-    const column = this.mapping.headers[this.phoneColumn] ?? 'phone';
+    const phone = this.phone(phoneCell, this.countryFor(cells));
+    const column = this.phoneHeader;
     if (!phone.ok) return { row, early: rowIssue(row, 'invalid-number', phone.message, column) };
     const notMobile = NOT_MOBILE[phone.lineType];
     if (notMobile) {
       const reason = `"${phoneCell.trim()}" is ${notMobile}, which cannot receive SMS.`;
       return { row, early: rowIssue(row, 'not-mobile', reason, column) };
     }
-    const number = { row, recipient: phone.provider, column };
+    const recipient = phone.provider;
     const rendered = renderTemplate(this.opts.template, this.values(cells));
     if (!rendered.ok) {
       const col = this.headerOf(rendered.error.field);
-      return { ...number, late: rowIssue(row, 'missing-field', rendered.error.message, col) };
+      const late = rowIssue(row, 'missing-field', rendered.error.message, col);
+      return { row, recipient, column, late };
     }
-    const count = countSegments(rendered.text, {
-      encoding: this.opts.encoding ?? 'auto',
-      maxParts: this.opts.maxParts ?? MAX_PARTS_SMS,
-    });
-    const [blocker] = sendBlockers(rendered.text, count);
-    if (blocker) return { ...number, late: rowIssue(row, 'too-long', blocker.message) };
+    const { count, blocker } = this.textVerdict(rendered.text);
+    if (blocker) return { row, recipient, column, late: rowIssue(row, 'too-long', blocker) };
 
     const rules = this.rules(rendered.text, phone.countryIso ?? '');
     const hard = rules.blocks.find((b) => !TIME_CODES.has(b.code));
-    if (hard) return { ...number, late: rowIssue(row, 'blocked-by-rule', hard.message) };
+    if (hard) {
+      return { row, recipient, column, late: rowIssue(row, 'blocked-by-rule', hard.message) };
+    }
     return {
-      ...number,
+      row,
+      recipient,
+      column,
       valid: {
         row,
-        recipient: phone.provider,
+        recipient,
         countryIso: phone.countryIso,
         text: rendered.text,
         encoding: count.encoding,
         segments: count.segments,
-        fields: Object.fromEntries(this.usedColumns.map(([f, i]) => [f, cells[i] ?? ''])),
+        fields: this.fields(cells),
         deferredUntil:
           rules.blocks.length > 0 && rules.nextAllowedAt ? rules.nextAllowedAt.getTime() : null,
         warnings: rules.warnings,
@@ -244,12 +274,38 @@ export class RowChecker {
     return null;
   }
 
-  private countryFor(cells: readonly string[]): { defaultCountry?: string } {
+  /** The row's ISO country column when it holds a supported code, else the job's default country. */
+  private countryFor(cells: readonly string[]): string | undefined {
     if (this.countryColumn !== undefined) {
       const iso = (cells[this.countryColumn] ?? '').trim().toUpperCase();
-      if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso)) return { defaultCountry: iso };
+      if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso)) return iso;
     }
-    return this.opts.defaultCountry ? { defaultCountry: this.opts.defaultCountry } : {};
+    return this.opts.defaultCountry || undefined;
+  }
+
+  /** Reads the number once per distinct cell and country (a number listed twice is parsed once). */
+  private phone(cell: string, country: string | undefined): PhoneResult {
+    return remember(this.phoneCache, `${country ?? ''}\u0000${cell}`, () =>
+      normalizePhone(cell, country ? { defaultCountry: country } : {}),
+    );
+  }
+
+  /** Counts a rendered text once: texts repeat when the fields do (or when there are none). */
+  private textVerdict(text: string): TextVerdict {
+    return remember(this.textCache, text, () => {
+      const count = countSegments(text, {
+        encoding: this.opts.encoding ?? 'auto',
+        maxParts: this.opts.maxParts ?? MAX_PARTS_SMS,
+      });
+      return { count, blocker: sendBlockers(text, count)[0]?.message };
+    });
+  }
+
+  /** The values stored with the message: the columns the template uses. */
+  private fields(cells: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [field, i] of this.usedColumns) out[field] = cells[i] ?? '';
+    return out;
   }
 
   private values(cells: readonly string[]): MergeRow {
@@ -265,18 +321,14 @@ export class RowChecker {
 
   /** Rendered texts repeat (no merge fields, or a few distinct values): check each once. */
   private rules(text: string, countryIso: string): RulesResult {
-    const key = `${countryIso}\u0000${text}`;
-    const cached = this.rulesCache.get(key);
-    if (cached) return cached;
-    const result = checkSendingRules({
-      text,
-      countryIso,
-      sendAt: this.sendAt,
-      marketing: this.opts.marketing ?? false,
-    });
-    if (this.rulesCache.size >= 10_000) this.rulesCache.clear();
-    this.rulesCache.set(key, result);
-    return result;
+    return remember(this.rulesCache, `${countryIso}\u0000${text}`, () =>
+      checkSendingRules({
+        text,
+        countryIso,
+        sendAt: this.sendAt,
+        marketing: this.opts.marketing ?? false,
+      }),
+    );
   }
 }
 

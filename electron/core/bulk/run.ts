@@ -15,7 +15,8 @@ import { BULK_LIMITS, POOL, quoteList } from './limits';
 import type { CheckPool } from './pool/check-pool';
 import { openCheckPool, poolThreads } from './pool/check-pool';
 import type { CheckSetup } from './pool/check-setup';
-import { scanPooled } from './pool/pooled-scan';
+import { scanOffThread } from './pool/off-thread-scan';
+import { type RowSink, scanPooled } from './pool/pooled-scan';
 import { providerTemplate, renameFields } from './provider-template';
 import { isBlankRecord, type RecordProgress, streamRecords } from './records';
 import { type BulkReport, ReportBuilder } from './report';
@@ -46,6 +47,13 @@ export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
    * default a pool of one per core, for files big enough to repay starting it.
    */
   checkThreads?: number;
+  /**
+   * Read and check the file in a worker thread, this thread only finishing
+   * each row (lists, duplicates, report): for the app's main process, whose
+   * event loop must keep answering the window. Files under
+   * `POOL.offThreadMinBytes` are still checked here (a worker costs more).
+   */
+  offMainThread?: boolean;
 }
 
 export interface EnqueueTarget {
@@ -121,25 +129,23 @@ async function scan(
     builder.addValid(outcome.valid);
     onValid?.(outcome.valid);
   };
+  const sink: RowSink = {
+    blank: () => builder.blank(),
+    inspected: (i) => take(checker.finish(i)),
+  };
   const pool = await poolFor(options, sniff);
   if (pool) {
     try {
-      await scanPooled(
-        sniff,
-        pool,
-        checkSetup(options, sniff, checker),
-        { blank: () => builder.blank(), inspected: (i) => take(checker.finish(i)) },
-        {
-          chunkRows: POOL.chunkRows,
-          maxInFlight: POOL.inFlightPerThread * pool.threads,
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        },
-      );
+      await scanPooled(sniff, pool, checkSetup(options, sniff, checker), sink, {
+        chunkRows: POOL.chunkRows,
+        maxInFlight: POOL.inFlightPerThread * pool.threads,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     } finally {
       await pool.close();
     }
-  } else {
+  } else if (!(await offThread(options, sniff, checker, sink))) {
     await scanInThread(options, sniff, checker, builder, take);
   }
   const report = builder.build(sniff, {
@@ -174,6 +180,24 @@ function scanInThread(
       ...(options.signal ? { signal: options.signal } : {}),
     },
   );
+}
+
+/** The off-thread scan when asked for and the file is big enough; false when it did not run. */
+function offThread(
+  options: BulkOptions,
+  sniff: CsvSniff,
+  checker: RowChecker,
+  sink: RowSink,
+): Promise<boolean> {
+  if (!options.offMainThread || sniff.bytes < POOL.offThreadMinBytes) {
+    return Promise.resolve(false);
+  }
+  return scanOffThread(sniff, checkSetup(options, sniff, checker), sink, {
+    chunkRows: POOL.chunkRows,
+    maxUnacknowledged: POOL.offThreadChunksAhead,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /** A pool when the file is big enough to repay starting one (or threads were asked for). */

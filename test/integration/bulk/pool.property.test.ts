@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeBulk, type BulkOptions } from '../../../electron/core/bulk';
+import { analyzeBulk, type BulkOptions, CsvFileError } from '../../../electron/core/bulk';
+import { POOL } from '../../../electron/core/bulk/limits';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dir = tempDir('outpost-bulk-pool-');
@@ -113,5 +114,67 @@ describe('the pooled CSV check', () => {
       },
     });
     await expect(run).rejects.toThrow('cancelled by the person');
+  }, 120_000);
+});
+
+/** A note column pads every row, so a file is always past POOL.offThreadMinBytes. */
+const padded = fc
+  .array(line, { minLength: 2_000, maxLength: 3_500 })
+  .map((lines) => lines.map((l) => (l === ';;' ? l : `${l};nota de prueba ${'-'.repeat(24)}`)));
+
+describe('the CSV check off the main thread', () => {
+  it('gives exactly the one-thread report for random files', async () => {
+    await fc.assert(
+      fc.asyncProperty(padded, fc.boolean(), async (lines, marketing) => {
+        const csv = join(dir.path, `t${++n}.csv`);
+        writeFileSync(csv, `nombre;movil;pais;nota\r\n${lines.join('\r\n')}\r\n`);
+        expect(statSync(csv).size).toBeGreaterThanOrEqual(POOL.offThreadMinBytes);
+        const steps = { one: [] as number[], off: [] as number[] };
+        const one = await analyzeBulk({
+          ...options(csv, marketing),
+          checkThreads: 0,
+          onProgress: (p) => steps.one.push(p.rows),
+        }).catch((e: Error) => e.message);
+        const off = await analyzeBulk({
+          ...options(csv, marketing),
+          offMainThread: true,
+          onProgress: (p) => steps.off.push(p.rows),
+        }).catch((e: Error) => e.message);
+        expect(off).toEqual(one);
+        expect(steps.off).toEqual(steps.one);
+      }),
+      { numRuns: 4 },
+    );
+  }, 300_000);
+
+  it('stops when cancelled and names the row of a broken file', async () => {
+    const csv = join(dir.path, 'off-big.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `ana;6${10_000_000 + i};ES`);
+    writeFileSync(csv, `nombre;movil;pais\n${rows.join('\n')}\n`);
+    const cancel = new AbortController();
+    let after = 0;
+    const run = analyzeBulk({
+      ...options(csv, false),
+      offMainThread: true,
+      signal: cancel.signal,
+      onProgress: (p) => {
+        if (cancel.signal.aborted) after++;
+        if (p.rows >= 3_000) cancel.abort(new Error('cancelled by the person'));
+      },
+    });
+    await expect(run).rejects.toThrow('cancelled by the person');
+    expect(after).toBe(0);
+
+    const broken = join(dir.path, 'off-broken.csv');
+    writeFileSync(broken, `nombre;movil;pais\n${rows.join('\n')}\n"ana;612345678;ES\n`);
+    const failure = await analyzeBulk({ ...options(broken, false), offMainThread: true }).catch(
+      (e: unknown) => e,
+    );
+    const inThread = await analyzeBulk({ ...options(broken, false), checkThreads: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(CsvFileError);
+    expect(failure).toEqual(inThread);
+    expect((failure as CsvFileError).row).toBe((inThread as CsvFileError).row);
   }, 120_000);
 });
