@@ -21,6 +21,7 @@ import {
   fewerNationalSegments,
   nationalCostTable,
 } from './national-tables';
+import { layoutUcs2Fast } from './ucs2-layout';
 
 export type { SegmentPart } from './layout';
 
@@ -191,8 +192,10 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
     result = toCount('gsm', l, forcing, maxParts);
   } else {
     clusters ??= clustersOf(text);
-    const measured = { units: text.length, invalid: 0 };
-    const l = layoutClusters(text, clusters.bounds, clusters.count, null, measured, UCS2_CAPACITY);
+    const { bounds, count } = clusters;
+    const l =
+      layoutUcs2Fast(text.length, bounds, count, UCS2_CAPACITY) ??
+      layoutClusters(text, bounds, count, null, { units: text.length, invalid: 0 }, UCS2_CAPACITY);
     result = toCount('ucs2', l, forcing, maxParts);
   }
   // Without extension characters an all-GSM text can only lose room with national tables;
