@@ -21,6 +21,7 @@ import {
   fewerNationalSegments,
   nationalCostTable,
 } from './national-tables';
+import { layoutUcs2Fast } from './ucs2-layout';
 
 export type { SegmentPart } from './layout';
 
@@ -64,14 +65,37 @@ export interface CountOptions {
   maxParts?: number;
 }
 
-/** Cluster starts, reused across calls: a 100,000-row bulk allocates no per-row buffers. */
-let scratch = new Int32Array(256);
-
-function clustersOf(text: string): Clusters {
-  if (scratch.length <= text.length) scratch = new Int32Array(2 * text.length + 1);
-  return { bounds: scratch, count: fillGraphemeBoundaries(text, scratch) };
+/** Clusters with marks[k] = 1 where cluster k holds a character outside GSM 03.38. */
+interface MarkedClusters extends Clusters {
+  marks: Uint8Array;
 }
 
+/** Cluster starts and marks, reused across calls: a 100,000-row bulk allocates no per-row buffers. */
+let scratchBounds = new Int32Array(256);
+let scratchMarks = new Uint8Array(256);
+
+function clustersOf(text: string): MarkedClusters {
+  if (scratchBounds.length <= text.length) {
+    scratchBounds = new Int32Array(2 * text.length + 1);
+    scratchMarks = new Uint8Array(2 * text.length + 1);
+  }
+  const count = fillGraphemeBoundaries(text, scratchBounds, GSM_COST, scratchMarks);
+  return { bounds: scratchBounds, count, marks: scratchMarks };
+}
+
+/** The graphemes the walk marked as outside GSM 03.38, with their positions. */
+function markedGraphemes(text: string, clusters: MarkedClusters): ForcingChar[] {
+  const { bounds, count, marks } = clusters;
+  const found: ForcingChar[] = [];
+  for (let k = 0; k < count; k++) {
+    if (marks[k] === 0) continue;
+    const from = bounds[k] as number;
+    found.push({ char: text.slice(from, bounds[k + 1] as number), index: from });
+  }
+  return found;
+}
+
+/** Graphemes holding a code unit `table` lacks (for the Portuguese tables, which the walk does not mark). */
 function forcingGraphemes(text: string, clusters: Clusters, table: Uint8Array): ForcingChar[] {
   const { bounds, count } = clusters;
   const found: ForcingChar[] = [];
@@ -151,7 +175,7 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   let clusters = allGsm ? null : clustersOf(text);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
-  const forcing = clusters === null ? [] : forcingGraphemes(text, clusters, GSM_COST);
+  const forcing = clusters === null ? [] : markedGraphemes(text, clusters);
   let result: SegmentCount;
   if (fast !== null && choice !== 'ucs2') {
     result = toCount('gsm', fast, forcing, maxParts);
@@ -168,8 +192,10 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
     result = toCount('gsm', l, forcing, maxParts);
   } else {
     clusters ??= clustersOf(text);
-    const measured = { units: text.length, invalid: 0 };
-    const l = layoutClusters(text, clusters.bounds, clusters.count, null, measured, UCS2_CAPACITY);
+    const { bounds, count } = clusters;
+    const l =
+      layoutUcs2Fast(text.length, bounds, count, UCS2_CAPACITY) ??
+      layoutClusters(text, bounds, count, null, { units: text.length, invalid: 0 }, UCS2_CAPACITY);
     result = toCount('ucs2', l, forcing, maxParts);
   }
   // Without extension characters an all-GSM text can only lose room with national tables;

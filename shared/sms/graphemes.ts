@@ -287,9 +287,17 @@ function hangulJoins(prev: number, cls: number): boolean {
 /**
  * Writes the start index of every cluster into `out` followed by text.length,
  * and returns the number of clusters; -1 when a code point is not covered by
- * the state machine (or not derived yet). `out` must hold text.length + 1 entries.
+ * the state machine (or not derived yet). Sets marks[k] to 1 when cluster k
+ * holds a code unit `table` lacks (0), else 0: the counter's offending
+ * graphemes come out of the same walk. `out` and `marks` must hold
+ * text.length + 1 entries.
  */
-function fastBoundaries(text: string, out: Int32Array): number {
+function fastBoundaries(
+  text: string,
+  out: Int32Array,
+  table: Uint8Array,
+  marks: Uint8Array,
+): number {
   const { bmpClass, bmpIncb } = getTables();
   const n = text.length;
   let count = 0;
@@ -306,6 +314,7 @@ function fastBoundaries(text: string, out: Int32Array): number {
     // what precedes it, except after a Prepend mark. It starts a cluster and
     // resets every sequence rule, with no further checks.
     if ((cls === OTHER || cls === CONTROL) && prev !== PREPEND && bmpIncb[cu] === INCB_NONE) {
+      marks[count] = table[cu] === 0 ? 1 : 0;
       out[count++] = i;
       prev = cls;
       riRun = 0;
@@ -341,7 +350,12 @@ function fastBoundaries(text: string, out: Int32Array): number {
         (incb === INCB_CONSONANT && conjunct === 2) ||
         (cls === PICT && pict === 2) ||
         (cls === RI && prev === RI && riRun % 2 === 1));
-    if (!joins) out[count++] = i;
+    if (!joins) {
+      marks[count] = 0;
+      out[count++] = i;
+    }
+    // A high surrogate is in no cost table, so an astral code point always marks its cluster.
+    if (table[cu] === 0) marks[count - 1] = 1;
     riRun = cls === RI ? riRun + 1 : 0;
     if (cls === PICT) pict = 1;
     else if (cls === EXTEND && pict === 1) pict = 1;
@@ -367,19 +381,51 @@ function segmenterBoundaries(text: string, out: Int32Array): number {
   return count;
 }
 
-/**
- * Fills `out` with cluster starts (then text.length) and returns the cluster count.
- * `out` must hold at least text.length + 1 entries.
- */
-export function fillGraphemeBoundaries(text: string, out: Int32Array): number {
-  const count = fastBoundaries(text, out);
-  return count >= 0 ? count : segmenterBoundaries(text, out);
+/** marks[k] = 1 when cluster k holds a code unit `table` lacks: for boundaries the walk did not find. */
+function markClusters(
+  text: string,
+  out: Int32Array,
+  count: number,
+  table: Uint8Array,
+  marks: Uint8Array,
+): void {
+  for (let k = 0; k < count; k++) {
+    marks[k] = 0;
+    for (let i = out[k] as number; i < (out[k + 1] as number); i++) {
+      if (table[text.charCodeAt(i)] === 0) {
+        marks[k] = 1;
+        break;
+      }
+    }
+  }
 }
+
+/**
+ * Fills `out` with cluster starts (then text.length) and returns the cluster
+ * count; marks[k] is set to 1 when cluster k holds a code unit `table` gives 0
+ * (a character outside that alphabet), else 0. `out` and `marks` must hold at
+ * least text.length + 1 entries.
+ */
+export function fillGraphemeBoundaries(
+  text: string,
+  out: Int32Array,
+  table: Uint8Array,
+  marks: Uint8Array,
+): number {
+  const count = fastBoundaries(text, out, table, marks);
+  if (count >= 0) return count;
+  const slow = segmenterBoundaries(text, out);
+  markClusters(text, out, slow, table, marks);
+  return slow;
+}
+
+/** No code unit is missing from it: boundaries alone, nothing marked. */
+const EVERY_UNIT = new Uint8Array(0x10000).fill(1);
 
 /** Grapheme clusters of `text` as [start, end) UTF-16 index pairs; "\r\n" counts as two. */
 export function graphemeBoundaries(text: string): number[] {
   const out = new Int32Array(text.length + 1);
-  const count = fillGraphemeBoundaries(text, out);
+  const count = fillGraphemeBoundaries(text, out, EVERY_UNIT, new Uint8Array(text.length + 1));
   return Array.from(out.subarray(0, count + 1));
 }
 
