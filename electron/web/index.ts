@@ -11,6 +11,7 @@ import { buildBridgeScript } from './bridge-script';
 import { ensureRendererBuilt } from './renderer-build';
 import { startWebServer } from './server';
 import { sandboxTestHooks } from './test-hooks';
+import { TestSimulators } from './test-simulators';
 
 /**
  * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE]`:
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     startSandbox(EMBEDDED_SANDBOX_OPTIONS),
   );
   core.startBackground();
+  const simulators = new TestSimulators();
   const server = await startWebServer({
     dispatch: createDispatcher(createHandlers(core)),
     bus: core.events.bus,
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     port: o.port,
     ...(sandbox ? { setSandboxFaults: (spec: string) => sandbox.setFaults(spec || null) } : {}),
     ...(process.env.OUTPOST_WEB_TEST_HOOKS === '1' && sandbox
-      ? { testHooks: sandboxTestHooks(core, sandbox) }
+      ? { testHooks: sandboxTestHooks(core, sandbox, simulators) }
       : {}),
   });
   if (o.urlFile) {
@@ -95,9 +97,12 @@ async function main(): Promise<void> {
   console.log(`Outpost: ${server.url}  (profile ${o.dataDir})`);
 
   const stop = () => {
-    void Promise.allSettled([server.close(), core.close(), sandbox?.close()]).finally(() =>
-      process.exit(0),
-    );
+    void Promise.allSettled([
+      server.close(),
+      core.close(),
+      sandbox?.close(),
+      simulators.closeAll(),
+    ]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@ import { listAccounts } from '../core/accounts/repository';
 import { SANDBOX_ACCOUNT } from '../core/accounts/sandbox-account';
 import type { SandboxHandle } from '../sandbox';
 import type { TestHook } from './server';
+import type { TestSimulators } from './test-simulators';
 
 function text(body: unknown, field: string): string {
   const value = (body as Record<string, unknown> | null)?.[field];
@@ -21,14 +22,22 @@ function sandboxAccountId(core: CoreContext): number {
  * OUTPOST_WEB_TEST_HOOKS=1 (playwright.config.ts sets it): a person writes on
  * WhatsApp (one message, or `count` of them spread over the past hours as a
  * long history), and the app looks for new messages at once instead of at its
- * next minute; faults on the wire; and whether a number is on the simulator's
- * SMS blacklist.
+ * next minute; faults on the wire; whether a number is on the simulator's
+ * SMS blacklist; and a simulator of a spec's own (`simulator`: its addresses
+ * and credentials, for the spec to add an account with through the app), so
+ * that spec's figures and contacts are untouched by the others' sends and syncs.
  */
 export function sandboxTestHooks(
   core: CoreContext,
   sandbox: SandboxHandle,
+  simulators: TestSimulators,
 ): Record<string, TestHook> {
   return {
+    simulator: async (body) => {
+      const seed = Number((body as { seed?: unknown }).seed ?? 1);
+      if (!Number.isInteger(seed)) throw new Error('"seed" must be a whole number.');
+      return { apis: await simulators.start(seed) };
+    },
     'inbound-whatsapp': async (body) => {
       const from = text(body, 'from');
       const to = text(body, 'to');

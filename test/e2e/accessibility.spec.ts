@@ -6,7 +6,7 @@ import { SettingsPage } from './pages/settings';
 
 /**
  * Every view, in English and Spanish, light and dark: axe-core finds no
- * serious or critical violation. The light runs also write the README's
+ * serious or critical violation (in dark, of the colour rules: see axeClean). The light runs also write the README's
  * screenshots to docs/screenshots/ (English and Spanish; dark for two views).
  * The page's CSP blocks injected scripts, so only this context bypasses it.
  */
@@ -46,8 +46,16 @@ async function seed(page: Page): Promise<void> {
   });
 }
 
-async function axeClean(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * The themes differ only in CSS variables (`<html data-theme>`): the DOM, names
+ * and roles are the same, so the dark runs check what colours decide, and the
+ * light runs every rule. That halves axe's time in the dark runs.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+async function axeClean(page: Page, label: string, theme: 'light' | 'dark'): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const results = await (theme === 'dark' ? builder.withRules(COLOUR_RULES) : builder).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -96,7 +104,7 @@ for (const language of ['en', 'es'] as const) {
         // A short list is as telling as a long one, and axe takes far less time over it.
         if (view.id === 'contacts')
           await page.getByRole('searchbox').fill(language === 'es' ? 'martínez' : 'garcía');
-        await axeClean(page, `${view.id} (${language}, ${theme})`);
+        await axeClean(page, `${view.id} (${language}, ${theme})`, theme);
       }
       // The Settings tabs and the quick search dialog too.
       const settings = new SettingsPage(page);
@@ -107,14 +115,14 @@ for (const language of ['en', 'es'] as const) {
       ] as const) {
         await settings.tab(tab).click();
         await page.waitForTimeout(200);
-        await axeClean(page, `settings ${name} (${language}, ${theme})`);
+        await axeClean(page, `settings ${name} (${language}, ${theme})`, theme);
         if (theme === 'light')
           await page.screenshot({ path: `docs/screenshots/settings-${name}-${language}.png` });
       }
       await page.keyboard.press('Control+k');
       await page.keyboard.type(language === 'es' ? 'mar' : 'gar');
       await expect(page.getByRole('menuitem').first()).toBeVisible();
-      await axeClean(page, `quick search (${language}, ${theme})`);
+      await axeClean(page, `quick search (${language}, ${theme})`, theme);
       if (theme === 'light')
         await page.screenshot({ path: `docs/screenshots/quick-search-${language}.png` });
       await context.close();

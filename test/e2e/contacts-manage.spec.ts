@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, setSandboxFaults, test } from './fixtures';
+import { expect, ownSimulatorAccount, setSandboxFaults, test } from './fixtures';
 import { AppPage } from './pages/app';
 import { ContactsPage } from './pages/contacts';
 
@@ -127,60 +127,87 @@ test('a tag added while the provider is unreachable waits, then syncs when it re
   expect(tagged.map((c) => c.phoneNumber.replace(/\D/g, ''))).toContain(phone);
 });
 
-test.fixme('a contact changed here and at the provider is shown side by side and resolved', async ({
+test('a contact changed here and at the provider is shown side by side and resolved field by field', async ({
   page,
   request,
 }) => {
   await new AppPage(page).open({ language: 'en' });
-  await ensureTagsAccount(page);
-  const contacts = await openContacts(page, TAGS_ACCOUNT);
+  // Its own simulator: no other spec's sync or edit touches these contacts.
+  const account = await ownSimulatorAccount(page, request, {
+    name: 'Tags conflicts ge2e',
+    provider: 'tags',
+  });
+  const contacts = await openContacts(page, account.name);
   const target = contacts.rows().nth(2);
   const name = (
     (await target.getByRole('rowheader').getByRole('button').textContent()) ?? ''
   ).trim();
   const phone = ((await target.getByRole('cell').nth(1).textContent()) ?? '').replace(/\D/g, '');
-  // Someone changes the name at the provider...
+  // The provider's id, read from the app's own record of the contact.
   const remoteId = await page.evaluate(
-    async ({ account, phone }) => {
-      const accounts = await window.outpost.accounts.list();
-      const accountId = accounts.find((a) => a.name === account)?.id as number;
-      const found = await window.outpost.contacts.page({ accountId, query: phone, offset: 0 });
-      const id = found.contacts[0]?.id as number;
-      return (await window.outpost.contacts.get({ id }))?.remoteId as string;
+    async ({ accountId, phone }) => {
+      const all = await window.outpost.contacts.page({ accountId, offset: 0, limit: 500 });
+      const found = all.contacts.find((c) => c.phone.replace(/\D/g, '') === phone);
+      if (!found) throw new Error(`no contact with the number ${phone}`);
+      return (await window.outpost.contacts.get({ id: found.id }))?.remoteId as string;
     },
-    { account: TAGS_ACCOUNT, phone },
+    { accountId: account.id, phone },
   );
-  const url = `${await tagsBaseUrl(page)}/v1/contacts/${remoteId}`;
-  const headers = { 'x-api-key': TAGS_KEY };
-  const remote = (await (await request.get(url, { headers })).json()) as Record<string, unknown>;
+  const url = `${account.baseUrl}/v1/contacts/${remoteId}`;
+  const headers = { 'x-api-key': account.secret };
+  const atProvider = async () =>
+    (await (await request.get(url, { headers })).json()) as {
+      name: string;
+      customFields: Record<string, unknown>;
+    };
+  // Someone changes the name and the city at the provider...
+  const remote = await atProvider();
   const put = await request.put(url, {
     headers,
-    data: { ...remote, name: 'Provider h11b' },
+    data: {
+      ...remote,
+      name: 'Provider ge2e',
+      customFields: { ...remote.customFields, city: 'Sevilla (there)' },
+    },
   });
   expect(put.ok()).toBe(true);
-  // ...while it is fixed here too.
+  // ...while both are changed here too.
   await contacts.search().fill(phone);
   await contacts.open(name);
-  await contacts.field('Name').fill('Here h11b');
+  await contacts.field('Name').fill('Here ge2e');
+  await contacts.field('Value of city').fill('Toledo (here)');
   await contacts.dialog().getByRole('button', { name: 'Save' }).click();
   await contacts.syncNow().click();
   await expect(contacts.status()).toContainText('conflict', { timeout: 20_000 });
 
-  await contacts.search().fill('Here h11b');
-  await expect(contacts.row('Here h11b')).toContainText('conflict');
-  await contacts.open('Here h11b');
+  await contacts.search().fill('Here ge2e');
+  await expect(contacts.row('Here ge2e')).toContainText('conflict');
+  await contacts.open('Here ge2e');
   await contacts.dialog().getByRole('button', { name: 'Review' }).click();
+  // Side by side, field by field: the name from the provider, the city from here.
   const table = page.getByTestId('conflict-table');
-  await expect(table.getByRole('row', { name: /First name|Name/ }).first()).toContainText(
-    'Here h11b',
-  );
-  await expect(table).toContainText('Provider h11b');
-  await table.getByRole('radio', { name: 'Provider h11b' }).check();
+  const nameRow = table.getByRole('row', { name: /^First name/ });
+  await expect(nameRow).toContainText('Here ge2e');
+  await expect(nameRow).toContainText('Provider ge2e');
+  const cityRow = table.getByRole('row', { name: /^city/ });
+  await expect(cityRow).toContainText('Toledo (here)');
+  await expect(cityRow).toContainText('Sevilla (there)');
+  await nameRow.getByRole('radio', { name: 'Provider ge2e' }).check();
+  await cityRow.getByRole('radio', { name: 'Toledo (here)' }).check();
   await page.getByRole('button', { name: 'Keep my choices' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
-  await contacts.search().fill('Provider h11b');
-  await expect(contacts.row('Provider h11b')).toBeVisible();
-  await expect(contacts.row('Provider h11b')).not.toContainText('conflict');
+  await contacts.search().fill('Provider ge2e');
+  const merged = contacts.row('Provider ge2e');
+  await expect(merged).toBeVisible();
+  await expect(merged).not.toContainText('conflict');
+
+  // The mix reaches the provider at the next sync: its name, our city.
+  await contacts.syncNow().click();
+  await expect(contacts.status()).toContainText('Synced', { timeout: 20_000 });
+  await expect(merged).not.toContainText('not yet synced');
+  const after = await atProvider();
+  expect(after.name).toBe('Provider ge2e');
+  expect(after.customFields.city).toBe('Toledo (here)');
 });
 
 for (const language of ['en', 'es'] as const) {

@@ -167,44 +167,63 @@ test('a reply whose outcome is unknown offers Retry and Drop', async ({ page, re
   await expect(second.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });
 
-test('a 5,000-message thread opens at the newest and pages back to the start', async ({
+/** How many of a thread's messages the page has loaded (the timeline's aria-setsize). */
+const loadedOf = (page: Page) => async () =>
+  Number(
+    await page.getByTestId('timeline').getByRole('listitem').first().getAttribute('aria-setsize'),
+  );
+
+/** Scrolls to the top of the loaded messages and waits for the older page to arrive. */
+async function olderPage(page: Page): Promise<number> {
+  const loaded = loadedOf(page);
+  const before = await loaded();
+  await page.getByTestId('timeline').evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect.poll(loaded, { intervals: [50] }).toBeGreaterThan(before);
+  return loaded();
+}
+
+test('a 5,000-message thread opens at the newest and pages back a page at a time; a long one back to its start', async ({
   page,
   request,
 }) => {
   test.setTimeout(120_000);
   const number = '34622130105';
+  // The walk to the start is on a 450-message thread (five pages, the last one short): the same
+  // paging as the 5,000's, in a tenth of the page loads.
+  const shorter = '34622130108';
   await writes(request, number, 'Message', 5_000);
+  await writes(request, shorter, 'Note', 450);
   const inbox = await openInbox(page);
   await inbox.thread(`+${number}`).click();
-  const timeline = page.getByTestId('timeline');
   await expect(inbox.bubbles().last()).toContainText('Message 5000');
   // Only what is on screen is in the page.
   expect(await inbox.bubbles().count()).toBeLessThan(60);
-  const rows = timeline.getByRole('listitem');
-  const loaded = async () => Number(await rows.first().getAttribute('aria-setsize'));
+  const loaded = loadedOf(page);
   expect(await loaded()).toBe(100);
 
   // Up to the top of the newest page (message 4901): it stays on screen when the older page arrives.
-  await timeline.evaluate((el) => {
-    el.scrollTop = 0;
-  });
-  await expect.poll(loaded).toBe(200);
+  expect(await olderPage(page)).toBe(200);
   await expect(inbox.bubbleText(/^Message 4901$/)).toBeInViewport();
-
-  // And on to the start, a page at a time.
-  for (let i = 0; i < 60 && (await loaded()) < 5_000; i++) {
-    const before = await loaded();
-    await timeline.evaluate((el) => {
-      el.scrollTop = 0;
-    });
-    await expect.poll(loaded, { intervals: [50] }).toBeGreaterThan(before);
+  // Page after page, a hundred each, the row being read kept in view, still few bubbles in the page.
+  for (let pages = 3; pages <= 8; pages++) {
+    expect(await olderPage(page)).toBe(pages * 100);
+    await expect(
+      inbox.bubbleText(new RegExp(`^Message ${5_001 - (pages - 1) * 100}$`)),
+    ).toBeInViewport();
   }
-  expect(await loaded()).toBe(5_000);
-  await timeline.evaluate((el) => {
+  expect(await inbox.bubbles().count()).toBeLessThan(60);
+
+  await inbox.thread(`+${shorter}`).click();
+  await expect(inbox.bubbles().last()).toContainText('Note 450');
+  expect(await loaded()).toBe(100);
+  for (const expected of [200, 300, 400, 450]) expect(await olderPage(page)).toBe(expected);
+  await page.getByTestId('timeline').evaluate((el) => {
     el.scrollTop = 0;
   });
   await expect(page.getByText('This is the start of the conversation.')).toBeVisible();
-  await expect(inbox.bubbleText(/^Message 1$/)).toBeInViewport();
+  await expect(inbox.bubbleText(/^Note 1$/)).toBeInViewport();
 });
 
 test('the inbox in English and Spanish, axe-clean in Spanish, with screenshots', async ({

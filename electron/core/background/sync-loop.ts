@@ -12,6 +12,15 @@ import { SecretUnavailableError } from '../vault/vault';
 
 const CONVERSATIONS_EVERY_MS = 60_000;
 const IDLE_MS = 5_000;
+/**
+ * The longest sleep between delivery passes. A message accepted meanwhile is
+ * first due 5 s after acceptance, but the pass before it only knew the others'
+ * next looks (half an hour away for one not final yet, a day for one the
+ * provider holds until tomorrow): sleeping until those would leave the new
+ * message's report waiting out the loop's minute. A pass with nothing due is
+ * two indexed queries and no request.
+ */
+const LOOK_FOR_NEW_EVERY_MS = 5_000;
 
 /**
  * The app's background tracking: messages held at the provider for their
@@ -64,6 +73,7 @@ export class SyncLoop {
       // here is a fault of ours, or the stop: the loop goes on, and a developer sees the fault.
       await pollUntilSettled(this.db, this.adapterFor, {
         timeoutMs: CONVERSATIONS_EVERY_MS,
+        maxSleepMs: LOOK_FOR_NEW_EVERY_MS,
         signal,
       }).catch((error: unknown) => {
         if (!signal.aborted) logProblem('delivery polling stopped on an error', error);
