@@ -71,14 +71,14 @@ export function enqueueMessages(
       const mode = scheduled === null ? null : modeOf(m.accountId);
       // A provider-held schedule is handed over now; a local one waits in the queue.
       const start = mode === 'local' ? Math.max(now, scheduled ?? now) : now;
-      const names = fieldNamesOf(m.fields);
+      const shared = templateOf(m.template, m.fields);
       const result = insert.run(
         m.accountId,
         m.jobId ?? null,
         m.recipient,
         m.sender,
-        templateOf(m.template, names),
-        fieldValuesOf(m.fields, names),
+        shared.id,
+        fieldValuesOf(m.fields, shared.names),
         m.body,
         m.encoding,
         m.segments,
@@ -116,17 +116,47 @@ function scheduleModes(db: Db): (accountId: number) => ScheduleMode {
   };
 }
 
-/** Template ids by text and field names, looked up (or written) once per distinct template per call. */
-function templateIds(db: Db): (text: string, names: readonly string[]) => number {
-  const ids = new Map<string, number>();
-  return (text, names) => {
+interface SharedTemplate {
+  id: number;
+  /** The field names in the order the row's values are stored. */
+  names: readonly string[];
+}
+
+/**
+ * Template ids by text and field names, looked up (or written) once per
+ * distinct template per call. The rows of a send nearly always repeat the
+ * previous row's template and field keys, so that case is answered by a
+ * comparison with the previous row, without sorting the names or building a
+ * key (about a fifth of the enqueue's time on 100,000 rows).
+ */
+function templateIds(
+  db: Db,
+): (text: string, fields: Readonly<Record<string, string>> | undefined) => SharedTemplate {
+  const byKey = new Map<string, SharedTemplate>();
+  let lastText: string | null = null;
+  let lastKeys: readonly string[] = [];
+  let last: SharedTemplate | null = null;
+  return (text, fields) => {
+    const keys = fields ? Object.keys(fields) : [];
+    if (last !== null && text === lastText && sameKeys(keys, lastKeys)) return last;
+    const names = fieldNamesOf(fields);
     // The count first: names never hold NUL, so no two (text, names) pairs share a key.
     const key = `${names.length}\u0000${names.join('\u0000')}\u0000${text}`;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = templateIdFor(db, text, names);
-      ids.set(key, id);
+    let shared = byKey.get(key);
+    if (shared === undefined) {
+      shared = { id: templateIdFor(db, text, names), names };
+      byKey.set(key, shared);
     }
-    return id;
+    lastText = text;
+    lastKeys = keys;
+    last = shared;
+    return shared;
   };
+}
+
+/** The same keys in the same order (then their sorted names are the same too). */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -90,6 +90,12 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO conversation_messages (conversation_id, remote_id, direction, type, text, local_state, at_ms)
         VALUES (1, 'local:1', 'outbound', 'text', 'On my way', 'sending', 0);`);
   },
+  13: (db) => {
+    // A second message in the thread (account 1, 34666555444), found by the one recipient index.
+    db.exec(`INSERT INTO messages (account_id, recipient, sender, template_id, body, encoding, segments,
+               max_parts, state, not_before, give_up_at, created_at, updated_at)
+             VALUES (1, '34666555444', 'TEST', 1, 'Hola', 'gsm', 1, 1, 'queued', 0, 0, 7, 7)`);
+  },
 };
 
 /**
@@ -215,6 +221,34 @@ describe('migrations', () => {
     db.exec("UPDATE contacts SET last_name = 'Silva'");
     expect(search('pereira')).toHaveLength(0);
     expect(search('silva')).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('migration 013 (one recipient index)', () => {
+  it('keeps one index by recipient, and a thread page and the claim use their own indexes', () => {
+    const db = openAppDatabase(dir.path);
+    const indexes = db
+      .prepare(
+        `SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'messages' AND sql LIKE '%recipient%'`,
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['messages_by_recipient']);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(
+      plan(
+        'SELECT id FROM messages WHERE recipient = 1 AND account_id = 1 ORDER BY id DESC LIMIT 5',
+      ),
+    ).toMatch(/USING (COVERING )?INDEX messages_by_recipient \(recipient=\? AND account_id=\?\)/);
+    // Before 013 the account-first index drew this query away from the queue's own index.
+    expect(
+      plan(`SELECT id FROM messages WHERE state = 'queued' AND not_before <= 5 AND account_id = 1
+            ORDER BY not_before, id LIMIT 100`),
+    ).toMatch(/INDEX messages_due/);
     db.close();
   });
 });

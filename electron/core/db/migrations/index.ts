@@ -10,6 +10,7 @@ import { m009ComposeDrafts } from './009-compose-drafts';
 import { m010LeanMessages } from './010-lean-messages';
 import { m011Reports } from './011-reports';
 import { m012Inbox } from './012-inbox';
+import { m013OneRecipientIndex } from './013-one-recipient-index';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   m010LeanMessages,
   m011Reports,
   m012Inbox,
+  m013OneRecipientIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
