@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { RecipientResult, SendResult } from '../../../shared/domain/message';
 import type { ProviderFailure } from '../../../shared/domain/provider-error';
 import { getAccount, rememberOkIp } from '../accounts/repository';
 import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
+import { withDeferredSync } from '../db/deferred-sync';
 import { prepareOnce } from '../db/statements';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
-import { type Claim, type ClaimedRow, claimBatch, markDispatched } from './claim';
+import { type Claim, type ClaimedRow, claimBatch } from './claim';
+import { DrainTimings } from './drain-timings';
 import { expireOverdue } from './expire';
 import { pauseAccount, pauseReason } from './pause';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
@@ -74,6 +77,8 @@ export class OutboxEngine {
     confirmed: 0,
     resent: 0,
   };
+  /** Where this engine's time went (see DrainTimings); read by the drain benchmark. */
+  readonly timings = new DrainTimings();
   private readonly o: Required<Omit<EngineOptions, 'db' | 'adapterFor'>>;
   private readonly offlineUntil = new Map<number, number>();
   /**
@@ -168,6 +173,7 @@ export class OutboxEngine {
       this.work(deadline, options.accountId ?? null, false),
     );
     await Promise.all(workers);
+    this.syncSettled();
     return this.totals;
   }
 
@@ -177,26 +183,24 @@ export class OutboxEngine {
       this.work(Number.POSITIVE_INFINITY, null, true),
     );
     await Promise.all(workers);
+    this.syncSettled();
   }
 
   private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
     while (!this.stopped && this.o.now() < deadline) {
       const now = this.o.now();
-      this.recoverWhenDue(now);
-      await this.reconcile(accountId);
-      await this.probePaused(accountId, false);
-      const claim = claimBatch(this.db, {
-        owner: this.o.owner,
-        now,
-        leaseMs: this.o.leaseMs,
-        batchSize: this.o.batchSize,
-        accountId,
-        skipAccounts: this.skipped(now),
+      await this.timings.timeAsync('housekeeping', async () => {
+        this.recoverWhenDue(now);
+        await this.reconcile(accountId);
+        await this.probePaused(accountId, false);
       });
-      if (claim) {
-        await this.send(claim, now);
+      const claimed = this.timings.time('claim', () => this.claimAndDispatch(now, accountId));
+      if (claimed) {
+        await this.send(claimed, now);
         continue;
       }
+      const idleSince = performance.now();
+      this.syncSettled();
       const next = nextWakeAt(this.db, {
         now,
         accountId,
@@ -206,10 +210,43 @@ export class OutboxEngine {
         probeAt: forever ? this.prober.nextAt() : null,
       });
       this.checkpointWhenIdle(now);
-      if (next === null && !forever) return;
-      if (next !== null && next > deadline) return;
+      if ((next === null && !forever) || (next !== null && next > deadline)) {
+        this.timings.add('idle', idleSince);
+        return;
+      }
       await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+      this.timings.add('idle', idleSince);
     }
+  }
+
+  /**
+   * Leases the next batch and marks it dispatched in one transaction, so a
+   * request costs one fsync before it is written (the dispatch mark must be on
+   * disk first: after a power cut it is what says "ask the provider"). Null
+   * when nothing can be claimed, or every claimed row was paused or cancelled.
+   */
+  private claimAndDispatch(now: number, accountId: number | null): Claim | null {
+    return claimBatch(this.db, {
+      owner: this.o.owner,
+      now,
+      leaseMs: this.o.leaseMs,
+      batchSize: this.o.batchSize,
+      accountId,
+      skipAccounts: this.skipped(now),
+      dispatch: true,
+    });
+  }
+
+  /** Settles written without an fsync of their own (see apply) not yet made durable. */
+  private unsyncedSettles = false;
+
+  /**
+   * Before waiting: makes the settles since the last fsync durable (a
+   * checkpoint syncs the WAL), since no dispatch mark may come to do it.
+   */
+  private syncSettled(): void {
+    if (!this.unsyncedSettles) return;
+    if (checkpointWal(this.db)) this.unsyncedSettles = false;
   }
 
   private lastRecovery = Number.NEGATIVE_INFINITY;
@@ -257,9 +294,10 @@ export class OutboxEngine {
   }
 
   private async send(claim: Claim, claimedAt: number): Promise<void> {
-    const rows = markDispatched(this.db, claim, this.o.now());
+    const rows = claim.rows;
     if (rows.length === 0) return;
     let result: SendResult;
+    let httpSince = performance.now();
     const deadline = new AbortController();
     const timer = setTimeout(
       () => deadline.abort(),
@@ -271,6 +309,7 @@ export class OutboxEngine {
       // one that cannot gets each recipient's finished text.
       const merges = adapter.capabilities.mergeFields;
       this.totals.requests += 1;
+      httpSince = performance.now();
       result = await adapter.sendBatch(
         {
           from: claim.sender,
@@ -287,12 +326,14 @@ export class OutboxEngine {
         { signal: deadline.signal },
       );
     } catch (error) {
-      this.settleFailure(claim, rows, error);
+      this.timings.add('http', httpSince);
+      this.timings.time('settle', () => this.settleFailure(claim, rows, error));
       return;
     } finally {
       clearTimeout(timer);
     }
-    this.settleResult(claim, rows, result);
+    this.timings.add('http', httpSince);
+    this.timings.time('settle', () => this.settleResult(claim, rows, result));
   }
 
   private settleResult(claim: Claim, rows: ClaimedRow[], result: SendResult): void {
@@ -418,7 +459,12 @@ export class OutboxEngine {
   }
 
   private apply(claim: Claim, outcomes: Outcome[]): void {
-    settle(this.db, claim.token, outcomes, this.o.now());
+    // Without an fsync of its own: the next dispatch mark's fsync (or the
+    // checkpoint before going idle) makes it durable. A power cut before that
+    // leaves the rows dispatched, and recovery asks the provider about them:
+    // never sent twice, and an fsync per request saved.
+    withDeferredSync(this.db, () => settle(this.db, claim.token, outcomes, this.o.now()));
+    this.unsyncedSettles = true;
     const blocked = outcomes.find((o) => o.kind === 'failed' && o.failure.kind === 'sender');
     if (blocked?.kind === 'failed') {
       this.totals.failed += failSenderQueue(

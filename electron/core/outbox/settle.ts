@@ -36,15 +36,6 @@ const CLEAR_LEASE = 'lease_owner = NULL, lease_token = NULL, lease_expires_at = 
 export function settle(db: Db, token: string, outcomes: readonly Outcome[], now: number): number {
   const fence = 'WHERE id = @id AND lease_token = @token AND state = @sending';
   const statements = {
-    accepted: prepareOnce(
-      db,
-      `UPDATE messages SET state = 'accepted', ${CLEAR_LEASE}, provider_message_id = @messageId,
-         parts = @parts, provider_campaign_id = @campaignId, provider_sending_id = @sendingId,
-         error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now,
-         late_by_ms = CASE WHEN scheduled_for IS NOT NULL AND @now - scheduled_for > ${LATE_AFTER_MS}
-           THEN @now - scheduled_for END
-       ${fence}`,
-    ),
     failed: prepareOnce(
       db,
       `UPDATE messages SET state = 'failed', ${CLEAR_LEASE}, error_code = @code, error_kind = @errorKind,
@@ -74,9 +65,30 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
          updated_at = @now ${fence}`,
     ),
   };
+  // Accepted rows (nearly all of a request) in one statement: one pass instead
+  // of a statement per row, which cost most of a large batch's settle. The `+`
+  // keeps the planner on the id lookup per row; on the lease index it would scan
+  // the request's rows once per accepted row.
+  const acceptedAll = prepareOnce(
+    db,
+    `UPDATE messages SET state = 'accepted', ${CLEAR_LEASE}, provider_message_id = r.value ->> 'messageId',
+       parts = r.value ->> 'parts', provider_campaign_id = r.value ->> 'campaignId',
+       provider_sending_id = r.value ->> 'sendingId',
+       error_code = NULL, error_kind = NULL, error_text = NULL, settled_at = @now, updated_at = @now,
+       late_by_ms = CASE WHEN scheduled_for IS NOT NULL AND @now - scheduled_for > ${LATE_AFTER_MS}
+         THEN @now - scheduled_for END
+     FROM json_each(@rows) AS r
+     WHERE messages.id = r.value ->> 'id' AND +messages.lease_token = @token
+       AND +messages.state = 'sending'`,
+  );
+  const accepted = outcomes.filter((o) => o.kind === 'accepted');
   return writeTransaction(db, () => {
-    let owned = 0;
+    let owned =
+      accepted.length === 0
+        ? 0
+        : acceptedAll.run({ token, now, rows: JSON.stringify(accepted) }).changes;
     for (const outcome of outcomes) {
+      if (outcome.kind === 'accepted') continue;
       const base = { id: outcome.id, token, sending: 'sending', now };
       const failure = 'failure' in outcome ? outcome.failure : null;
       const error = {
@@ -85,11 +97,9 @@ export function settle(db: Db, token: string, outcomes: readonly Outcome[], now:
         text: failure?.message ?? null,
       };
       const params =
-        outcome.kind === 'accepted'
-          ? { ...base, ...outcome }
-          : outcome.kind === 'retry' || outcome.kind === 'unknown'
-            ? { ...base, ...error, notBefore: outcome.notBefore }
-            : { ...base, ...error };
+        outcome.kind === 'retry' || outcome.kind === 'unknown'
+          ? { ...base, ...error, notBefore: outcome.notBefore }
+          : { ...base, ...error };
       const { kind: _kind, failure: _failure, ...bound } = params as Record<string, unknown>;
       owned += statements[outcome.kind].run(bound).changes;
     }
