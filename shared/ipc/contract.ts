@@ -51,6 +51,16 @@ import {
   ContactsSyncRequest,
 } from './schemas/contacts';
 import {
+  ContactsImportCancelReply,
+  ContactsImportCancelRequest,
+  ContactsImportCheckReply,
+  ContactsImportCheckRequest,
+  ContactsImportRunReply,
+  ContactsImportRunRequest,
+  ContactsImportSkippedReply,
+  ContactsImportSkippedRequest,
+} from './schemas/contacts-import';
+import {
   ContactDetailReply,
   ContactIdRequest,
   ContactsAbilitiesReply,
@@ -209,6 +219,17 @@ export const contract = {
   'bulk.cancel': { request: BulkCancelRequest, reply: BulkCancelReply },
   'bulk.rejected': { request: BulkRejectedRequest, reply: DownloadReply },
   'bulk.start': { request: BulkStartRequest, reply: BulkStartReply },
+  // Contacts import from CSV into a book (issue 11): check everything first, then write, with cancel.
+  'contactsImport.check': { request: ContactsImportCheckRequest, reply: ContactsImportCheckReply },
+  'contactsImport.run': { request: ContactsImportRunRequest, reply: ContactsImportRunReply },
+  'contactsImport.cancel': {
+    request: ContactsImportCancelRequest,
+    reply: ContactsImportCancelReply,
+  },
+  'contactsImport.skipped': {
+    request: ContactsImportSkippedRequest,
+    reply: ContactsImportSkippedReply,
+  },
   'jobs.list': { request: NoRequest, reply: JobsListReply },
   'jobs.get': { request: JobRequest, reply: JobDetailReply },
   'jobs.provider': { request: JobRequest, reply: JobProviderReply },

@@ -44,6 +44,16 @@ export const events = {
     totalBytes: z.number().int(),
     rows: z.number().int(),
   }),
+  /**
+   * A contacts import in main (throttled): reading and checking the file
+   * (`checking`, in bytes) or writing the contacts (`importing`, in contacts).
+   */
+  'contactsImport.progress': z.object({
+    runId: z.string(),
+    phase: z.enum(['checking', 'importing']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
   /** A bulk job reached a final state (all settled, or cancelled). */
   'job.finished': z.object({
     jobId: Id,

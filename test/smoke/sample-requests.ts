@@ -78,6 +78,16 @@ export const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   // Tokens nobody staged and a run nobody started: each answers with a sentence, nothing changes.
   'files.read': { token: '1'.repeat(32), offset: 0 },
   'bulk.sniff': { file: '2'.repeat(32) },
+  'contactsImport.check': {
+    runId: 'smoke-import',
+    file: '2'.repeat(32),
+    accountId: 1,
+    columns: { phone: 0 },
+    book: { kind: 'new', name: 'Smoke' },
+  },
+  'contactsImport.run': { runId: 'smoke-import' },
+  'contactsImport.cancel': { runId: 'smoke-import' },
+  'contactsImport.skipped': { runId: 'smoke-import' },
   'bulk.analyze': { runId: 'smoke', file: '2'.repeat(32), accountId: 1, template: 'Hi {name}' },
   'bulk.cancel': { runId: 'smoke' },
   'bulk.rejected': { runId: 'smoke' },

@@ -3,12 +3,12 @@ import { createWriteStream } from 'node:fs';
 import Papa from 'papaparse';
 import { type BulkReport, neutraliseCell, sniffCsv, streamRecords } from '../bulk';
 import type { FileStaging } from '../files/staging';
-import type { FinishedAnalysis } from './runs';
+import type { FileReadOptions, FinishedAnalysis } from './runs';
 
 /** The analysis keeps this many problem rows of each kind in main, for the download. */
 export const REJECTED_KEPT = 100_000;
 
-interface Rejection {
+export interface Rejection {
   code: string;
   column: string;
   reason: string;
@@ -31,20 +31,43 @@ function rejections(report: BulkReport): Map<number, Rejection> {
   return byRow;
 }
 
+/** A file read back row by row, and the rows of it to write out with what is wrong with each. */
+export interface RowsToWrite {
+  /** The staged source file's token and how it was read. */
+  file: string;
+  fileOptions: FileReadOptions;
+  /** The download's name. */
+  name: string;
+  byRow: Map<number, Rejection>;
+}
+
 /**
  * Writes the rejected rows of an analysis as a CSV a spreadsheet opens safely
  * (UTF-8 with BOM, CRLF, formula-like cells neutralised, as `job export`):
  * the row number, what is wrong and where, then the row's own cells, so the
  * person can fix them and import just those. Staged for `files.read`.
  */
-export async function writeRejectedCsv(
+export function writeRejectedCsv(
   staging: FileStaging,
   analysis: FinishedAnalysis,
 ): Promise<{ token: string; name: string; size: number; rows: number }> {
-  const source = staging.file(analysis.file);
-  const byRow = rejections(analysis.report);
-  const sniff = sniffCsv(source.path, analysis.fileOptions);
-  const name = `${analysis.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`;
+  return writeRowsCsv(staging, {
+    file: analysis.file,
+    fileOptions: analysis.fileOptions,
+    name: `${analysis.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
+    byRow: rejections(analysis.report),
+  });
+}
+
+/** Writes some rows of a staged CSV with their problem (see writeRejectedCsv); also the contacts import's skipped rows. */
+export async function writeRowsCsv(
+  staging: FileStaging,
+  what: RowsToWrite,
+): Promise<{ token: string; name: string; size: number; rows: number }> {
+  const source = staging.file(what.file);
+  const byRow = what.byRow;
+  const sniff = sniffCsv(source.path, what.fileOptions);
+  const name = what.name;
   const target = staging.reserve(name);
   const out = createWriteStream(target.path);
   const lines: string[][] = [

@@ -12,7 +12,7 @@ import { ComposeError } from '../outbox/compose';
 import { enqueueMessages, type NewMessage, scheduleModeFor } from '../outbox/enqueue';
 import { createJob } from '../outbox/jobs';
 import { queueSingleSend } from '../outbox/single-send';
-import { draftName } from './drafts';
+import { campaignNameFrom } from './campaign-name';
 import { type ComposePlan, type LeftOut, planCompose } from './plan';
 import { type AudienceRequest, resolveAudience } from './resolve';
 
@@ -80,7 +80,7 @@ export function queueComposeSend(
   if (problem) throw new ComposeError(`The message cannot be merged: ${problem}.`, 'text');
   if (plan.send.length === 0)
     throw new ComposeError(nobodySentence(plan, audience.recipients.length), 'to');
-  const campaign = checkCampaign(input.campaign ?? draftName(input.text).replace(/…$/, ''));
+  const campaign = checkCampaign(input.campaign ?? campaignNameFrom(input.text));
   const result =
     plan.send.length === 1
       ? single(db, input, plan, campaign, now)

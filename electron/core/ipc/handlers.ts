@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups-handlers';
 import { bulkHandlers } from './bulk-handlers';
 import { composeHandlers } from './compose-handlers';
 import { contactsHandlers } from './contacts-handlers';
+import { contactsImportHandlers } from './contacts-import-handlers';
 import { contactsManageHandlers } from './contacts-manage-handlers';
 import { dbHandlers } from './db-handlers';
 import { draftsHandlers } from './drafts-handlers';
@@ -32,6 +33,8 @@ export function createHandlers(core: CoreContext): HandlerTable {
     ...outboxHandlers(core),
     ...contactsHandlers(core),
     ...contactsManageHandlers(core),
+    // Contacts import from CSV into a book (issue 11).
+    ...contactsImportHandlers(core),
     ...backupsHandlers(core),
     ...vaultHandlers(core),
     ...settingsHandlers(core),

@@ -1,6 +1,7 @@
 import type { EventPayload } from '../../../shared/ipc/events';
 import { useAccounts } from '../features/accounts/store';
 import { useBulk } from '../features/bulk/store';
+import { useContactsImport } from '../features/contacts/import/store';
 import { useContacts } from '../features/contacts/store';
 import { useConversations } from '../features/conversations/store';
 import { useJobs } from '../features/jobs/store';
@@ -65,6 +66,7 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
       useNav.getState().go(MENU_TARGETS[event.view]);
     }),
     api.on('bulk.progress', (event) => useBulk.getState().applyProgress(event)),
+    api.on('contactsImport.progress', (event) => useContactsImport.getState().applyProgress(event)),
     api.on('job.progress', (event) => {
       useBulk.getState().applyJob(event);
       useJobs.getState().applyProgress(event);

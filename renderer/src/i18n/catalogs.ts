@@ -2,6 +2,7 @@ import enBulk from './en/bulk.json';
 import enCommon from './en/common.json';
 import enCompose from './en/compose.json';
 import enContacts from './en/contacts.json';
+import enContactsImport from './en/contactsImport.json';
 import enConversations from './en/conversations.json';
 import enCore from './en/core.json';
 import enJobs from './en/jobs.json';
@@ -13,6 +14,7 @@ import esBulk from './es/bulk.json';
 import esCommon from './es/common.json';
 import esCompose from './es/compose.json';
 import esContacts from './es/contacts.json';
+import esContactsImport from './es/contactsImport.json';
 import esConversations from './es/conversations.json';
 import esCore from './es/core.json';
 import esJobs from './es/jobs.json';
@@ -29,6 +31,7 @@ export const resources = {
     outbox: enOutbox,
     conversations: enConversations,
     contacts: enContacts,
+    contactsImport: enContactsImport,
     settings: enSettings,
     bulk: enBulk,
     jobs: enJobs,
@@ -42,6 +45,7 @@ export const resources = {
     outbox: esOutbox,
     conversations: esConversations,
     contacts: esContacts,
+    contactsImport: esContactsImport,
     settings: esSettings,
     bulk: esBulk,
     jobs: esJobs,

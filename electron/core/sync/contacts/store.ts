@@ -75,16 +75,41 @@ export class BookIds {
   idFor(book: ContactBook): number {
     const hit = this.cache.get(book.id);
     if (hit !== undefined) return hit;
-    const id = prepareOnce(
-      this.db,
-      `INSERT INTO contact_books (account_id, remote_id, name) VALUES (?, ?, ?)
+    const id =
+      this.adoptNamed(book) ??
+      (prepareOnce(
+        this.db,
+        `INSERT INTO contact_books (account_id, remote_id, name) VALUES (?, ?, ?)
          ON CONFLICT (account_id, remote_id) DO UPDATE SET name = excluded.name
          RETURNING id`,
-    )
-      .pluck()
-      .get(this.accountId, book.id, book.name) as number;
+      )
+        .pluck()
+        .get(this.accountId, book.id, book.name) as number);
     this.cache.set(book.id, id);
     return id;
+  }
+
+  /**
+   * A book made here by name (a CSV import into a new 360nrs group) has no
+   * provider id until the provider's copy is read: that first read gives the
+   * local row its id, rather than leaving an empty twin in the sidebar.
+   */
+  private adoptNamed(book: ContactBook): number | undefined {
+    const known = prepareOnce(
+      this.db,
+      'SELECT 1 FROM contact_books WHERE account_id = ? AND remote_id = ?',
+    ).get(this.accountId, book.id);
+    if (known) return undefined;
+    return prepareOnce(
+      this.db,
+      `UPDATE contact_books SET remote_id = ?, name = ?
+       WHERE id = (SELECT id FROM contact_books
+                   WHERE account_id = ? AND remote_id IS NULL AND name = ? COLLATE NOCASE
+                   ORDER BY id LIMIT 1)
+       RETURNING id`,
+    )
+      .pluck()
+      .get(book.id, book.name, this.accountId, book.name) as number | undefined;
   }
 }
 

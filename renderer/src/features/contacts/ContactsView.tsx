@@ -18,6 +18,8 @@ import { ContactEditor, type Detail } from './components/ContactEditor';
 import { ContactsList, contactName } from './components/ContactsList';
 import { GroupsSidebar } from './components/GroupsSidebar';
 import { UndoBar } from './components/UndoBar';
+import { ImportDialog } from './import/ImportDialog';
+import { useContactsImport } from './import/store';
 import { type Contact, rowAt, useContacts } from './store';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; detail: Detail } | null;
@@ -55,6 +57,7 @@ export function ContactsView() {
   // Actions never change; reading them from the state object of this render is enough.
   const actions = useContacts.getState();
   const addContacts = useCompose((s) => s.addContacts);
+  const defaultCountry = useCompose((s) => s.defaultCountry);
   const newMessage = useCompose((s) => s.newMessage);
   const go = useNav((s) => s.go);
   const problemText = useProblemText();
@@ -79,6 +82,12 @@ export function ContactsView() {
     [],
   );
   const dropUndo = useCallback(() => useContacts.getState().dropUndo(), []);
+  // Imports are offered only where the provider keeps new contacts.
+  const openImport = (file?: File) => {
+    if (!account || !can?.create) return;
+    useContactsImport.getState().open(account.id, can, state.groups, defaultCountry);
+    if (file) void useContactsImport.getState().chooseFile(file);
+  };
 
   const open = async (c: Contact) => {
     const detail = await actions.detail(c.id);
@@ -122,9 +131,12 @@ export function ContactsView() {
           />
         ) : null}
         {can?.create ? (
-          <Button variant="primary" onPress={() => setEditing({ kind: 'new' })}>
-            {t('newContact')}
-          </Button>
+          <>
+            <Button onPress={() => openImport()}>{t('importButton')}</Button>
+            <Button variant="primary" onPress={() => setEditing({ kind: 'new' })}>
+              {t('newContact')}
+            </Button>
+          </>
         ) : null}
         {syncButton}
       </ViewHeader>
@@ -148,7 +160,19 @@ export function ContactsView() {
           language={language}
           onFilter={actions.setFilter}
         />
-        <div className="contacts-main">
+        <section
+          className="contacts-main"
+          aria-label={t('listRegion')}
+          onDragOver={(event) => {
+            if (can?.create && event.dataTransfer.types.includes('Files')) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            const file = event.dataTransfer.files[0];
+            if (!file || !can?.create) return;
+            event.preventDefault();
+            openImport(file);
+          }}
+        >
           <SearchField
             label={t('search.label')}
             placeholder={t('search.placeholder')}
@@ -206,7 +230,7 @@ export function ContactsView() {
               onRange={showRange}
             />
           )}
-        </div>
+        </section>
       </div>
       {editing && can ? (
         <ContactEditor
@@ -236,6 +260,7 @@ export function ContactsView() {
           onClose={() => setEditing(null)}
         />
       ) : null}
+      <ImportDialog language={language} groups={state.groups} />
       {conflict?.conflict ? (
         <ConflictDialog
           conflict={conflict.conflict}
