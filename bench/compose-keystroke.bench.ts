@@ -121,6 +121,30 @@ async function keystrokes(page: Page, pairs: number, from: number): Promise<numb
   return out;
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes (self time). */
+function printProfile(p: {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const name = f
+      ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
 async function main(): Promise<void> {
   const dir = tempDir('outpost-bench-keys-');
   const loadBefore = loadLine();
@@ -153,7 +177,14 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1_000);
     await page.evaluate(INSTRUMENT);
     await keystrokes(page, WARMUP_PAIRS, 0);
+    const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profile) {
+      await profile.send('Profiler.enable');
+      await profile.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profile.send('Profiler.start');
+    }
     const times = await keystrokes(page, PAIRS, WARMUP_PAIRS * 2);
+    if (profile) printProfile((await profile.send('Profiler.stop')).profile);
     const summary = await page.getByTestId('merge-summary').textContent();
     const loadAfter = loadLine();
     const body = [
