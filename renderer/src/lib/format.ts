@@ -14,23 +14,43 @@ export function localeOf(language: Language): string {
 // Spanish normally leaves 4-digit numbers ungrouped ("1234"); counts and money read better grouped.
 const grouping = { useGrouping: 'always' } as const;
 
+/*
+ * Building an Intl formatter costs tens of microseconds, and Compose formats
+ * numbers on every keystroke: each formatter is built once per language (and
+ * currency). The maps are bounded by the two languages and the currencies
+ * of the accounts' price lists.
+ */
+const numbers = new Map<Language, Intl.NumberFormat>();
+const money = new Map<string, Intl.NumberFormat>();
+const dateTimes = new Map<Language, Intl.DateTimeFormat>();
+const regions = new Map<Language, Intl.DisplayNames>();
+
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language), grouping).format(value);
+  let f = numbers.get(language);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(language), grouping);
+    numbers.set(language, f);
+  }
+  return f.format(value);
 }
 
 export function formatMoney(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language), {
-    ...grouping,
-    style: 'currency',
-    currency,
-  }).format(amount);
+  const key = `${language} ${currency}`;
+  let f = money.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(language), { ...grouping, style: 'currency', currency });
+    money.set(key, f);
+  }
+  return f.format(amount);
 }
 
 export function formatDateTime(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(ms);
+  let f = dateTimes.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimes.set(language, f);
+  }
+  return f.format(ms);
 }
 
 /** Bytes in the largest unit that keeps at least 1 (B, kB, MB, GB), one decimal. */
@@ -53,7 +73,12 @@ export function formatBytes(bytes: number, language: Language): string {
 /** A country's name in the chosen language ("ES" → "Spain" / "España"). */
 export function countryName(code: string, language: Language): string {
   try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of(code) ?? code;
+    let names = regions.get(language);
+    if (!names) {
+      names = new Intl.DisplayNames([localeOf(language)], { type: 'region' });
+      regions.set(language, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

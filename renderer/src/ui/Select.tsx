@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Select as AriaSelect,
   Button,
@@ -24,8 +25,15 @@ export interface SelectProps<K extends string | number> {
   className?: string;
 }
 
-/** A labelled drop-down list (React Aria's Select: type-ahead, arrows, Escape). */
-export function Select<K extends string | number>(props: SelectProps<K>) {
+/**
+ * A labelled drop-down list (React Aria's Select: type-ahead, arrows, Escape).
+ * Memoised: React Aria rebuilds the whole option collection on each render,
+ * which Compose cannot afford on every keystroke, so a Select whose props
+ * are unchanged (options memoised by the caller) is not rendered again.
+ */
+export const Select = memo(SelectList) as typeof SelectList;
+
+function SelectList<K extends string | number>(props: SelectProps<K>) {
   const { label, options, value, onChange } = props;
   return (
     <AriaSelect

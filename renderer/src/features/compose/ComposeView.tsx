@@ -7,7 +7,7 @@ import {
   type MergeTarget,
 } from '../../../../shared/compose';
 import { parseTemplate } from '../../../../shared/merge/template';
-import { countSegments, type EncodingChoice, suggestGsmReplacements } from '../../../../shared/sms';
+import { countSegments, suggestGsmReplacements } from '../../../../shared/sms';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
 import { countryName, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
@@ -25,18 +25,9 @@ import { MergePreview, previewMessage } from './components/MergePreview';
 import { MergeTools } from './components/MergeTools';
 import { chipStatuses, RecipientsField } from './components/RecipientsField';
 import { SegmentMeter } from './components/SegmentMeter';
+import { SendOptions } from './components/SendOptions';
 import { EncodingHints } from './components/Suggestions';
 import { type ComposeField, type Recipient, useCompose } from './store';
-
-const ENCODINGS: { id: EncodingChoice; key: string }[] = [
-  { id: 'auto', key: 'encoding.auto' },
-  { id: 'gsm', key: 'encoding.gsm' },
-  { id: 'gsm-pt', key: 'encoding.gsmPt' },
-  { id: 'ucs2', key: 'encoding.ucs2' },
-];
-
-/** Validity choices: as long as the provider keeps it, or a few usual spans. */
-const VALIDITIES = ['', '1h', '6h', '1d', '3d'] as const;
 
 /** More recipients than this and the send asks first, naming how many and the cost. */
 const CONFIRM_ABOVE = 5;
@@ -154,6 +145,24 @@ export function ComposeView() {
     [set],
   );
 
+  // Stable props, so the memoised fields beside the message skip a keystroke's render.
+  const accountOptions = useMemo(
+    () =>
+      accounts.map((a) => ({
+        id: a.id,
+        label: a.paused
+          ? t('accountPaused', { name: a.name })
+          : a.sandbox
+            ? t('accountSandbox', { name: a.name })
+            : a.name,
+      })),
+    [accounts, t],
+  );
+  const setAccount = useCallback((accountId: number) => set({ accountId }), [set]);
+  const setFrom = useCallback((from: string) => set({ from }), [set]);
+  const { deleteDraft: removeDraft } = draft;
+  const deleteDraft = useCallback((d: { id: number }) => void removeDraft(d.id), [removeDraft]);
+
   const sendable = merged ? merged.messages.filter((m) => m.ok).length : 0;
   const leftOutByRules =
     audience?.check.leftOut.filter((l) => l.code !== 'missing-field').length ?? 0;
@@ -182,7 +191,6 @@ export function ComposeView() {
       : '';
   const account = accounts.find((a) => a.id === accountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
-  const atMs = draft.at ? Date.parse(draft.at) : Number.NaN;
 
   return (
     <div className="compose-layout">
@@ -201,20 +209,13 @@ export function ComposeView() {
             <Select
               label={t('account')}
               value={draft.accountId}
-              onChange={(id) => draft.set({ accountId: id })}
-              options={accounts.map((a) => ({
-                id: a.id,
-                label: a.paused
-                  ? t('accountPaused', { name: a.name })
-                  : a.sandbox
-                    ? t('accountSandbox', { name: a.name })
-                    : a.name,
-              }))}
+              onChange={setAccount}
+              options={accountOptions}
             />
             <TextField
               label={t('from')}
               value={draft.from ?? preferences.defaultSender}
-              onChange={(from) => draft.set({ from })}
+              onChange={setFrom}
               placeholder={t('fromPlaceholder')}
               error={errorOf('from')}
             />
@@ -276,43 +277,16 @@ export function ComposeView() {
           {draft.chips.length > 0 ? (
             <CostLine cost={cost} pricing={pricing} language={language} />
           ) : null}
-          <div className="grid-2">
-            <Select
-              label={t('encodingLabel')}
-              value={draft.encoding}
-              onChange={(encoding) => draft.set({ encoding })}
-              options={ENCODINGS.map((e) => ({ id: e.id, label: t(e.key) }))}
-            />
-            <Select
-              label={t('kind.label')}
-              value={draft.marketing ? 'marketing' : 'information'}
-              onChange={(kind) => draft.set({ marketing: kind === 'marketing' })}
-              options={[
-                { id: 'information', label: t('kind.information') },
-                { id: 'marketing', label: t('kind.marketing') },
-              ]}
-            />
-            <TextField
-              label={t('sendAt')}
-              type="datetime-local"
-              value={draft.at}
-              onChange={(at) => draft.set({ at })}
-              error={errorOf('at')}
-              description={
-                Number.isNaN(atMs)
-                  ? undefined
-                  : schedulesAtProvider
-                    ? t('schedule.atProvider', { when: formatDateTime(atMs, language) })
-                    : t('schedule.here', { when: formatDateTime(atMs, language) })
-              }
-            />
-            <Select
-              label={t('validity.label')}
-              value={draft.validFor}
-              onChange={(validFor) => draft.set({ validFor })}
-              options={VALIDITIES.map((v) => ({ id: v, label: t(`validity.${v || 'none'}`) }))}
-            />
-          </div>
+          <SendOptions
+            encoding={draft.encoding}
+            marketing={draft.marketing}
+            at={draft.at}
+            validFor={draft.validFor}
+            atError={errorOf('at')}
+            schedulesAtProvider={schedulesAtProvider}
+            language={language}
+            set={set}
+          />
           {errorOf('validity') ? (
             <p className="error" role="alert">
               {errorOf('validity')}
@@ -347,7 +321,7 @@ export function ComposeView() {
           currentId={draft.draftId}
           language={language}
           onOpen={draft.openDraft}
-          onDelete={(d) => void draft.deleteDraft(d.id)}
+          onDelete={deleteDraft}
           onNew={draft.startNew}
         />
       </div>

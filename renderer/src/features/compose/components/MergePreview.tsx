@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeCount, MergedMessage } from '../../../../../shared/compose';
 import type { Language } from '../../../i18n/languages';
@@ -50,17 +51,29 @@ export function MergePreview(props: {
       t('merge.encodingCount', { count: merged.encodings[e], encoding: t(ENCODING_KEYS[e]) }),
     );
   const value = typeof props.choice === 'string' ? props.choice : `k:${props.choice.key}`;
-  const options = [
-    { id: 'first', label: t('merge.previewFirst') },
-    { id: 'longest', label: t('merge.previewLongest') },
-    ...merged.messages.slice(0, PICKABLE).map((m) => {
-      const r = props.recipients.get(m.key);
-      return {
-        id: `k:${m.key}`,
-        label: r?.name ? `${r.name} (${r.e164 ?? ''})` : (r?.e164 ?? m.key),
-      };
-    }),
-  ];
+  // The same recipients in the same order keep the same options (a keystroke changes only the text).
+  const pickable = merged.messages.slice(0, PICKABLE).map((m) => m.key);
+  const keys = pickable.join('\n');
+  const { recipients, onChoose } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keys stands for the pickable list
+  const options = useMemo(
+    () => [
+      { id: 'first', label: t('merge.previewFirst') },
+      { id: 'longest', label: t('merge.previewLongest') },
+      ...pickable.map((key) => {
+        const r = recipients.get(key);
+        return {
+          id: `k:${key}`,
+          label: r?.name ? `${r.name} (${r.e164 ?? ''})` : (r?.e164 ?? key),
+        };
+      }),
+    ],
+    [keys, recipients, t],
+  );
+  const choose = useCallback(
+    (id: string) => onChoose(id === 'first' || id === 'longest' ? id : { key: id.slice(2) }),
+    [onChoose],
+  );
   const shown = props.shown;
   const who = shown ? props.recipients.get(shown.key) : undefined;
   return (
@@ -83,9 +96,7 @@ export function MergePreview(props: {
         label={t('merge.previewFor')}
         value={value}
         options={options}
-        onChange={(id) =>
-          props.onChoose(id === 'first' || id === 'longest' ? id : { key: id.slice(2) })
-        }
+        onChange={choose}
         className="inline-field"
       />
       {shown ? (

@@ -1,0 +1,215 @@
+/**
+ * Keystroke → counter on screen in Compose (issue 15: p95 ≤ 4 ms), in
+ * Chromium through `npm run web`: a 1,600-character message with a
+ * `{first_name}` field, merged for the 50 contacts of a book picked as the
+ * recipients. For each keystroke, the time from the input event (its
+ * timeStamp) to the counter's DOM update (a MutationObserver on the counter).
+ * The machine may be shared, so the load average is printed with the figures.
+ * Run: npx tsx bench/compose-keystroke.bench.ts
+ */
+import type { Page } from 'playwright-core';
+import { openAppDatabase } from '../electron/core/db/database';
+import { writeTransaction } from '../electron/core/db/transaction';
+import { tempDir } from '../test/helpers/temp-dir';
+import { machineLine, table, writeSection } from './lib/results';
+import { launchChromium, loadLine, openApp, spread, startWeb } from './lib/web-app';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4698);
+const RECIPIENTS = 50;
+const LENGTH = 1_600;
+/** Pairs of keystrokes (a letter, then Backspace), so the message stays at 1,600 characters. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 110);
+const WARMUP_PAIRS = 10;
+const BOOK = 'Bench fifty';
+const FIRST = ['Ana', 'José Luis', 'Mª Carmen', 'Bo', 'Maximiliano', 'Lucía', 'Joaquín', 'Inés'];
+
+/** One account (its provider unreachable: nothing is sent) and a book of 50 contacts. */
+function seed(dataDir: string): void {
+  const db = openAppDatabase(dataDir);
+  const account = db
+    .prepare(
+      `INSERT INTO accounts (name, provider, base_url, secret_ref, created_at)
+       VALUES ('Bench', 'tags', 'http://127.0.0.1:9/tags', 'env:OUTPOST_BENCH_NONE', 0) RETURNING id`,
+    )
+    .pluck()
+    .get() as number;
+  const book = db
+    .prepare(
+      'INSERT INTO contact_books (account_id, remote_id, name) VALUES (?, ?, ?) RETURNING id',
+    )
+    .pluck()
+    .get(account, 'b1', BOOK) as number;
+  const contact = db.prepare(
+    `INSERT INTO contacts (account_id, remote_id, phone, first_name, last_name)
+     VALUES (?, ?, ?, ?, ?) RETURNING id`,
+  );
+  const member = db.prepare('INSERT INTO contact_book_members (book_id, contact_id) VALUES (?, ?)');
+  writeTransaction(db, () => {
+    for (let i = 0; i < RECIPIENTS; i++) {
+      const id = contact
+        .pluck()
+        .get(
+          account,
+          `c${i}`,
+          `3461${String(1_000_000 + i * 37)}`,
+          FIRST[i % FIRST.length],
+          `Prueba ${i}`,
+        ) as number;
+      member.run(book, id);
+    }
+  });
+  db.close();
+}
+
+/** A 1,600-character GSM message with the first name in two places. */
+function message(): string {
+  const head = 'Hola {first_name}, ';
+  const tail = ' Gracias, {first_name}.';
+  const filler =
+    'su cita en la clinica queda confirmada para el jueves a las 10:30. Si no puede venir, responda a este mensaje. ';
+  let body = '';
+  while (head.length + body.length + tail.length < LENGTH) body += filler;
+  return head + body.slice(0, LENGTH - head.length - tail.length) + tail;
+}
+
+/** In the page: each input event of the message box, each change of the counter's DOM. */
+const INSTRUMENT = `(() => {
+  const b = { inputs: [], updates: [] };
+  window.__keys = b;
+  document.querySelector('form.compose textarea').addEventListener('input',
+    (e) => b.inputs.push(e.timeStamp), true);
+  const meter = document.querySelector('[data-testid="segment-meter"]');
+  new MutationObserver(() => {
+    b.updates.push({ t: performance.now(), text: meter.querySelector('[data-testid="meter-detail"]').textContent });
+  }).observe(meter, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+/** In the page: after the n-th input event, the first counter update after it (null after 5 s). */
+const updateAfter = (n: number) => `new Promise((resolve) => {
+  const b = window.__keys;
+  const until = performance.now() + 5000;
+  const look = () => {
+    const input = b.inputs[${n}];
+    const update = input === undefined ? undefined : b.updates.find((u) => u.t >= input);
+    if (update) resolve({ input, update: update.t, text: update.text });
+    else if (performance.now() > until) resolve(null);
+    else setTimeout(look, 1);
+  };
+  look();
+})`;
+
+interface Update {
+  input: number;
+  update: number;
+  text: string;
+}
+
+async function keystrokes(page: Page, pairs: number, from: number): Promise<number[]> {
+  const out: number[] = [];
+  let n = from;
+  for (let i = 0; i < pairs; i++) {
+    for (const key of ['e', 'Backspace']) {
+      await page.keyboard.press(key);
+      const m = (await page.evaluate(updateAfter(n))) as Update | null;
+      if (m === null)
+        throw new Error(`The counter did not change after keystroke ${n + 1} (${key}).`);
+      out.push(m.update - m.input);
+      n += 1;
+      await page.waitForTimeout(60); // a fast typist's pace
+    }
+  }
+  return out;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes (self time). */
+function printProfile(p: {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const name = f
+      ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
+async function main(): Promise<void> {
+  const dir = tempDir('outpost-bench-keys-');
+  const loadBefore = loadLine();
+  let stop: (() => Promise<void>) | null = null;
+  const browser = await launchChromium();
+  try {
+    seed(dir.path);
+    const web = await startWeb(dir.path, PORT);
+    stop = web.stop;
+    const page = await openApp(browser, web.url);
+    const to = page.getByRole('combobox', { name: 'To' });
+    await to.fill(BOOK);
+    await page.getByRole('option', { name: new RegExp(`Book “${BOOK}”`) }).click();
+    await page
+      .getByTestId('recipient-chip')
+      .filter({ hasText: `(${RECIPIENTS} contacts)` })
+      .waitFor();
+    const area = page.getByRole('textbox', { name: 'Message' });
+    await area.fill(message());
+    await page
+      .getByTestId('merge-summary')
+      .getByText(/After merge/)
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('audience-sending')
+      .getByText(`${RECIPIENTS}`)
+      .waitFor({ timeout: 30_000 });
+    await area.focus();
+    await page.keyboard.press('End');
+    await page.waitForTimeout(1_000);
+    await page.evaluate(INSTRUMENT);
+    await keystrokes(page, WARMUP_PAIRS, 0);
+    const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profile) {
+      await profile.send('Profiler.enable');
+      await profile.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profile.send('Profiler.start');
+    }
+    const times = await keystrokes(page, PAIRS, WARMUP_PAIRS * 2);
+    if (profile) printProfile((await profile.send('Profiler.stop')).profile);
+    const summary = await page.getByTestId('merge-summary').textContent();
+    const loadAfter = loadLine();
+    const body = [
+      `A ${LENGTH.toLocaleString('en')}-character message with \`{first_name}\` twice, merged for a book of ${RECIPIENTS} contacts (first names of 2–11 characters) picked in Compose; Chromium ${browser.version()} headless through \`npm run web\`. Keystrokes: a letter then Backspace, ${PAIRS * 2} measured after ${WARMUP_PAIRS * 2} warm-up ones, 60 ms apart, each waited for. Load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfter} after. On screen at the end: “${summary?.trim()}”.`,
+      table(
+        ['input event → counter DOM updated', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'],
+        [['this checkout', times.length, ...spread(times)]],
+      ),
+      'Target: p95 ≤ 4 ms.',
+    ].join('\n\n');
+    console.log(machineLine());
+    console.log(body);
+    writeSection(
+      'compose-keystroke',
+      'Compose: keystroke → counter, 1,600 characters × 50 recipients (Chromium)',
+      body,
+    );
+  } finally {
+    await browser.close();
+    await stop?.();
+    dir.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
