@@ -58,9 +58,10 @@ describe('sending one message to many', () => {
     // The provider substitutes ASCII names only: sent as {Codigo} with the value renamed.
     expect(queued[0]?.template).toBe('Hola {first_name}, su código es {Codigo}.');
     expect(JSON.parse(queued[0]?.fields ?? '{}')).toEqual({ first_name: 'Ana', Codigo: 'A1' });
-    expect(queued[0]?.campaign_name).toBe('Hola {first_name}, su código es {Código}.');
+    // The job's name (the provider's campaign) is the message's words without its merge fields.
+    expect(queued[0]?.campaign_name).toBe('Hola, su código es.');
     const job = w.db.prepare('SELECT state, name FROM bulk_jobs WHERE id = ?').get(result.jobId);
-    expect(job).toEqual({ state: 'active', name: 'Hola {first_name}, su código es {Código}.' });
+    expect(job).toEqual({ state: 'active', name: 'Hola, su código es.' });
   });
 
   it('schedules at the provider where it can (360nrs) and says so; validity counted from then', () => {
