@@ -18,21 +18,25 @@ export interface FileReadOptions {
   defaultCountry?: string;
 }
 
-/** A person rarely compares more than a couple of analyses; older ones are dropped. */
-const KEEP_FINISHED = 2;
-
 /**
- * The wizard's runs in main: one AbortController per analysis or import in
- * flight (removed when it ends, so the map never outgrows what is running),
- * and the last few finished analyses, for the rejected-rows download.
+ * Long work in main that the renderer can cancel by id: one AbortController
+ * per run in flight (removed when it ends, so the map never outgrows what is
+ * running) and the last few finished results, for the downloads that read
+ * them again. Both maps are bounded, so nothing grows with use.
  */
-export class BulkRuns {
+export class CancellableRuns<Finished extends { runId: string }> {
   private readonly running = new Map<string, AbortController>();
-  private readonly finished = new Map<string, FinishedAnalysis>();
+  protected readonly finished = new Map<string, Finished>();
 
-  /** Starts a run; refuses an id that is already running (a double click on Confirm). */
+  constructor(
+    /** A person rarely compares more than a couple of results; older ones are dropped. */
+    private readonly keepFinished: number,
+    private readonly alreadyRunning: string,
+  ) {}
+
+  /** Starts a run; refuses an id that is already running (a double click). */
   begin(runId: string): AbortSignal {
-    if (this.running.has(runId)) throw new Error('This analysis is already running.');
+    if (this.running.has(runId)) throw new Error(this.alreadyRunning);
     const controller = new AbortController();
     this.running.set(runId, controller);
     return controller.signal;
@@ -49,25 +53,32 @@ export class BulkRuns {
     return true;
   }
 
-  keep(analysis: FinishedAnalysis): void {
-    this.finished.delete(analysis.runId);
-    this.finished.set(analysis.runId, analysis);
+  keep(result: Finished): void {
+    this.finished.delete(result.runId);
+    this.finished.set(result.runId, result);
     for (const id of this.finished.keys()) {
-      if (this.finished.size <= KEEP_FINISHED) break;
+      if (this.finished.size <= this.keepFinished) break;
       this.finished.delete(id);
     }
   }
 
-  analysis(runId: string): FinishedAnalysis | undefined {
+  get(runId: string): Finished | undefined {
     return this.finished.get(runId);
+  }
+
+  get size(): { running: number; finished: number } {
+    return { running: this.running.size, finished: this.finished.size };
+  }
+}
+
+/** The wizard's analyses and imports, and the last analyses for the rejected-rows download. */
+export class BulkRuns extends CancellableRuns<FinishedAnalysis> {
+  constructor() {
+    super(2, 'This analysis is already running.');
   }
 
   /** The staged file is gone (discarded, queued): its analyses go too. */
   forgetFile(file: string): void {
     for (const [id, a] of this.finished) if (a.file === file) this.finished.delete(id);
-  }
-
-  get size(): { running: number; finished: number } {
-    return { running: this.running.size, finished: this.finished.size };
   }
 }

@@ -14,7 +14,7 @@ export function bulkHandlers(core: CoreContext, runs = new BulkRuns()): Handlers
     'bulk.analyze': (request) => analyzeStaged(core, runs, request),
     'bulk.cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'bulk.rejected': async ({ runId }) => {
-      const analysis = runs.analysis(runId);
+      const analysis = runs.get(runId);
       if (!analysis)
         return {
           ok: false,
