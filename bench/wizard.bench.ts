@@ -24,7 +24,7 @@ import { createHandlers } from '../electron/core/ipc/handlers';
 import { MemoryVault } from '../electron/core/vault/memory-vault';
 import { startSandbox } from '../electron/sandbox';
 import { STAGE_CHUNK_BYTES } from '../shared/ipc/schemas/files';
-import { peakRssMiB, table, writeSection } from './lib/results';
+import { peakRssMiB, percentile, table, writeSection } from './lib/results';
 
 /** The 1,000,000-row file first, so the peak RSS read after it is its own. */
 const SIZES = [1_000_000, 100_000];
@@ -42,10 +42,6 @@ function clinicCsv(rows: number): Buffer {
   return iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1252');
 }
 
-const percentile = (values: number[], p: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0;
-};
 const median = (values: number[]) => percentile(values, 50);
 
 async function main(): Promise<void> {

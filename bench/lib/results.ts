@@ -47,3 +47,9 @@ export function writeSection(name: string, title: string, body: string): void {
 export function peakRssMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/** The p-th percentile (nearest rank) of a sample; NaN for an empty one. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { percentile } from './results';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -76,11 +77,6 @@ export function loadLine(): string {
   return loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
-}
-
-export function percentile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
 
 /** p50, p95 and max, to one decimal. */
