@@ -52,6 +52,28 @@ export interface ListQuery {
   now?: number;
 }
 
+/**
+ * The filters a query uses, as SQL. Only the filters asked for are written
+ * (not `@x IS NULL OR col = @x`, which no index can serve): a thread page (one
+ * account, one number) then reads its rows from `messages_by_recipient` in id
+ * order instead of walking the whole outbox from its newest row.
+ */
+function whereOf(query: ListQuery): string {
+  const terms = [
+    query.states && query.states.length > 0
+      ? 'state IN (SELECT value FROM json_each(@states))'
+      : null,
+    query.displayStates && query.displayStates.length > 0
+      ? `${displayStateSql} IN (SELECT value FROM json_each(@shown))`
+      : null,
+    query.recipient !== undefined ? 'recipient = @recipient' : null,
+    query.jobId !== undefined ? 'job_id = @jobId' : null,
+    query.accountId !== undefined ? 'account_id = @accountId' : null,
+    query.beforeId !== undefined ? 'id < @beforeId' : null,
+  ].filter((t) => t !== null);
+  return terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`;
+}
+
 /** The newest messages first, optionally only some states, one recipient or one bulk job. */
 export function listMessages(db: Db, query: ListQuery): OutboxMessageView[] {
   const now = query.now ?? Date.now();
@@ -63,27 +85,26 @@ export function listMessages(db: Db, query: ListQuery): OutboxMessageView[] {
          campaign_name AS campaignName, provider_message_id AS providerMessageId, error_code AS errorCode,
          error_text AS errorText, delivery_status AS deliveryStatus, created_at AS createdAt,
          updated_at AS updatedAt
-       FROM messages
-       WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-         AND (@shown IS NULL OR ${displayStateSql} IN (SELECT value FROM json_each(@shown)))
-         AND (@recipient IS NULL OR recipient = @recipient)
-         AND (@jobId IS NULL OR job_id = @jobId)
-         AND (@accountId IS NULL OR account_id = @accountId)
-         AND (@beforeId IS NULL OR id < @beforeId)
+       FROM messages ${whereOf(query)}
        ORDER BY id DESC LIMIT @limit`,
     )
-    .all({
-      states: query.states && query.states.length > 0 ? JSON.stringify(query.states) : null,
-      shown:
-        query.displayStates && query.displayStates.length > 0
-          ? JSON.stringify(query.displayStates)
-          : null,
-      recipient: query.recipient ?? null,
-      jobId: query.jobId ?? null,
-      accountId: query.accountId ?? null,
-      beforeId: query.beforeId ?? null,
-      limit: query.limit,
-      now,
-    }) as Omit<OutboxMessageView, 'displayState'>[];
+    .all(
+      Object.fromEntries(
+        Object.entries({
+          states:
+            query.states && query.states.length > 0 ? JSON.stringify(query.states) : undefined,
+          shown:
+            query.displayStates && query.displayStates.length > 0
+              ? JSON.stringify(query.displayStates)
+              : undefined,
+          recipient: query.recipient,
+          jobId: query.jobId,
+          accountId: query.accountId,
+          beforeId: query.beforeId,
+          limit: query.limit,
+          now: query.displayStates && query.displayStates.length > 0 ? now : undefined,
+        }).filter(([, v]) => v !== undefined),
+      ),
+    ) as Omit<OutboxMessageView, 'displayState'>[];
   return rows.map((r) => ({ ...r, displayState: displayState(r, now) }));
 }
