@@ -137,8 +137,8 @@ function templateIds(
   let lastKeys: readonly string[] = [];
   let last: SharedTemplate | null = null;
   return (text, fields) => {
+    if (last !== null && text === lastText && hasKeys(fields, lastKeys)) return last;
     const keys = fields ? Object.keys(fields) : [];
-    if (last !== null && text === lastText && sameKeys(keys, lastKeys)) return last;
     const names = fieldNamesOf(fields);
     // The count first: names never hold NUL, so no two (text, names) pairs share a key.
     const key = `${names.length}\u0000${names.join('\u0000')}\u0000${text}`;
@@ -154,9 +154,20 @@ function templateIds(
   };
 }
 
-/** The same keys in the same order (then their sorted names are the same too). */
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * `fields` has exactly these keys in this order (then its sorted names are the
+ * same too), checked without building its key list: no array per row.
+ */
+function hasKeys(
+  fields: Readonly<Record<string, string>> | undefined,
+  keys: readonly string[],
+): boolean {
+  let i = 0;
+  if (fields)
+    for (const key in fields) {
+      if (!Object.hasOwn(fields, key)) continue;
+      if (keys[i] !== key) return false;
+      i++;
+    }
+  return i === keys.length;
 }

@@ -18,7 +18,13 @@ export function fieldValuesOf(
   names: readonly string[],
 ): string | null {
   if (!fields || names.length === 0) return null;
-  return JSON.stringify(names.map((n) => fields[n]));
+  // Written piece by piece: no array or closure per row (enqueue calls this 100,000 times a send).
+  let json = '[';
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0) json += ',';
+    json += JSON.stringify(fields[names[i] as string]);
+  }
+  return `${json}]`;
 }
 
 /** A recipient's fields again, from its template's names and its stored values. */
