@@ -30,8 +30,12 @@ function walPathOf(db: Db): string | null {
 
 export interface Committed<T> {
   value: T;
-  /** Settles once the commit is on disk; rejects if the flush failed. */
-  durable: Promise<void>;
+  /**
+   * Flushes the commit to disk: settles once it is there, rejects if the
+   * flush failed. Called only by whoever needs it (nothing to flush after a
+   * transaction that found nothing to do).
+   */
+  flush: () => Promise<void>;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface Committed<T> {
  * every other request the event loop is serving. An fsync flushes the file
  * whoever wrote it, so it also makes durable the settles committed before it
  * (see withDeferredSync). Whoever needs the commit on disk before acting (a
- * dispatch mark before its request) awaits `durable`.
+ * dispatch mark before its request) awaits `flush()`.
  */
 export function commitWithoutWaiting<T>(
   db: Db,
@@ -51,7 +55,7 @@ export function commitWithoutWaiting<T>(
   sync: FileSync = fsyncFile,
 ): Committed<T> {
   const wal = db.inTransaction ? null : walPathOf(db);
-  if (wal === null) return { value: work(), durable: Promise.resolve() };
+  if (wal === null) return { value: work(), flush: () => Promise.resolve() };
   const value = withDeferredSync(db, work);
-  return { value, durable: sync(wal) };
+  return { value, flush: () => sync(wal) };
 }

@@ -104,6 +104,13 @@ export class OutboxEngine {
   private readonly sleepers = new Sleepers();
   private stopped = false;
   private reconciling = false;
+  /**
+   * Senders the provider refused (115) in this process, by account and
+   * sender, with when and why: a batch of theirs claimed ahead before the
+   * refusal fails with it instead of asking again. Entries older than a
+   * request's budget are dropped (no batch claimed ahead is older).
+   */
+  private readonly blockedSenders = new Map<string, { at: number; failure: ProviderFailure }>();
 
   constructor(
     private readonly db: Db,
@@ -276,7 +283,7 @@ export class OutboxEngine {
    * to the queue unsent and the error is thrown.
    */
   private async claimAndDispatch(now: number, accountId: number | null): Promise<Leased | null> {
-    const { value: claim, durable } = this.timings.time('claim', () =>
+    const { value: claim, flush } = this.timings.time('claim', () =>
       commitWithoutWaiting(
         this.db,
         () =>
@@ -294,7 +301,7 @@ export class OutboxEngine {
     );
     if (!claim) return null;
     try {
-      await durable;
+      await flush();
     } catch (error) {
       this.release(claim, claim.rows);
       throw error;
@@ -313,6 +320,21 @@ export class OutboxEngine {
    */
   private stillSendable({ claim, claimedAt }: Leased): Claim | null {
     const now = this.o.now();
+    const block = this.blockedSenders.get(senderKey(claim));
+    if (block && block.at >= claimedAt) {
+      const failed = claim.rows.map(
+        (r): Outcome => ({
+          id: r.id,
+          kind: 'failed',
+          failure: block.failure,
+        }),
+      );
+      this.totals.failed += withDeferredSync(this.db, () =>
+        settle(this.db, claim.token, failed, now),
+      );
+      this.unsyncedSettles = true;
+      return null;
+    }
     const stale = now - claimedAt > this.requestBudgetMs / 2;
     const skipped = stale || this.skipped(now).includes(claim.accountId);
     const sendable = skipped ? new Set<number>() : sendableRowIds(this.db, claim.token);
@@ -324,6 +346,13 @@ export class OutboxEngine {
     );
     const rows = claim.rows.filter((r) => sendable.has(r.id));
     return rows.length > 0 ? { ...claim, rows } : null;
+  }
+
+  private rememberBlockedSender(claim: Claim, failure: ProviderFailure): void {
+    const now = this.o.now();
+    for (const [key, entry] of this.blockedSenders)
+      if (now - entry.at > this.requestBudgetMs) this.blockedSenders.delete(key);
+    this.blockedSenders.set(senderKey(claim), { at: now, failure });
   }
 
   /** Rows of a claim whose request was never written: back to the queue, their attempt given back. */
@@ -576,6 +605,7 @@ export class OutboxEngine {
     this.unsyncedSettles = true;
     const blocked = outcomes.find((o) => o.kind === 'failed' && o.failure.kind === 'sender');
     if (blocked?.kind === 'failed') {
+      this.rememberBlockedSender(claim, blocked.failure);
       this.totals.failed += failSenderQueue(
         this.db,
         claim.accountId,
@@ -616,6 +646,10 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function senderKey(claim: Claim): string {
+  return `${claim.accountId}\u0000${claim.sender}`;
 }
 
 /** Rows of a claim still leased to it and not held back (account paused, job not active). */
