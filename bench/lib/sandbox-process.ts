@@ -7,7 +7,21 @@ export interface SandboxProcess {
   apis: SandboxApis;
   /** Recipients the sandbox accepted more than once (a never-twice failure). */
   duplicates(): Promise<number>;
+  /** What the sandbox's own work cost since the previous call (or its start). */
+  stats(): Promise<SandboxStats>;
   close(): Promise<void>;
+}
+
+/** The simulator's side of a run, measured in its own process. */
+export interface SandboxStats {
+  /** Requests answered. */
+  requests: number;
+  /** Summed over requests: from node:http handing it over to its answer written (the added latency included). */
+  serverMs: number;
+  /** The process's CPU time (user + system). */
+  cpuMs: number;
+  /** Time its event loop was busy (not waiting for I/O or timers). */
+  busyMs: number;
 }
 
 /** The first message of the given shape from the child, or its exit as an error. */
@@ -45,6 +59,11 @@ export async function startSandboxProcess(
     duplicates: () => {
       const answer = nextMessage<number>(child, 'duplicates');
       child.send({ type: 'duplicates' });
+      return answer;
+    },
+    stats: () => {
+      const answer = nextMessage<SandboxStats>(child, 'stats');
+      child.send({ type: 'stats' });
       return answer;
     },
     close: () =>

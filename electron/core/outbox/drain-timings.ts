@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 /**
  * Where a drainer's time goes, summed over every worker slot (so the phases of
  * `concurrency` slots add up to about concurrency × wall time):
- * - claim: leasing the next batch and marking it dispatched (one transaction);
+ * - claim: leasing the next batch and marking it dispatched (one transaction),
+ *   and any wait for its flush before the request; a batch claimed ahead is
+ *   claimed while the slot's request is in flight, so that part overlaps http;
  * - http: the provider call, from writing the request to its parsed answer;
  * - settle: writing the outcomes;
  * - housekeeping: lease recovery, reconciliation and pause probes between requests;

@@ -8,17 +8,20 @@ import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
 import { withDeferredSync } from '../db/deferred-sync';
 import { prepareOnce } from '../db/statements';
+import { commitWithoutWaiting, type FileSync, fsyncFile } from '../db/wal-sync';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch } from './claim';
 import { DrainTimings } from './drain-timings';
 import { expireOverdue } from './expire';
+import { handBackUnsent } from './hand-back';
 import { pauseAccount, pauseReason } from './pause';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './policy';
 import { PauseProber } from './probe';
 import { type AdapterFor, reconcileUnknown } from './reconcile';
 import { recoverExpiredLeases } from './recover';
 import { requestLabels, rowRef } from './request-labels';
+import { notHeld } from './rules';
 import { failSenderQueue } from './sender-block';
 import { type Outcome, settle } from './settle';
 import { Sleepers } from './sleepers';
@@ -42,6 +45,15 @@ export interface EngineOptions {
   policy?: RetryPolicy;
   now?: () => number;
   random?: () => number;
+  /** How the WAL is flushed before a request is written (a test seam; default fsync). */
+  syncWal?: FileSync;
+}
+
+/** A batch leased and marked dispatched, and on disk. */
+interface Leased {
+  claim: Claim;
+  /** When it was claimed: the request's deadline counts from here. */
+  claimedAt: number;
 }
 
 /** The most a request's deadline keeps back from its lease (a quarter of a short lease). */
@@ -92,6 +104,13 @@ export class OutboxEngine {
   private readonly sleepers = new Sleepers();
   private stopped = false;
   private reconciling = false;
+  /**
+   * Senders the provider refused (115) in this process, by account and
+   * sender, with when and why: a batch of theirs claimed ahead before the
+   * refusal fails with it instead of asking again. Entries older than a
+   * request's budget are dropped (no batch claimed ahead is older).
+   */
+  private readonly blockedSenders = new Map<string, { at: number; failure: ProviderFailure }>();
 
   constructor(
     private readonly db: Db,
@@ -109,6 +128,7 @@ export class OutboxEngine {
       policy: options.policy ?? DEFAULT_RETRY_POLICY,
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
+      syncWal: options.syncWal ?? fsyncFile,
     };
     this.prober = new PauseProber(db, adapterFor, this.o.probeIntervalMs);
   }
@@ -186,55 +206,173 @@ export class OutboxEngine {
     this.syncSettled();
   }
 
+  /**
+   * One worker slot. While its request is in flight it already claims the
+   * next batch (lease and dispatch mark, flushed to disk on the thread pool),
+   * so the next request is written as soon as this one is answered: a slot
+   * never waits for a claim or an fsync between two requests. A batch claimed
+   * ahead is checked again just before its request (a pause or a cancel
+   * meanwhile hands it back unsent), and handed back when the slot stops.
+   */
   private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
-    while (!this.stopped && this.o.now() < deadline) {
-      const now = this.o.now();
-      await this.timings.timeAsync('housekeeping', async () => {
-        this.recoverWhenDue(now);
-        await this.reconcile(accountId);
-        await this.probePaused(accountId, false);
-      });
-      const claimed = this.timings.time('claim', () => this.claimAndDispatch(now, accountId));
-      if (claimed) {
-        await this.send(claimed, now);
-        continue;
+    let ahead: Promise<Leased | null> | null = null;
+    try {
+      while (!this.stopped && this.o.now() < deadline) {
+        const now = this.o.now();
+        await this.timings.timeAsync('housekeeping', async () => {
+          this.recoverWhenDue(now);
+          await this.reconcile(accountId);
+          await this.probePaused(accountId, false);
+        });
+        const pending = ahead ?? this.claimAndDispatch(now, accountId);
+        ahead = null;
+        const leased = await this.timings.timeAsync('claim', () => pending);
+        if (leased) {
+          const claim = this.stillSendable(leased);
+          if (!claim) continue;
+          const sending = this.send(claim, leased.claimedAt);
+          if (!this.stopped) {
+            ahead = this.claimAndDispatch(this.o.now(), accountId);
+            // Awaited at the next turn; until then a failed flush must not count as unhandled.
+            ahead.catch(() => undefined);
+          }
+          await sending;
+          continue;
+        }
+        if (await this.idle(now, deadline, accountId, forever)) return;
       }
-      const idleSince = performance.now();
-      this.syncSettled();
-      const next = nextWakeAt(this.db, {
-        now,
-        accountId,
-        owner: this.o.owner,
-        offlineUntil: this.offlineUntil,
-        unusable: [...this.unusable.keys()],
-        probeAt: forever ? this.prober.nextAt() : null,
-      });
-      this.checkpointWhenIdle(now);
-      if ((next === null && !forever) || (next !== null && next > deadline)) {
-        this.timings.add('idle', idleSince);
-        return;
-      }
-      await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
-      this.timings.add('idle', idleSince);
+    } finally {
+      if (ahead) await this.handBack(ahead);
     }
+  }
+
+  /** Nothing claimable: waits for the next due time (or a wake). True when the drain is over. */
+  private async idle(
+    now: number,
+    deadline: number,
+    accountId: number | null,
+    forever: boolean,
+  ): Promise<boolean> {
+    const idleSince = performance.now();
+    this.syncSettled();
+    const next = nextWakeAt(this.db, {
+      now,
+      accountId,
+      owner: this.o.owner,
+      offlineUntil: this.offlineUntil,
+      unusable: [...this.unusable.keys()],
+      probeAt: forever ? this.prober.nextAt() : null,
+    });
+    this.checkpointWhenIdle(now);
+    if ((next === null && !forever) || (next !== null && next > deadline)) {
+      this.timings.add('idle', idleSince);
+      return true;
+    }
+    await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+    this.timings.add('idle', idleSince);
+    return false;
   }
 
   /**
    * Leases the next batch and marks it dispatched in one transaction, so a
    * request costs one fsync before it is written (the dispatch mark must be on
-   * disk first: after a power cut it is what says "ask the provider"). Null
-   * when nothing can be claimed, or every claimed row was paused or cancelled.
+   * disk first: after a power cut it is what says "ask the provider"). The
+   * fsync runs on the thread pool (commitWithoutWaiting), so the event loop
+   * reads the other slots' answers meanwhile; this resolves once it is done.
+   * Null when nothing can be claimed. If the flush fails, the batch goes back
+   * to the queue unsent and the error is thrown.
    */
-  private claimAndDispatch(now: number, accountId: number | null): Claim | null {
-    return claimBatch(this.db, {
-      owner: this.o.owner,
-      now,
-      leaseMs: this.o.leaseMs,
-      batchSize: this.o.batchSize,
-      accountId,
-      skipAccounts: this.skipped(now),
-      dispatch: true,
-    });
+  private async claimAndDispatch(now: number, accountId: number | null): Promise<Leased | null> {
+    const { value: claim, flush } = this.timings.time('claim', () =>
+      commitWithoutWaiting(
+        this.db,
+        () =>
+          claimBatch(this.db, {
+            owner: this.o.owner,
+            now,
+            leaseMs: this.o.leaseMs,
+            batchSize: this.o.batchSize,
+            accountId,
+            skipAccounts: this.skipped(now),
+            dispatch: true,
+          }),
+        this.o.syncWal,
+      ),
+    );
+    if (!claim) return null;
+    try {
+      await flush();
+    } catch (error) {
+      this.release(claim, claim.rows);
+      throw error;
+    }
+    return { claim, claimedAt: now };
+  }
+
+  /**
+   * A batch claimed while another request was in flight, just before its own
+   * request: rows whose account or job was paused meanwhile (or whose account
+   * this process now leaves alone: offline, no secret) go back to the queue
+   * unsent, without using an attempt; rows cancelled meanwhile are dropped.
+   * A batch that waited for more than half its request's time budget (the
+   * request before it was slow) goes back too, rather than be sent with too
+   * little time left. Null when nothing of it is left to send.
+   */
+  private stillSendable({ claim, claimedAt }: Leased): Claim | null {
+    const now = this.o.now();
+    const block = this.blockedSenders.get(senderKey(claim));
+    if (block && block.at >= claimedAt) {
+      const failed = claim.rows.map(
+        (r): Outcome => ({
+          id: r.id,
+          kind: 'failed',
+          failure: block.failure,
+        }),
+      );
+      this.totals.failed += withDeferredSync(this.db, () =>
+        settle(this.db, claim.token, failed, now),
+      );
+      this.unsyncedSettles = true;
+      return null;
+    }
+    const stale = now - claimedAt > this.requestBudgetMs / 2;
+    const skipped = stale || this.skipped(now).includes(claim.accountId);
+    const sendable = skipped ? new Set<number>() : sendableRowIds(this.db, claim.token);
+    if (sendable.size === claim.rows.length) return claim;
+    const leased = leasedRowIds(this.db, claim.token);
+    this.release(
+      claim,
+      claim.rows.filter((r) => leased.has(r.id) && !sendable.has(r.id)),
+    );
+    const rows = claim.rows.filter((r) => sendable.has(r.id));
+    return rows.length > 0 ? { ...claim, rows } : null;
+  }
+
+  private rememberBlockedSender(claim: Claim, failure: ProviderFailure): void {
+    const now = this.o.now();
+    for (const [key, entry] of this.blockedSenders)
+      if (now - entry.at > this.requestBudgetMs) this.blockedSenders.delete(key);
+    this.blockedSenders.set(senderKey(claim), { at: now, failure });
+  }
+
+  /** Rows of a claim whose request was never written: back to the queue, their attempt given back. */
+  private release(claim: Claim, rows: readonly ClaimedRow[]): void {
+    if (rows.length === 0) return;
+    withDeferredSync(this.db, () =>
+      handBackUnsent(
+        this.db,
+        claim.token,
+        rows.map((r) => r.id),
+        this.o.now(),
+      ),
+    );
+    this.unsyncedSettles = true;
+  }
+
+  /** The slot stops with a batch claimed ahead: its request was never written, so it goes back. */
+  private async handBack(ahead: Promise<Leased | null>): Promise<void> {
+    const leased = await ahead.catch(() => null);
+    if (leased) this.release(leased.claim, leased.claim.rows);
   }
 
   /** Settles written without an fsync of their own (see apply) not yet made durable. */
@@ -467,6 +605,7 @@ export class OutboxEngine {
     this.unsyncedSettles = true;
     const blocked = outcomes.find((o) => o.kind === 'failed' && o.failure.kind === 'sender');
     if (blocked?.kind === 'failed') {
+      this.rememberBlockedSender(claim, blocked.failure);
       this.totals.failed += failSenderQueue(
         this.db,
         claim.accountId,
@@ -507,6 +646,31 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function senderKey(claim: Claim): string {
+  return `${claim.accountId}\u0000${claim.sender}`;
+}
+
+/** Rows of a claim still leased to it and not held back (account paused, job not active). */
+function sendableRowIds(db: Db, token: string): Set<number> {
+  return new Set(
+    prepareOnce(
+      db,
+      `SELECT id FROM messages WHERE lease_token = ? AND state = 'sending' AND ${notHeld('messages')}`,
+    )
+      .pluck()
+      .all(token) as number[],
+  );
+}
+
+/** Rows of a claim still leased to it, whatever holds them back. */
+function leasedRowIds(db: Db, token: string): Set<number> {
+  return new Set(
+    prepareOnce(db, `SELECT id FROM messages WHERE lease_token = ? AND state = 'sending'`)
+      .pluck()
+      .all(token) as number[],
+  );
 }
 
 function secretRefOf(db: Db, accountId: number): string | null {

@@ -142,7 +142,10 @@ describe('cancel', () => {
     const counts = stateCounts(h.db);
     // Only requests already on the wire (at most concurrency × batch) may still complete.
     expect(counts.accepted ?? 0).toBeLessThanOrEqual(acceptedAtCancel + 20);
-    expect(counts.cancelled).toBe(cancelled);
+    // A batch claimed ahead (marked dispatched, its request not yet written) is
+    // cancelled by the engine just before its request, not by cancelJob itself.
+    expect(counts.cancelled ?? 0).toBeGreaterThanOrEqual(cancelled);
+    expect(counts.cancelled ?? 0).toBeLessThanOrEqual(cancelled + 20);
     expect((counts.accepted ?? 0) + (counts.cancelled ?? 0)).toBe(300);
     expect(acceptedTimes(h.sandbox).size).toBe(counts.accepted);
   });
