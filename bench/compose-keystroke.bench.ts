@@ -124,25 +124,43 @@ async function keystrokes(page: Page, pairs: number, from: number): Promise<numb
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
-/** BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes (self time). */
+/**
+ * BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes,
+ * by self time and by total time (a function and everything it called; each
+ * sample counted once per function on its stack).
+ */
 function printProfile(p: {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
 }): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  (p.samples ?? []).forEach((id, i) => {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nameOf = (id: number) => {
     const f = byId.get(id)?.callFrame;
-    const name = f
-      ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
-      : '?';
-    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+    return f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '?';
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const ms = (p.timeDeltas?.[i] ?? 0) / 1000;
+    self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(nameOf(at));
+    for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
   });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
-  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  for (const [title, map] of [
+    ['self time', self],
+    ['total time', total],
+  ] as const) {
+    console.log(`-- ${title} over the measured keystrokes --`);
+    const top = [...map].sort((a, b) => b[1] - a[1]).slice(0, 45);
+    for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  }
 }
 
 async function main(): Promise<void> {
