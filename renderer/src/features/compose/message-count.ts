@@ -2,11 +2,13 @@ import {
   countAfterMerge,
   isSendable,
   type MergeCount,
+  type MergedMessage,
   type MergeTarget,
 } from '../../../../shared/compose';
 import type { AudienceRecipient } from '../../../../shared/compose/types';
 import { parseTemplate } from '../../../../shared/merge/template';
 import { countSegments, type EncodingChoice, type SegmentCount } from '../../../../shared/sms';
+import type { PreviewChoice } from './store';
 
 /** What the counter and everything beside it know of the message as typed. */
 export interface MessageCount {
@@ -79,3 +81,44 @@ export function rememberLastCount(count: typeof countMessage = countMessage): ty
 
 /** The one Compose uses (there is one Compose view). */
 export const messageCount = rememberLastCount();
+
+/** The message a recipient of the preview choice reads, or undefined with nobody to show. */
+export function previewMessage(
+  merged: MergeCount,
+  choice: PreviewChoice,
+): MergedMessage | undefined {
+  const key =
+    choice === 'first'
+      ? merged.messages[0]?.key
+      : choice === 'longest'
+        ? (merged.longestKey ?? merged.messages[0]?.key)
+        : choice.key;
+  return merged.messages.find((m) => m.key === key) ?? merged.messages[0];
+}
+
+/**
+ * What the counter under the message shows: the previewed recipient's
+ * message after merge, or the text as typed when there is nobody (or their
+ * message cannot be written). Only "the longest" needs every recipient
+ * merged; for the first or a picked one, that one message is merged and
+ * counted (a message's count depends on its own text only), so the keystroke
+ * does not wait for the other recipients.
+ */
+export function countShown(
+  text: string,
+  targets: readonly MergeTarget[],
+  encoding: EncodingChoice,
+  choice: PreviewChoice,
+): SegmentCount {
+  if (choice === 'longest') {
+    const all = messageCount(text, targets, encoding);
+    const shown = all.merged ? previewMessage(all.merged, choice) : undefined;
+    return shown?.ok ? shown.count : all.textCount;
+  }
+  const picked = typeof choice === 'object' ? targets.find((t) => t.key === choice.key) : undefined;
+  const target = picked ?? targets[0];
+  const one = target
+    ? countAfterMerge(parseTemplate(text), [target], { encoding }).messages[0]
+    : undefined;
+  return one?.ok ? one.count : countSegments(text, { encoding });
+}

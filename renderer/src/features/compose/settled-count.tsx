@@ -4,11 +4,11 @@ import { useCompose } from './store';
 
 /*
  * A keystroke renders two things at once: the message field and the counter
- * under it (`useLiveCount`). Everything else that depends on the text (the
+ * under it (MessageCounter, `countShown`). Everything else that depends on the text (the
  * merge summary and preview, the hints, the cost, who is left out, the send
  * button's count) reads `useSettledCount`, which React renders after the
  * keystroke's own paint, as a transition it may interrupt for the next key.
- * Once typing pauses, both show the same count (the same object: counted once).
+ * Once typing pauses, both show the count of the same text.
  */
 const SettledCount = createContext<MessageCount | null>(null);
 
@@ -16,11 +16,6 @@ function useCountOf(text: string): MessageCount {
   const encoding = useCompose((s) => s.encoding);
   const targets = useCompose((s) => mergeTargets(s.audience?.recipients));
   return useMemo(() => messageCount(text, targets, encoding), [text, targets, encoding]);
-}
-
-/** The count of the text as typed, for the counter under the message. */
-export function useLiveCount(): MessageCount {
-  return useCountOf(useCompose((s) => s.text));
 }
 
 /**

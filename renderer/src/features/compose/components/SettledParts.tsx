@@ -6,7 +6,7 @@ import type { Language } from '../../../i18n/languages';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { mergeTargets } from '../message-count';
+import { mergeTargets, previewMessage } from '../message-count';
 import { useSettledCount } from '../settled-count';
 import {
   type PreviewChoice,
@@ -17,7 +17,7 @@ import {
 } from '../store';
 import { AudienceSummary } from './AudienceSummary';
 import { CostLine } from './CostLine';
-import { MergePreview, previewMessage } from './MergePreview';
+import { MergePreview } from './MergePreview';
 import { EncodingHints } from './Suggestions';
 
 /*
