@@ -12,10 +12,10 @@ import { useAccounts } from '../accounts/store';
 import { useSettings } from '../settings/store';
 import { DraftsList } from './components/DraftsList';
 import { MergeTools } from './components/MergeTools';
-import { MessageCounter } from './components/MessageCounter';
-import { MessageField } from './components/MessageField';
 import { chipStatuses, RecipientsField } from './components/RecipientsField';
 import { SendOptions } from './components/SendOptions';
+import { MessageCounter } from './live/MessageCounter';
+import { MessageField } from './live/MessageField';
 import {
   SendButton,
   SendConfirm,
@@ -24,9 +24,9 @@ import {
   SettledHints,
   SettledMergePreview,
   sendingTo,
-} from './components/SettledParts';
+} from './live/SettledParts';
+import { SettledCountProvider } from './live/settled-count';
 import { mergeTargets, messageCount } from './message-count';
-import { SettledCountProvider } from './settled-count';
 import { type ComposeField, type Recipient, useCompose } from './store';
 
 /** More recipients than this and the send asks first, naming how many and the cost. */

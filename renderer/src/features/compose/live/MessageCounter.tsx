@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { Language } from '../../../i18n/languages';
+import { SegmentMeter } from '../components/SegmentMeter';
 import { countShown, mergeTargets } from '../message-count';
 import { useCompose } from '../store';
-import { SegmentMeter } from './SegmentMeter';
 
 /**
  * The counter under the message, in the keystroke's own render: the

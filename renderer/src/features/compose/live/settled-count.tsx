@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useDeferredValue, useMemo } from 'react';
-import { type MessageCount, mergeTargets, messageCount } from './message-count';
-import { useCompose } from './store';
+import { type MessageCount, mergeTargets, messageCount } from '../message-count';
+import { useCompose } from '../store';
 
 /*
  * A keystroke renders two things at once: the message field and the counter

@@ -6,8 +6,11 @@ import type { Language } from '../../../i18n/languages';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { AudienceSummary } from '../components/AudienceSummary';
+import { CostLine } from '../components/CostLine';
+import { MergePreview } from '../components/MergePreview';
+import { EncodingHints } from '../components/Suggestions';
 import { mergeTargets, previewMessage } from '../message-count';
-import { useSettledCount } from '../settled-count';
 import {
   type PreviewChoice,
   type Pricing,
@@ -15,10 +18,7 @@ import {
   type Resolved,
   useCompose,
 } from '../store';
-import { AudienceSummary } from './AudienceSummary';
-import { CostLine } from './CostLine';
-import { MergePreview } from './MergePreview';
-import { EncodingHints } from './Suggestions';
+import { useSettledCount } from './settled-count';
 
 /*
  * The parts of Compose that follow the text a moment after each keystroke
