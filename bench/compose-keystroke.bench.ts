@@ -6,8 +6,14 @@
  * timeStamp) to the counter's DOM update (a MutationObserver on the counter).
  * The machine may be shared, so the load average is printed with the figures.
  * Run: npx tsx bench/compose-keystroke.bench.ts
+ * A/B: BENCH_BASELINE=<a built renderer folder, e.g. another checkout's
+ * out/renderer> measures that build too, alternating with this one.
+ * BENCH_PROFILE=1 prints where this checkout's page spent the keystrokes
+ * (build with minify off to read React's and the app's function names);
+ * BENCH_PAIRS=N (default 110) pairs per build; BENCH_NO_WRITE=1 leaves
+ * bench/RESULTS.md alone.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openAppDatabase } from '../electron/core/db/database';
 import { writeTransaction } from '../electron/core/db/transaction';
 import { tempDir } from '../test/helpers/temp-dir';
@@ -124,36 +130,63 @@ async function keystrokes(page: Page, pairs: number, from: number): Promise<numb
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
-/** BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes (self time). */
+/**
+ * BENCH_PROFILE=1: where the page's main thread spent the measured keystrokes,
+ * by self time and by total time (a function and everything it called; each
+ * sample counted once per function on its stack).
+ */
 function printProfile(p: {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
 }): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  (p.samples ?? []).forEach((id, i) => {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nameOf = (id: number) => {
     const f = byId.get(id)?.callFrame;
-    const name = f
+    return f
       ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
       : '?';
-    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  /** Inside React's handler of the input event (only named so in an unminified build). */
+  const inKey = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const ms = (p.timeDeltas?.[i] ?? 0) / 1000;
+    self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+      seen.add(nameOf(at));
+    for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
+    if ([...seen].some((n) => n.startsWith('dispatchDiscreteEvent ')))
+      for (const name of seen) inKey.set(name, (inKey.get(name) ?? 0) + ms);
   });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
-  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  for (const [title, map] of [
+    ['self time', self],
+    ['total time', total],
+    ['total time inside the input event (dispatchDiscreteEvent; unminified build)', inKey],
+  ] as const) {
+    console.log(`-- ${title} over the measured keystrokes --`);
+    const top = [...map].sort((a, b) => b[1] - a[1]).slice(0, 45);
+    for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  }
 }
 
-async function main(): Promise<void> {
+/** Compose opened on its own profile, the book picked, the message typed in, the observers on. */
+async function prepare(browser: Browser, port: number, renderer?: string): Promise<Side> {
   const dir = tempDir('outpost-bench-keys-');
-  const loadBefore = loadLine();
-  let stop: (() => Promise<void>) | null = null;
-  const browser = await launchChromium();
+  seed(dir.path);
+  const web = await startWeb(dir.path, port, renderer);
+  const close = async () => {
+    await web.stop();
+    dir.remove();
+  };
   try {
-    seed(dir.path);
-    const web = await startWeb(dir.path, PORT);
-    stop = web.stop;
     const page = await openApp(browser, web.url);
     const to = page.getByRole('combobox', { name: 'To' });
     await to.fill(BOOK);
@@ -177,35 +210,77 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1_000);
     await page.evaluate(INSTRUMENT);
     await keystrokes(page, WARMUP_PAIRS, 0);
-    const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    return { page, close, n: WARMUP_PAIRS * 2, times: [] };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+interface Side {
+  page: Page;
+  close: () => Promise<void>;
+  /** Keystrokes made so far (the index of the next input event). */
+  n: number;
+  times: number[];
+}
+
+/** Pairs measured on one side before switching to the other (A/B alternate in blocks). */
+const BLOCK = 10;
+
+async function main(): Promise<void> {
+  const loadBefore = loadLine();
+  const baseline = process.env.BENCH_BASELINE;
+  const browser = await launchChromium();
+  const sides: Side[] = [];
+  try {
+    sides.push(await prepare(browser, PORT));
+    if (baseline) sides.push(await prepare(browser, PORT + 1, baseline));
+    const [mine] = sides;
+    if (!mine) throw new Error('Compose did not open.');
+    const profile = process.env.BENCH_PROFILE
+      ? await mine.page.context().newCDPSession(mine.page)
+      : null;
     if (profile) {
       await profile.send('Profiler.enable');
       await profile.send('Profiler.setSamplingInterval', { interval: 100 });
       await profile.send('Profiler.start');
     }
-    const times = await keystrokes(page, PAIRS, WARMUP_PAIRS * 2);
+    for (let done = 0; done < PAIRS; done += BLOCK) {
+      for (const side of sides) {
+        await side.page.bringToFront();
+        const pairs = Math.min(BLOCK, PAIRS - done);
+        side.times.push(...(await keystrokes(side.page, pairs, side.n)));
+        side.n += pairs * 2;
+      }
+    }
     if (profile) printProfile((await profile.send('Profiler.stop')).profile);
-    const summary = await page.getByTestId('merge-summary').textContent();
+    const summary = await mine.page.getByTestId('merge-summary').textContent();
     const loadAfter = loadLine();
+    const rows = sides.map((side, i) => [
+      i === 0 ? 'this checkout' : `baseline (${baseline})`,
+      side.times.length,
+      ...spread(side.times),
+    ]);
     const body = [
-      `A ${LENGTH.toLocaleString('en')}-character message with \`{first_name}\` twice, merged for a book of ${RECIPIENTS} contacts (first names of 2–11 characters) picked in Compose; Chromium ${browser.version()} headless through \`npm run web\`. Keystrokes: a letter then Backspace, ${PAIRS * 2} measured after ${WARMUP_PAIRS * 2} warm-up ones, 60 ms apart, each waited for. Load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfter} after. On screen at the end: “${summary?.trim()}”.`,
+      `A ${LENGTH.toLocaleString('en')}-character message with \`{first_name}\` twice, merged for a book of ${RECIPIENTS} contacts (first names of 2–11 characters) picked in Compose; Chromium ${browser.version()} headless through \`npm run web\`. Keystrokes: a letter then Backspace, ${PAIRS * 2} measured per build after ${WARMUP_PAIRS * 2} warm-up ones, 60 ms apart, each waited for${baseline ? `; the two builds alternate in blocks of ${BLOCK * 2} keystrokes, each in its own tab and profile` : ''}. Load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfter} after. On screen at the end: “${summary?.trim()}”.`,
       table(
         ['input event → counter DOM updated', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'],
-        [['this checkout', times.length, ...spread(times)]],
+        rows,
       ),
       'Target: p95 ≤ 4 ms.',
     ].join('\n\n');
     console.log(machineLine());
     console.log(body);
-    writeSection(
-      'compose-keystroke',
-      'Compose: keystroke → counter, 1,600 characters × 50 recipients (Chromium)',
-      body,
-    );
+    if (!process.env.BENCH_NO_WRITE)
+      writeSection(
+        'compose-keystroke',
+        'Compose: keystroke → counter, 1,600 characters × 50 recipients (Chromium)',
+        body,
+      );
   } finally {
     await browser.close();
-    await stop?.();
-    dir.remove();
+    for (const side of sides) await side.close();
   }
 }
 

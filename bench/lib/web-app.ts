@@ -21,8 +21,11 @@ export interface WebApp {
   stop: () => Promise<void>;
 }
 
-/** `npm run web` on this profile and port; resolves once it has written its address. */
-export async function startWeb(dataDir: string, port: number): Promise<WebApp> {
+/**
+ * `npm run web` on this profile and port (serving `renderer`, a built
+ * renderer folder, when given); resolves once it has written its address.
+ */
+export async function startWeb(dataDir: string, port: number, renderer?: string): Promise<WebApp> {
   const urlFile = join(dataDir, 'web-url.txt');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -36,6 +39,7 @@ export async function startWeb(dataDir: string, port: number): Promise<WebApp> {
       dataDir,
       '--url-file',
       urlFile,
+      ...(renderer ? ['--renderer', renderer] : []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -14,7 +14,7 @@ import { sandboxTestHooks } from './test-hooks';
 import { TestSimulators } from './test-simulators';
 
 /**
- * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE]`:
+ * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE] [--renderer DIR]`:
  * the app's renderer in a browser, against the real core and the embedded
  * Sandbox, on 127.0.0.1. Prints one line: the address to open (with its token).
  */
@@ -23,7 +23,8 @@ const USAGE =
   '  --port P         port on 127.0.0.1 (default 4517; 0 picks a free one)\n' +
   '  --data-dir DIR   profile folder (default OUTPOST_DATA_DIR, else the app’s own)\n' +
   '  --build          build the renderer even if out/renderer exists\n' +
-  '  --url-file FILE  also write the address to FILE (the e2e suite reads it)';
+  '  --url-file FILE  also write the address to FILE (the e2e suite reads it)\n' +
+  '  --renderer DIR   serve this built renderer instead of out/renderer (benchmarks compare two builds)';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -34,6 +35,7 @@ function options() {
       'data-dir': { type: 'string' },
       build: { type: 'boolean', default: false },
       'url-file': { type: 'string' },
+      renderer: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,12 +51,13 @@ function options() {
     dataDir: values['data-dir'] ?? defaultDataDir(),
     build: values.build,
     urlFile: values['url-file'],
+    renderer: values.renderer,
   };
 }
 
 async function main(): Promise<void> {
   const o = options();
-  const rendererDir = ensureRendererBuilt(root, o.build);
+  const rendererDir = o.renderer ? resolve(o.renderer) : ensureRendererBuilt(root, o.build);
   const version = (
     JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;

@@ -1,32 +1,32 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import {
-  composeCost,
-  countAfterMerge,
-  isSendable,
-  type MergeTarget,
-} from '../../../../shared/compose';
-import { parseTemplate } from '../../../../shared/merge/template';
-import { countSegments, suggestGsmReplacements } from '../../../../shared/sms';
+import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
-import { countryName, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
+import { countryName, formatDateTime, formatNumber } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
 import { useSettings } from '../settings/store';
-import { AudienceSummary } from './components/AudienceSummary';
-import { CostLine } from './components/CostLine';
 import { DraftsList } from './components/DraftsList';
-import { MergePreview, previewMessage } from './components/MergePreview';
 import { MergeTools } from './components/MergeTools';
 import { chipStatuses, RecipientsField } from './components/RecipientsField';
-import { SegmentMeter } from './components/SegmentMeter';
 import { SendOptions } from './components/SendOptions';
-import { EncodingHints } from './components/Suggestions';
+import { MessageCounter } from './live/MessageCounter';
+import { MessageField } from './live/MessageField';
+import {
+  SendButton,
+  SendConfirm,
+  SettledAudienceSummary,
+  SettledCostLine,
+  SettledHints,
+  SettledMergePreview,
+  sendingTo,
+} from './live/SettledParts';
+import { SettledCountProvider } from './live/settled-count';
+import { mergeTargets, messageCount } from './message-count';
 import { type ComposeField, type Recipient, useCompose } from './store';
 
 /** More recipients than this and the send asks first, naming how many and the cost. */
@@ -35,10 +35,16 @@ const CONFIRM_ABOVE = 5;
 /** How long a deleted draft can be brought back. */
 const UNDO_MS = 10_000;
 
+/** Everything Compose shows but the text itself: a keystroke does not render the view again. */
+function withoutText(s: ReturnType<typeof useCompose.getState>) {
+  const { text: _text, ...rest } = s;
+  return rest;
+}
+
 export function ComposeView() {
   const { t, i18n } = useTranslation('compose');
   const language = i18n.language === 'es' ? 'es' : 'en';
-  const draft = useCompose();
+  const draft = useCompose(useShallow(withoutText));
   const accounts = useAccounts((s) => s.accounts);
   const preferences = useSettings((s) => s.preferences);
   const go = useNav((s) => s.go);
@@ -73,49 +79,12 @@ export function ComposeView() {
     return () => clearTimeout(timer);
   }, [removedDraft, forgetRemovedDraft]);
 
-  // The counter: the text as typed, and after merge for every recipient (the hot path, per keystroke).
-  const textCount = useMemo(
-    () => countSegments(draft.text, { encoding: draft.encoding }),
-    [draft.text, draft.encoding],
-  );
-  const template = useMemo(() => parseTemplate(draft.text), [draft.text]);
-  const targets = useMemo<MergeTarget[]>(
-    () =>
-      (audience?.recipients ?? [])
-        .filter(isSendable)
-        .map((r) => ({ key: r.key, countryIso: r.countryIso, fields: r.fields })),
-    [audience],
-  );
-  const merged = useMemo(
-    () =>
-      targets.length === 0
-        ? null
-        : countAfterMerge(template, targets, { encoding: draft.encoding }),
-    [template, targets, draft.encoding],
-  );
-  const shown = merged ? previewMessage(merged, draft.preview) : undefined;
-  const meterCount = shown?.ok ? shown.count : textCount;
-  const gsm = textCount.forcingUcs2.length === 0;
-  const suggestion = useMemo(
-    () => (gsm ? null : suggestGsmReplacements(draft.text)),
-    [gsm, draft.text],
-  );
+  // The text is read only by the message field, the counter and the settled parts (settled-count.tsx).
   const byKey = useMemo(
     () => new Map<string, Recipient>(audience?.recipients.map((r) => [r.key, r]) ?? []),
     [audience],
   );
-
-  // Cost and what is left out can trail the keystroke by a frame.
-  const deferredMerged = useDeferredValue(merged);
   const pricing = accountId === null ? undefined : draft.pricing[accountId];
-  const cost = useMemo(() => {
-    if (!deferredMerged || !pricing || pricing === 'loading' || !pricing.currency) return null;
-    return composeCost(deferredMerged, targets, {
-      prices: pricing.prices,
-      currency: pricing.currency,
-      balance: pricing.balance,
-    });
-  }, [deferredMerged, targets, pricing]);
 
   const { addChips, addNumbers, removeChip, searchRecipients, removeNumbers } = draft;
   const statuses = useMemo(() => chipStatuses(draft.chips, audience), [draft.chips, audience]);
@@ -163,13 +132,12 @@ export function ComposeView() {
   const { deleteDraft: removeDraft } = draft;
   const deleteDraft = useCallback((d: { id: number }) => void removeDraft(d.id), [removeDraft]);
 
-  const sendable = merged ? merged.messages.filter((m) => m.ok).length : 0;
-  const leftOutByRules =
-    audience?.check.leftOut.filter((l) => l.code !== 'missing-field').length ?? 0;
-  const sendingTo = Math.max(0, sendable - leftOutByRules);
   const send = () => void draft.send({ sender: preferences.defaultSender });
   const askOrSend = () => {
-    if (sendingTo > CONFIRM_ABOVE) setConfirming(true);
+    // Counted as the text is now (the settled parts may trail the last keystroke).
+    const s = useCompose.getState();
+    const count = messageCount(s.text, mergeTargets(s.audience?.recipients), s.encoding);
+    if (sendingTo(count.merged, s.audience) > CONFIRM_ABOVE) setConfirming(true);
     else send();
   };
   const errorOf = (field: ComposeField) =>
@@ -185,181 +153,138 @@ export function ComposeView() {
       askOrSend();
     }
   };
-  const money = (v: number) =>
-    pricing && pricing !== 'loading' && pricing.currency
-      ? formatMoney(v, pricing.currency, language)
-      : '';
   const account = accounts.find((a) => a.id === accountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
 
   return (
-    <div className="compose-layout">
-      <form
-        className="view compose"
-        aria-labelledby="compose-title"
-        onKeyDown={onKeyDown}
-        onSubmit={(event) => {
-          event.preventDefault();
-          askOrSend();
-        }}
-      >
-        <ViewHeader title={t('title')} id="compose-title" />
-        <div className="card">
-          <div className="grid-2">
-            <Select
-              label={t('account')}
-              value={draft.accountId}
-              onChange={setAccount}
-              options={accountOptions}
-            />
-            <TextField
-              label={t('from')}
-              value={draft.from ?? preferences.defaultSender}
-              onChange={setFrom}
-              placeholder={t('fromPlaceholder')}
-              error={errorOf('from')}
-            />
-          </div>
-          <RecipientsField
-            chips={draft.chips}
-            audience={audience}
-            suggestions={draft.suggestions}
-            language={language}
-            error={errorOf('to') ?? draft.audienceError}
-            description={t('toDescription', {
-              country: countryName(preferences.defaultCountry, language),
-            })}
-            inputRef={toRef}
-            onSearch={searchRecipients}
-            onAdd={addChips}
-            onAddNumbers={addNumbers}
-            onRemove={removeChip}
-          />
-          {audience && draft.chips.length > 0 ? (
-            <AudienceSummary
+    <SettledCountProvider>
+      <div className="compose-layout">
+        <form
+          className="view compose"
+          aria-labelledby="compose-title"
+          onKeyDown={onKeyDown}
+          onSubmit={(event) => {
+            event.preventDefault();
+            askOrSend();
+          }}
+        >
+          <ViewHeader title={t('title')} id="compose-title" />
+          <div className="card">
+            <div className="grid-2">
+              <Select
+                label={t('account')}
+                value={draft.accountId}
+                onChange={setAccount}
+                options={accountOptions}
+              />
+              <TextField
+                label={t('from')}
+                value={draft.from ?? preferences.defaultSender}
+                onChange={setFrom}
+                placeholder={t('fromPlaceholder')}
+                error={errorOf('from')}
+              />
+            </div>
+            <RecipientsField
+              chips={draft.chips}
               audience={audience}
-              merged={deferredMerged}
+              suggestions={draft.suggestions}
               language={language}
-              onRemoveInvalid={removeInvalid}
-              onRemoveDuplicates={removeDuplicates}
+              error={errorOf('to') ?? draft.audienceError}
+              description={t('toDescription', {
+                country: countryName(preferences.defaultCountry, language),
+              })}
+              inputRef={toRef}
+              onSearch={searchRecipients}
+              onAdd={addChips}
+              onAddNumbers={addNumbers}
+              onRemove={removeChip}
             />
-          ) : null}
-          <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
-          <TextField
-            label={t('message')}
-            multiline
-            rows={7}
-            value={draft.text}
-            onChange={(text) => draft.set({ text })}
-            placeholder={t('messagePlaceholder')}
-            error={errorOf('text')}
-            inputRef={textRef}
-          />
-          <SegmentMeter count={meterCount} language={language} />
-          {merged ? (
-            <MergePreview
-              merged={merged}
+            {audience && draft.chips.length > 0 ? (
+              <SettledAudienceSummary
+                audience={audience}
+                language={language}
+                onRemoveInvalid={removeInvalid}
+                onRemoveDuplicates={removeDuplicates}
+              />
+            ) : null}
+            <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
+            <MessageField
+              label={t('message')}
+              placeholder={t('messagePlaceholder')}
+              error={errorOf('text')}
+              inputRef={textRef}
+            />
+            <MessageCounter language={language} />
+            <SettledMergePreview
               recipients={byKey}
               choice={draft.preview}
-              shown={shown}
               language={language}
               onChoose={draft.setPreview}
             />
-          ) : null}
-          <EncodingHints
-            count={textCount}
-            suggestion={suggestion}
-            canUndo={draft.beforeReplace !== null}
-            onReplace={draft.replaceText}
-            onUndo={draft.undoReplace}
-            onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
-          />
-          {draft.chips.length > 0 ? (
-            <CostLine cost={cost} pricing={pricing} language={language} />
-          ) : null}
-          <SendOptions
-            encoding={draft.encoding}
-            marketing={draft.marketing}
-            at={draft.at}
-            validFor={draft.validFor}
-            atError={errorOf('at')}
-            schedulesAtProvider={schedulesAtProvider}
-            language={language}
-            set={set}
-          />
-          {errorOf('validity') ? (
-            <p className="error" role="alert">
-              {errorOf('validity')}
+            <SettledHints
+              canUndo={draft.beforeReplace !== null}
+              onReplace={draft.replaceText}
+              onUndo={draft.undoReplace}
+              onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
+            />
+            {draft.chips.length > 0 ? (
+              <SettledCostLine pricing={pricing} language={language} />
+            ) : null}
+            <SendOptions
+              encoding={draft.encoding}
+              marketing={draft.marketing}
+              at={draft.at}
+              validFor={draft.validFor}
+              atError={errorOf('at')}
+              schedulesAtProvider={schedulesAtProvider}
+              language={language}
+              set={set}
+            />
+            {errorOf('validity') ? (
+              <p className="error" role="alert">
+                {errorOf('validity')}
+              </p>
+            ) : null}
+            <div className="actions">
+              <SendButton sending={draft.sending} language={language} />
+            </div>
+            {draft.sent ? (
+              <SentNotice sent={draft.sent} language={language} onShow={() => go('outbox')} />
+            ) : null}
+          </div>
+        </form>
+        <div className="compose-side">
+          {removedDraft ? (
+            <p className="hint" role="status" data-testid="draft-removed">
+              {t('drafts.removed', { name: removedDraft.name || t('drafts.untitled') })}{' '}
+              <Button variant="link" onPress={() => void draft.restoreDraft(removedDraft)}>
+                {t('drafts.undo')}
+              </Button>
             </p>
           ) : null}
-          <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={draft.sending}>
-              {draft.sending
-                ? t('queueing')
-                : sendingTo > 1
-                  ? t('sendTo', { count: sendingTo, formatted: formatNumber(sendingTo, language) })
-                  : t('send')}{' '}
-              <kbd>{t('sendShortcut')}</kbd>
-            </Button>
-          </div>
-          {draft.sent ? (
-            <SentNotice sent={draft.sent} language={language} onShow={() => go('outbox')} />
-          ) : null}
+          <DraftsList
+            drafts={draft.drafts}
+            currentId={draft.draftId}
+            language={language}
+            onOpen={draft.openDraft}
+            onDelete={deleteDraft}
+            onNew={draft.startNew}
+          />
         </div>
-      </form>
-      <div className="compose-side">
-        {removedDraft ? (
-          <p className="hint" role="status" data-testid="draft-removed">
-            {t('drafts.removed', { name: removedDraft.name || t('drafts.untitled') })}{' '}
-            <Button variant="link" onPress={() => void draft.restoreDraft(removedDraft)}>
-              {t('drafts.undo')}
-            </Button>
-          </p>
-        ) : null}
-        <DraftsList
-          drafts={draft.drafts}
-          currentId={draft.draftId}
+        <SendConfirm
+          isOpen={confirming}
+          accountName={account?.name ?? ''}
+          pricing={pricing}
           language={language}
-          onOpen={draft.openDraft}
-          onDelete={deleteDraft}
-          onNew={draft.startNew}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            send();
+          }}
         />
       </div>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('confirm.title', {
-          count: sendingTo,
-          formatted: formatNumber(sendingTo, language),
-        })}
-        confirmLabel={t('confirm.send', {
-          count: sendingTo,
-          formatted: formatNumber(sendingTo, language),
-        })}
-        cancelLabel={t('confirm.cancel')}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          send();
-        }}
-      >
-        <p data-testid="confirm-summary">
-          {t('confirm.body', {
-            count: sendingTo,
-            formatted: formatNumber(sendingTo, language),
-            account: account?.name ?? '',
-            segments: formatNumber(merged?.segments.total ?? 0, language),
-          })}{' '}
-          {cost?.estimate.totals
-            ? t('confirm.cost', { amount: money(cost.estimate.totals.max) })
-            : t('confirm.noCost')}
-        </p>
-        {audience && audience.recipients.length > sendingTo ? (
-          <p className="muted">
-            {t('confirm.leftOut', { count: audience.recipients.length - sendingTo })}
-          </p>
-        ) : null}
-      </ConfirmDialog>
-    </div>
+    </SettledCountProvider>
   );
 }
 

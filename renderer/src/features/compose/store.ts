@@ -6,8 +6,15 @@ import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import { type Problem, problemFrom } from '../../lib/problem';
 
-/** The working copy of the message, kept synchronously so a reload never loses a keystroke. */
+/** The working copy of the message, in this window's storage so a reload never loses a keystroke. */
 const WORKING_KEY = 'outpost.compose.draft';
+/**
+ * While typing, the working copy is written at most this often, after the
+ * keystroke's render rather than inside it; leaving or reloading the page
+ * writes it at once (pagehide), so only a crash of the window could lose the
+ * last fraction of a second.
+ */
+const WORKING_DELAY_MS = 200;
 /** The text waits this long after the last keystroke before the core checks it against the rules. */
 const CHECK_DELAY_MS = 400;
 /** The draft is written to the profile this long after the last change. */
@@ -162,11 +169,21 @@ export const useCompose = create<ComposeState>((set, get) => {
   let saving: Promise<void> = Promise.resolve();
   /** Search as typed: only the newest answer is shown. */
   let asked = 0;
+  let workingTimer: ReturnType<typeof setTimeout> | null = null;
 
   const persistWorking = () => {
+    if (workingTimer) clearTimeout(workingTimer);
+    workingTimer = null;
     const s = get();
     localStorage.setItem(WORKING_KEY, JSON.stringify({ ...draftOf(s), draftId: s.draftId }));
   };
+  const persistWorkingSoon = () => {
+    workingTimer ??= setTimeout(persistWorking, WORKING_DELAY_MS);
+  };
+  // One listener for the store's life (the store is created once).
+  globalThis.addEventListener?.('pagehide', () => {
+    if (workingTimer) persistWorking();
+  });
 
   /** Writes the draft to the profile, one save after another so a new draft gets one id. */
   const saveNow = () => {
@@ -190,7 +207,7 @@ export const useCompose = create<ComposeState>((set, get) => {
   };
 
   const changed = (options: { recipients?: boolean } = {}) => {
-    persistWorking();
+    persistWorkingSoon();
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveTimer = null;

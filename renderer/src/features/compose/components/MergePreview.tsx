@@ -15,20 +15,6 @@ const ENCODING_KEYS = {
 /** The at most this many recipients can be picked one by one for the preview. */
 const PICKABLE = 300;
 
-/** The message a recipient of the preview choice reads, or null with nobody to show. */
-export function previewMessage(
-  merged: MergeCount,
-  choice: PreviewChoice,
-): MergedMessage | undefined {
-  const key =
-    choice === 'first'
-      ? merged.messages[0]?.key
-      : choice === 'longest'
-        ? (merged.longestKey ?? merged.messages[0]?.key)
-        : choice.key;
-  return merged.messages.find((m) => m.key === key) ?? merged.messages[0];
-}
-
 /**
  * The counter after merge (segments min / max / total over the recipients and
  * how many go in each encoding) and the preview of one recipient's message:
