@@ -44,9 +44,11 @@ export async function startWeb(dataDir: string, port: number, renderer?: string)
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  for (let i = 0; i < 900 && !existsSync(urlFile) && child.exitCode === null; i++)
+  // The file can exist a moment before its line is written: wait for the line.
+  const written = () => existsSync(urlFile) && readFileSync(urlFile, 'utf8').trim() !== '';
+  for (let i = 0; i < 900 && !written() && child.exitCode === null; i++)
     await new Promise((r) => setTimeout(r, 100));
-  if (!existsSync(urlFile)) {
+  if (!written()) {
     child.kill('SIGTERM');
     throw new Error(`npm run web did not start on port ${port} (profile ${dataDir}).`);
   }

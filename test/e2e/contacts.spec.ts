@@ -29,3 +29,25 @@ test('the demo contacts are there, searched locally; "Message" starts a draft to
   // The contact becomes the one recipient chip, named by the contact.
   await expect(new ComposePage(page).chips()).toHaveCount(1);
 });
+
+test('the list works by keyboard: arrows move between rows, Space selects, Enter opens', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Contacts');
+  const contacts = new ContactsPage(page);
+  await expect(contacts.rows().nth(2)).toBeVisible({ timeout: 15_000 });
+  await contacts.rows().first().focus();
+  await page.keyboard.press('ArrowDown');
+  const second = contacts.rows().nth(1);
+  await expect(second).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(second).toHaveAttribute('data-selected', 'true');
+  await page.keyboard.press('Space');
+  await expect(second).not.toHaveAttribute('data-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Contact' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(contacts.dialog()).toBeHidden();
+});

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
@@ -63,8 +63,6 @@ export function ContactsView() {
   const problemText = useProblemText();
   const [editing, setEditing] = useState<Editing>(null);
   const [conflict, setConflict] = useState<Detail | null>(null);
-  // Typing stays responsive while the list re-renders for the new result.
-  const pages = useDeferredValue(state.pages);
 
   const account = accounts.find((a) => a.id === state.accountId) ?? accounts[0];
   const accountId = account?.id;
@@ -219,7 +217,7 @@ export function ContactsView() {
           ) : (
             <ContactsList
               total={state.total}
-              rowAt={(i) => rowAt(pages, i)}
+              rowAt={(i) => rowAt(state.pages, i)}
               sort={state.sort}
               selected={state.selected}
               resultKey={resultKey}

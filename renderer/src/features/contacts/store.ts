@@ -107,12 +107,20 @@ function pageRequest(
 const VISIBLE_AT_START = 40;
 
 export const useContacts = create<ContactsState>((set, get) => {
-  /** Bumped when the query, filter, order or data change: answers for an older one are dropped. */
+  /**
+   * Bumped when the query, filter, order or data change: answers for an older
+   * one are dropped, so a slow answer to "ma" never replaces the one to "mar".
+   */
   let generation = 0;
   const inFlight = new Set<number>();
   let range = { start: 0, end: VISIBLE_AT_START };
 
-  /** The pages around the visible rows, fetched together and swapped in at once (no flicker). */
+  /**
+   * A new result: the page at the top of the window is swapped in with the
+   * count in one update (the count and the first rows paint together, and
+   * the old result stays until then: no flicker). The pages around it follow
+   * as the list asks for them, each answer dropped if a newer result began.
+   */
   const reload = async () => {
     const s = get();
     if (s.accountId === null) return;
@@ -122,17 +130,14 @@ export const useContacts = create<ContactsState>((set, get) => {
     const head = await outpost().contacts.page(pageRequest(s, first, true));
     if (mine !== generation) return;
     const total = head.total ?? 0;
-    const others = pagesFor(range.start, range.end, total).filter((p) => p !== first);
-    const rest = await Promise.all(
-      others.map((p) => outpost().contacts.page(pageRequest(get(), p, false))),
-    );
-    if (mine !== generation) return;
-    const pages: Record<number, Contact[]> = { [first]: head.contacts };
-    others.forEach((p, i) => {
-      pages[p] = rest[i]?.contacts ?? [];
-    });
     const everyone = s.filter.kind === 'all' && s.query.trim() === '';
-    set({ pages, total, loaded: true, ...(everyone ? { allCount: total } : {}) });
+    set({
+      pages: { [first]: head.contacts },
+      total,
+      loaded: true,
+      ...(everyone ? { allCount: total } : {}),
+    });
+    for (const p of pagesFor(range.start, range.end, total)) void fetchPage(p);
   };
   const refresh = coalesce(reload);
 
@@ -165,6 +170,8 @@ export const useContacts = create<ContactsState>((set, get) => {
 
   /** A new result: back to its top, selection cleared. */
   const restart = () => {
+    // Answers still on their way are for the old result: none of them may land now.
+    generation++;
     range = { start: 0, end: VISIBLE_AT_START };
     set({ selected: new Set() });
     void refresh();

@@ -1,9 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
-import { Button } from '../../../ui/Button';
 import type { Contact, SortColumn } from '../store';
 
 export const ROW_HEIGHT = 44;
@@ -32,6 +31,26 @@ export interface ContactsListProps {
  * the store has not fetched yet show as loading. Arrow keys, Page Up/Down,
  * Home and End move between rows, Enter opens one, Space selects it.
  */
+/** What a row does when used; one object for the list's life, so rows need not re-render for it. */
+interface RowActions {
+  toggle: (id: number) => void;
+  open: (contact: Contact) => void;
+  message: (contact: Contact) => void;
+  focused: (index: number) => void;
+}
+
+/**
+ * The contacts as a table that renders only the rows on screen (plus a few),
+ * so 100,000 scroll as smoothly as 10. Rows have one fixed height; the rows
+ * the store has not fetched yet show as loading. Arrow keys, Page Up/Down,
+ * Home and End move between rows, Enter opens one, Space selects it.
+ *
+ * Scrolling re-renders this list on every scroll event (the virtualizer
+ * asks for it), so each row is memoised on what it shows: only the rows
+ * that come into view are rendered, and a row is a plain table row with
+ * native controls (a React Aria Button in each of 40 rows cost more than
+ * the rest of the row together, bench/RESULTS.md "Contacts view").
+ */
 export function ContactsList(props: ContactsListProps) {
   const { t } = useTranslation('contacts');
   const scroller = useRef<HTMLDivElement>(null);
@@ -46,6 +65,16 @@ export function ContactsList(props: ContactsListProps) {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { onRange, resultKey } = props;
+
+  // The view passes new callbacks on each render; rows get one stable set that calls the latest.
+  const latest = useRef(props);
+  latest.current = props;
+  const [actions] = useState<RowActions>(() => ({
+    toggle: (id) => latest.current.onToggle(id),
+    open: (c) => latest.current.onOpen(c),
+    message: (c) => latest.current.onMessage(c),
+    focused: (index) => setActive(index),
+  }));
 
   useEffect(() => {
     onRange(first, last);
@@ -68,7 +97,8 @@ export function ContactsList(props: ContactsListProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if ((event.target as HTMLElement).getAttribute('role') !== 'row') return;
+    // Only a focused row takes the keys (a native <tr> has no role attribute to test).
+    if (!(event.target as HTMLElement).classList.contains('clist-item')) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
       ArrowDown: active + 1,
@@ -150,19 +180,23 @@ export function ContactsList(props: ContactsListProps) {
           {top > 0 ? <Spacer height={top} /> : null}
           {items.map((item) => {
             const c = props.rowAt(item.index);
-            return (
-              <tr
-                key={c ? c.id : `loading-${item.index}`}
-                aria-rowindex={item.index + 2}
-                aria-busy={c ? undefined : true}
-                data-index={item.index}
-                data-selected={c && props.selected.has(c.id) ? 'true' : undefined}
-                tabIndex={item.index === active ? 0 : -1}
-                onFocus={() => setActive(item.index)}
-                className="clist-item"
-              >
-                {c ? <Row contact={c} {...props} /> : <LoadingRow label={t('table.loading')} />}
-              </tr>
+            return c ? (
+              <Row
+                key={c.id}
+                contact={c}
+                index={item.index}
+                active={item.index === active}
+                selected={props.selected.has(c.id)}
+                actions={actions}
+              />
+            ) : (
+              <LoadingRow
+                key={`loading-${item.index}`}
+                index={item.index}
+                active={item.index === active}
+                label={t('table.loading')}
+                actions={actions}
+              />
             );
           })}
           {bottom > 0 ? <Spacer height={bottom} /> : null}
@@ -181,24 +215,59 @@ function Spacer({ height }: { height: number }) {
   );
 }
 
-function LoadingRow({ label }: { label: string }) {
-  return (
-    <td colSpan={6} className="clist-cell clist-loading">
-      {label}
-    </td>
-  );
+interface RowPlace {
+  index: number;
+  /** The row that takes Tab (roving focus). */
+  active: boolean;
+  actions: RowActions;
 }
 
-function Row({ contact: c, ...props }: { contact: Contact } & ContactsListProps) {
+const LoadingRow = memo(function LoadingRow({
+  index,
+  active,
+  label,
+  actions,
+}: RowPlace & { label: string }) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-busy
+      data-index={index}
+      tabIndex={active ? 0 : -1}
+      onFocus={() => actions.focused(index)}
+      className="clist-item"
+    >
+      <td colSpan={6} className="clist-cell clist-loading">
+        {label}
+      </td>
+    </tr>
+  );
+});
+
+/** One contact; re-rendered only when the contact, its place, focus or selection changes. */
+const Row = memo(function Row({
+  contact: c,
+  index,
+  active,
+  selected,
+  actions,
+}: RowPlace & { contact: Contact; selected: boolean }) {
   const { t } = useTranslation('contacts');
   const name = contactName(c) || phoneForDisplay(c.phone);
   return (
-    <>
+    <tr
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-selected={selected ? 'true' : undefined}
+      tabIndex={active ? 0 : -1}
+      onFocus={() => actions.focused(index)}
+      className="clist-item"
+    >
       <td className="clist-cell clist-select">
         <input
           type="checkbox"
-          checked={props.selected.has(c.id)}
-          onChange={() => props.onToggle(c.id)}
+          checked={selected}
+          onChange={() => actions.toggle(c.id)}
           aria-label={t('table.selectOne', { name: isolate(name) })}
           tabIndex={-1}
         />
@@ -207,7 +276,7 @@ function Row({ contact: c, ...props }: { contact: Contact } & ContactsListProps)
         <button
           type="button"
           className="clist-open"
-          onClick={() => props.onOpen(c)}
+          onClick={() => actions.open(c)}
           aria-label={t('table.openOne', { name: isolate(name) })}
           tabIndex={-1}
         >
@@ -224,14 +293,16 @@ function Row({ contact: c, ...props }: { contact: Contact } & ContactsListProps)
       <td className="clist-cell clist-email">{c.email}</td>
       <td className="clist-cell clist-tags muted">{c.tags.join(', ')}</td>
       <td className="clist-cell clist-actions">
-        <Button
-          onPress={() => props.onMessage(c)}
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => actions.message(c)}
           aria-label={t('table.messageTo', { name: isolate(name) })}
-          excludeFromTabOrder
+          tabIndex={-1}
         >
           {t('table.message')}
-        </Button>
+        </button>
       </td>
-    </>
+    </tr>
   );
-}
+});

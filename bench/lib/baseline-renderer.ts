@@ -1,0 +1,73 @@
+/**
+ * An earlier commit's renderer served beside this checkout's, so a renderer
+ * benchmark can measure both in turn on the same machine and the same core
+ * (BENCH_BASELINE=<git rev>). `npm run web` reads out/renderer/index.html
+ * once when it starts and the assets at each request: the baseline's assets
+ * are copied in beside ours (hashed names), its index.html is in place only
+ * while its server starts, and `remove` takes its files away again.
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OUT = join(ROOT, 'out', 'renderer');
+
+export interface BaselineRenderer {
+  /** Runs `start` with the baseline's index.html in out/renderer, then puts ours back. */
+  serve<T>(start: () => Promise<T>): Promise<T>;
+  remove(): void;
+}
+
+/** This checkout's renderer, built now (electron-vite), so the figures are for the code as it is. */
+export function buildCurrentRenderer(): void {
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Builds `rev`'s renderer (its renderer/ and shared/, this checkout's packages) under `work`. */
+export function buildBaselineRenderer(rev: string, work: string): BaselineRenderer {
+  const src = join(work, 'baseline');
+  mkdirSync(src, { recursive: true });
+  execSync(`git archive ${rev} renderer shared | tar -x -C ${src}`, { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  const out = join(work, 'baseline-out');
+  const config = join(src, 'vite.baseline.config.mjs');
+  writeFileSync(
+    config,
+    `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true } };\n`,
+  );
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', config], {
+    cwd: src,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const ours = new Set(readdirSync(join(OUT, 'assets')));
+  const added = readdirSync(join(out, 'assets')).filter((f) => !ours.has(f));
+  for (const f of added) copyFileSync(join(out, 'assets', f), join(OUT, 'assets', f));
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const indexFile = join(OUT, 'index.html');
+  return {
+    serve: async (start) => {
+      const mine = readFileSync(indexFile, 'utf8');
+      writeFileSync(indexFile, html);
+      try {
+        return await start();
+      } finally {
+        writeFileSync(indexFile, mine);
+      }
+    },
+    remove: () => {
+      for (const f of added) rmSync(join(OUT, 'assets', f), { force: true });
+    },
+  };
+}

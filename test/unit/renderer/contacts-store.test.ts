@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_SIZE } from '../../../renderer/src/features/contacts/page-window';
+import { type Contact, rowAt, useContacts } from '../../../renderer/src/features/contacts/store';
+import type { RequestOf } from '../../../shared/ipc/contract';
+
+type PageRequest = RequestOf<'contacts.page'>;
+interface PageReply {
+  offset: number;
+  total: number | null;
+  contacts: Contact[];
+}
+
+/** A contact whose name says which query and row it answers. */
+const contact = (query: string, index: number): Contact => ({
+  id: index + 1,
+  accountId: 1,
+  phone: `3460000${index}`,
+  firstName: query || 'all',
+  lastName: String(index),
+  email: '',
+  tags: [],
+  pending: false,
+  hasConflict: false,
+});
+
+/** A main process whose every `contacts.page` answer the test releases by hand, in any order. */
+function fakeMain(totalOf: (query: string) => number) {
+  const waiting: { request: PageRequest; answer: () => void }[] = [];
+  const page = (request: PageRequest) =>
+    new Promise<PageReply>((resolve) => {
+      const query = request.query ?? '';
+      const total = totalOf(query);
+      const rows = Math.max(0, Math.min(request.limit ?? 0, total - request.offset));
+      waiting.push({
+        request,
+        answer: () =>
+          resolve({
+            offset: request.offset,
+            total: request.withTotal ? total : null,
+            contacts: Array.from({ length: rows }, (_, i) => contact(query, request.offset + i)),
+          }),
+      });
+    });
+  const api = {
+    contacts: {
+      page,
+      groups: async () => ({ books: [], tags: [] }),
+      abilities: async () => ({}),
+    },
+  };
+  /** Answers the first waiting call that matches, then lets the store's awaits run. */
+  const answer = async (match: (r: PageRequest) => boolean) => {
+    const i = waiting.findIndex((w) => match(w.request));
+    if (i < 0) throw new Error('No such call is waiting.');
+    const [call] = waiting.splice(i, 1);
+    call?.answer();
+    for (let k = 0; k < 5; k++) await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { api, waiting, answer };
+}
+
+const firstName = () => rowAt(useContacts.getState().pages, 0)?.firstName;
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the contacts list store', () => {
+  let main: ReturnType<typeof fakeMain>;
+  beforeEach(async () => {
+    main = fakeMain((q) => (q === '' ? 100_000 : q.length * 1_000));
+    vi.stubGlobal('window', { outpost: main.api });
+    useContacts.setState({ accountId: null, query: '', pages: {}, total: 0, loaded: false });
+    useContacts.getState().setAccount(1);
+    await settle();
+    while (main.waiting.length > 0) await main.answer(() => true);
+  });
+  afterEach(async () => {
+    // Nothing left hanging for the next test (the store is one for the whole file).
+    while (main.waiting.length > 0) await main.answer(() => true);
+    vi.unstubAllGlobals();
+  });
+
+  it('never lets an older query’s late answer replace a newer one', async () => {
+    const { setQuery } = useContacts.getState();
+    setQuery('m');
+    await settle();
+    setQuery('ma');
+    setQuery('mar');
+    const seen: (string | undefined)[] = [];
+    const stop = useContacts.subscribe(() => seen.push(firstName()));
+    await settle();
+    // The answer to "m" arrives after the person typed on, then everything else in turn.
+    await main.answer((r) => r.query === 'm');
+    while (main.waiting.length > 0) await main.answer(() => true);
+    stop();
+    expect(useContacts.getState().total).toBe(3_000);
+    expect(firstName()).toBe('mar');
+    // Until "mar" was answered the list kept the result it had; "m" never showed.
+    expect(seen.filter((f) => f !== 'all' && f !== 'mar')).toEqual([]);
+    const { pages } = useContacts.getState();
+    for (const rows of Object.values(pages))
+      for (const row of rows) expect(row.firstName).toBe('mar');
+  });
+
+  it('shows the count and the first rows together, without waiting for the next page', async () => {
+    const seen: { total: number; first: string | undefined }[] = [];
+    const stop = useContacts.subscribe((s) =>
+      seen.push({ total: s.total, first: rowAt(s.pages, 0)?.firstName }),
+    );
+    useContacts.getState().setQuery('lu');
+    await settle();
+    await main.answer((r) => r.query === 'lu' && r.withTotal === true);
+    stop();
+    // The first page alone is enough to show the result: the page after it is still unanswered.
+    expect(
+      main.waiting.some((w) => w.request.query === 'lu' && w.request.offset === PAGE_SIZE),
+    ).toBe(true);
+    expect(useContacts.getState().total).toBe(2_000);
+    expect(firstName()).toBe('lu');
+    // No moment showed the new count beside the old rows (or the other way round).
+    for (const s of seen) expect(s.total === 2_000).toBe(s.first === 'lu');
+  });
+});
