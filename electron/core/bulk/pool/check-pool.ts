@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RowInspection } from '../row-check';
@@ -10,16 +11,25 @@ export const CHECK_WORKER_ENTRY = 'bulk-check-worker';
 /**
  * The worker script for this build: the bundles put their compiled copy
  * beside themselves (out/main/, out/cli/; this code may sit in out/cli/chunks/),
- * and unbuilt code (vitest, tsx) loads the TypeScript source through tsx.
+ * and unbuilt code (vitest, tsx) bundles the TypeScript source once per
+ * process (`check-worker-source.cjs`), so its workers also start as built JS.
  * null when none is there: the check then runs in this thread.
  */
 export function locateCheckWorker(): string | null {
+  if (__filename.endsWith('.ts')) return unbuiltCheckWorker();
   const candidates = [__dirname, dirname(__dirname)].flatMap((dir) => [
     join(dir, `${CHECK_WORKER_ENTRY}.cjs`),
     join(dir, `${CHECK_WORKER_ENTRY}.js`),
   ]);
-  if (__filename.endsWith('.ts')) candidates.push(join(__dirname, 'check-worker-source.cjs'));
   return candidates.find((file) => existsSync(file)) ?? null;
+}
+
+/** Required by path only when running from source, so no bundle ever pulls esbuild in. */
+function unbuiltCheckWorker(): string {
+  const source = createRequire(__filename)('./check-worker-source.cjs') as {
+    builtCheckWorker(): string;
+  };
+  return source.builtCheckWorker();
 }
 
 /** Threads for a check: both cores here; more cores help less, the parse stays in one thread. */
