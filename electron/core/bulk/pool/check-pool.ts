@@ -37,6 +37,13 @@ export function poolThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/**
+ * The worker runs built JS, so it needs none of the process's loader flags:
+ * inherited, `--import tsx` (the benches, `npm run web`) made every worker
+ * start tsx's hooks and route each require through them.
+ */
+export const WORKER_EXEC_ARGV: string[] = [];
+
 export interface CheckPool {
   readonly threads: number;
   /** Inspects one chunk of rows in a worker. */
@@ -58,6 +65,7 @@ export async function openCheckPool(threads = poolThreads()): Promise<CheckPool 
     maxThreads: threads,
     // A worker keeps its checker (template, rules caches) from one chunk to the next.
     isolateWorkers: false,
+    execArgv: WORKER_EXEC_ARGV,
   });
   let closed: Promise<void> | undefined;
   return {
