@@ -203,8 +203,8 @@ function offThread(
 /** A pool when the file is big enough to repay starting one (or threads were asked for). */
 async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
   // Off unless asked (the option, or OUTPOST_CHECK_THREADS): on this 2-core machine the pool
-  // measured slower than one thread, its workers taking seconds to load the phone and holiday
-  // tables, and it broke the 400 MiB bound at 1,000,000 rows (bench/RESULTS.md, bulk).
+  // costs 2-2.5x one thread's CPU even from built JS (main parses, every row crosses the thread
+  // boundary twice, fresh workers load their tables), so it is slower (bench/RESULTS.md, bulk).
   if (options.checkThreads !== undefined) {
     return options.checkThreads > 0 ? openCheckPool(options.checkThreads) : null;
   }

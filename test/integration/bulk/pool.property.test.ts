@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeBulk, type BulkOptions, CsvFileError } from '../../../electron/core/bulk';
 import { POOL } from '../../../electron/core/bulk/limits';
@@ -177,4 +178,59 @@ describe('the CSV check off the main thread', () => {
     expect(failure).toEqual(inThread);
     expect((failure as CsvFileError).row).toBe((inThread as CsvFileError).row);
   }, 120_000);
+});
+
+/**
+ * The file's own form must not change the report either: a BOM, CRLF or LF,
+ * Windows-1252, cells with quoted line breaks (one row, several lines), rows
+ * with cells missing or extra. Each way of checking (one thread, the pool,
+ * off the main thread) must read it identically, row numbers included.
+ */
+const latinName = fc.constantFrom(
+  'ana',
+  'José',
+  'Ñuño',
+  'zoë',
+  'línea\nnueva',
+  'dos\r\nlíneas',
+  'a;b',
+  '',
+);
+const shapedLine = fc.oneof(
+  {
+    arbitrary: fc.tuple(latinName, phone).map(([n, p]) => `"${n.replaceAll('"', '""')}";${p};ES`),
+    weight: 12,
+  },
+  { arbitrary: phone.map((p) => `Ana;${p}`), weight: 2 }, // a cell short
+  { arbitrary: phone.map((p) => `Ana;${p};ES;extra;more`), weight: 2 }, // cells over
+  { arbitrary: fc.constant(''), weight: 1 }, // an empty line
+);
+const shapedFile = fc.record({
+  // Padded past POOL.offThreadMinBytes, so the off-thread check really runs in its worker.
+  lines: fc
+    .array(shapedLine, { minLength: 2_000, maxLength: 3_000 })
+    .map((lines) => lines.map((l) => (l === '' ? l : `${'-'.repeat(30)};${l}`))),
+  bom: fc.boolean(),
+  crlf: fc.boolean(),
+  win1252: fc.boolean(),
+});
+
+describe('every way of checking reads the file the same', () => {
+  it('gives one report for BOMs, CRLF, Windows-1252, quoted line breaks, short and long rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapedFile, async ({ lines, bom, crlf, win1252 }) => {
+        const csv = join(dir.path, `s${++n}.csv`);
+        const eol = crlf ? '\r\n' : '\n';
+        const text = `${bom && !win1252 ? '\uFEFF' : ''}nota;nombre;movil;pais${eol}${lines.join(eol)}${eol}`;
+        writeFileSync(csv, win1252 ? iconv.encode(text, 'win1252') : text);
+        expect(statSync(csv).size).toBeGreaterThanOrEqual(POOL.offThreadMinBytes);
+        const run = (extra: Partial<BulkOptions>) =>
+          analyzeBulk({ ...options(csv, false), ...extra }).catch((e: Error) => e.message);
+        const one = await run({ checkThreads: 0 });
+        expect(await run({ checkThreads: 2 })).toEqual(one);
+        expect(await run({ offMainThread: true })).toEqual(one);
+      }),
+      { numRuns: 4 },
+    );
+  }, 300_000);
 });

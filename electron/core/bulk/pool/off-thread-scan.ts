@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { CsvFileError } from '../errors';
 import type { RecordProgress } from '../records';
 import type { CsvSniff } from '../sniff';
-import { locateCheckWorker } from './check-pool';
+import { locateCheckWorker, WORKER_EXEC_ARGV } from './check-pool';
 import type { CheckSetup } from './check-setup';
 import type { RowSink } from './pooled-scan';
 import type { ScanAck, ScanMessage, ScanWorkerData } from './scan-messages';
@@ -39,7 +39,7 @@ export function scanOffThread(
     chunkRows: options.chunkRows,
     maxUnacknowledged: options.maxUnacknowledged,
   };
-  const worker = new Worker(filename, { workerData });
+  const worker = new Worker(filename, { workerData, execArgv: WORKER_EXEC_ARGV });
   return new Promise<boolean>((resolve, reject) => {
     let settled = false;
     const settle = (error?: unknown) => {
