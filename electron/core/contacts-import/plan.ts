@@ -28,13 +28,23 @@ export interface ImportColumns {
 /**
  * Where the contacts go: a book this computer knows (local id), one of an
  * address-book account's books (provider id), a new book by name (providers
- * that create groups by name), or no book (providers without books).
+ * that create groups by name), a tag (providers that sort contacts by tags),
+ * or no book at all.
  */
 export type ImportBookChoice =
   | { kind: 'local'; id: number }
   | { kind: 'provider'; id: string }
   | { kind: 'new'; name: string }
+  | { kind: 'tag'; name: string }
   | { kind: 'none' };
+
+/**
+ * How an existing contact joins the chosen book or tag, as the editor would
+ * do it (so sync pushes it): the address-book API moves a contact between
+ * books, the tags API adds a tag. null where the provider offers no such edit
+ * (360nrs has no "add to group" for a contact that exists).
+ */
+export type JoinKind = 'move' | 'tag' | null;
 
 export interface ImportPlanOptions extends SniffOptions {
   columns: ImportColumns;
@@ -62,7 +72,7 @@ export interface ExistingRow {
   row: number;
   contactId: number;
   name: string;
-  /** Already a member of the chosen book. */
+  /** Already a member of the chosen book, or already carries the chosen tag. */
   inBook: boolean;
   /** The file has values the contact does not: they are written (an update). */
   patch: ContactPatch | null;
@@ -79,6 +89,10 @@ export class ImportChoiceError extends Error {
 export interface ImportPlan {
   accountId: number;
   book: ResolvedBook | null;
+  /** The tag every imported contact gets (tags API), instead of a book. */
+  tag: string | null;
+  /** How the existing rows not yet in the book (or without the tag) can join it. */
+  join: JoinKind;
   rows: number;
   blankRows: number;
   creates: { row: number; contact: NewContact }[];
@@ -90,9 +104,21 @@ export interface ImportPlan {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const LIMITS = { firstName: 100, lastName: 100, email: 200, custom: 500 } as const;
 
+/** The tag an import gives its contacts, or null when the choice is not a tag. */
+function resolveTag(db: Db, accountId: number, choice: ImportBookChoice): string | null {
+  if (choice.kind !== 'tag') return null;
+  const can = contactAbilities(db, accountId);
+  if (!can.tags) throw new ImportChoiceError(`The ${can.provider} API has no contact tags.`);
+  const name = choice.name.trim();
+  if (name === '' || name.length > 60)
+    throw new ImportChoiceError('Give the tag a name (up to 60 characters).');
+  return name;
+}
+
 function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): ResolvedBook | null {
   const can = contactAbilities(db, accountId);
   const account = getAccount(db, accountId);
+  if (choice.kind === 'tag') return null;
   if (choice.kind === 'none') {
     if (can.newContactBook === 'choose')
       throw new ImportChoiceError(`Choose one of "${account.name}"'s address books.`);
@@ -244,6 +270,23 @@ function isMember(db: Db, bookId: number | null, contactId: number): boolean {
   );
 }
 
+function hasTag(db: Db, tag: string, contactId: number): boolean {
+  return (
+    prepareOnce(db, 'SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag = ?').get(
+      contactId,
+      tag,
+    ) !== undefined
+  );
+}
+
+/** Whether the provider lets an existing contact join the chosen book or tag (see JoinKind). */
+function joinKind(db: Db, accountId: number, book: ResolvedBook | null, tag: string | null) {
+  const can = contactAbilities(db, accountId);
+  if (tag !== null) return 'tag' as const;
+  if (book?.remoteId && can.moveToBook) return 'move' as const;
+  return null;
+}
+
 /**
  * Reads the whole file and decides, row by row, what an import would do: a
  * new contact, an update of the account's contact with that number (only the
@@ -258,6 +301,7 @@ export async function planContactsImport(
   options: ImportPlanOptions,
 ): Promise<ImportPlan> {
   const book = resolveBook(db, accountId, options.book);
+  const tag = resolveTag(db, accountId, options.book);
   const sniff = sniffCsv(path, options);
   checkColumns(db, accountId, options.columns, sniff.mapping.headers.length);
   const check: RowCheck = {
@@ -268,6 +312,8 @@ export async function planContactsImport(
   const plan: ImportPlan = {
     accountId,
     book,
+    tag,
+    join: joinKind(db, accountId, book, tag),
     rows: 0,
     blankRows: 0,
     creates: [],
@@ -306,7 +352,8 @@ export async function planContactsImport(
         row: record.row,
         contactId: local.id,
         name: `${local.first_name} ${local.last_name}`.trim(),
-        inBook: isMember(db, book?.localId ?? null, local.id),
+        inBook:
+          tag !== null ? hasTag(db, tag, local.id) : isMember(db, book?.localId ?? null, local.id),
         patch: patchFor(local, read.contact),
       });
     },
