@@ -14,6 +14,7 @@ import { prepareOnce } from '../db/statements';
 import { contactAbilities } from '../sync/contacts/abilities';
 import type { ContactPatch, NewContact } from '../sync/contacts/model';
 import { phoneKey } from '../sync/phone-key';
+import { CHOICE_REFUSALS, ROW_REASONS } from './sentences';
 
 /** Which column (0-based) holds what; phone is required, the rest optional. */
 export interface ImportColumns {
@@ -108,10 +109,9 @@ const LIMITS = { firstName: 100, lastName: 100, email: 200, custom: 500 } as con
 function resolveTag(db: Db, accountId: number, choice: ImportBookChoice): string | null {
   if (choice.kind !== 'tag') return null;
   const can = contactAbilities(db, accountId);
-  if (!can.tags) throw new ImportChoiceError(`The ${can.provider} API has no contact tags.`);
+  if (!can.tags) throw new ImportChoiceError(CHOICE_REFUSALS.noTags(can.provider));
   const name = choice.name.trim();
-  if (name === '' || name.length > 60)
-    throw new ImportChoiceError('Give the tag a name (up to 60 characters).');
+  if (name === '' || name.length > 60) throw new ImportChoiceError(CHOICE_REFUSALS.tagName());
   return name;
 }
 
@@ -121,14 +121,15 @@ function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): Resol
   if (choice.kind === 'tag') return null;
   if (choice.kind === 'none') {
     if (can.newContactBook === 'choose')
-      throw new ImportChoiceError(`Choose one of "${account.name}"'s address books.`);
+      throw new ImportChoiceError(CHOICE_REFUSALS.chooseAddressBook(account.name));
     return null;
   }
   if (can.newContactBook === 'none')
-    throw new ImportChoiceError(`The ${can.provider} API keeps no contact books.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.noBooks(can.provider));
   if (choice.kind === 'provider') {
     const book = getAccountBooks(db, accountId).find((b) => b.id === choice.id);
-    if (!book) throw new ImportChoiceError(`"${account.name}" has no address book ${choice.id}.`);
+    if (!book)
+      throw new ImportChoiceError(CHOICE_REFUSALS.noSuchAddressBook(account.name, choice.id));
     const localId = prepareOnce(
       db,
       'SELECT id FROM contact_books WHERE account_id = ? AND remote_id = ?',
@@ -138,9 +139,7 @@ function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): Resol
     return { name: book.name, localId: localId ?? null, remoteId: book.id };
   }
   if (can.newContactBook === 'choose')
-    throw new ImportChoiceError(
-      `The address-book API cannot make books; choose one of "${account.name}"'s books.`,
-    );
+    throw new ImportChoiceError(CHOICE_REFUSALS.cannotMakeBooks(account.name));
   const row = (
     choice.kind === 'local'
       ? prepareOnce(
@@ -154,10 +153,9 @@ function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): Resol
         ).get(accountId, choice.name.trim())
   ) as { id: number; name: string; remote_id: string | null } | undefined;
   if (row) return { name: row.name, localId: row.id, remoteId: row.remote_id };
-  if (choice.kind === 'local') throw new ImportChoiceError('That book no longer exists here.');
+  if (choice.kind === 'local') throw new ImportChoiceError(CHOICE_REFUSALS.bookGone());
   const name = choice.name.trim();
-  if (name === '' || name.length > 120)
-    throw new ImportChoiceError('Give the new book a name (up to 120 characters).');
+  if (name === '' || name.length > 120) throw new ImportChoiceError(CHOICE_REFUSALS.bookName());
   return { name, localId: null, remoteId: null };
 }
 
@@ -168,20 +166,20 @@ function checkColumns(db: Db, accountId: number, columns: ImportColumns, width: 
     (c): c is number => c !== undefined,
   );
   for (const c of [...used, ...columns.custom.map((f) => f.column)]) {
-    if (c < 0 || c >= width) throw new ImportChoiceError(`The file has no column ${c + 1}.`);
+    if (c < 0 || c >= width) throw new ImportChoiceError(CHOICE_REFUSALS.noColumn(c + 1));
   }
   if (columns.lastName !== undefined && !can.lastName)
-    throw new ImportChoiceError(`The ${can.provider} API keeps one name only, not a surname.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.oneName(can.provider));
   if (columns.email !== undefined && !can.email)
-    throw new ImportChoiceError(`The ${can.provider} API keeps no email addresses.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.noEmail(can.provider));
   const allowed = can.customFieldNames;
   for (const f of columns.custom) {
-    if (f.name.trim() === '') throw new ImportChoiceError('Name every custom field.');
+    if (f.name.trim() === '') throw new ImportChoiceError(CHOICE_REFUSALS.customUnnamed());
     if (allowed && !allowed.includes(f.name))
       throw new ImportChoiceError(
         allowed.length === 0
-          ? `"${getAccount(db, accountId).name}" has no custom fields to fill.`
-          : `"${f.name}" is not a custom field of this account; its fields are ${allowed.join(', ')}.`,
+          ? CHOICE_REFUSALS.noCustomFields(getAccount(db, accountId).name)
+          : CHOICE_REFUSALS.notACustomField(f.name, allowed.join(', ')),
       );
   }
 }
@@ -210,17 +208,15 @@ function readRow(record: CsvRecord, check: RowCheck): { contact: NewContact } | 
   for (const key of ['firstName', 'lastName', 'email'] as const) {
     const value = cell(columns[key]);
     if (value === '' || columns[key] === undefined) continue;
-    if (value.length > LIMITS[key])
-      return problem(columns[key], `Longer than ${LIMITS[key]} characters.`);
+    if (value.length > LIMITS[key]) return problem(columns[key], ROW_REASONS.tooLong(LIMITS[key]));
     if (key === 'email' && !EMAIL.test(value))
-      return problem(columns[key], `"${value}" is not an email address.`);
+      return problem(columns[key], ROW_REASONS.notAnEmail(value));
     contact[key] = value;
   }
   const custom: Record<string, string> = {};
   for (const f of columns.custom) {
     const value = cell(f.column);
-    if (value.length > LIMITS.custom)
-      return problem(f.column, `Longer than ${LIMITS.custom} characters.`);
+    if (value.length > LIMITS.custom) return problem(f.column, ROW_REASONS.tooLong(LIMITS.custom));
     if (value !== '') custom[f.name] = value;
   }
   if (Object.keys(custom).length > 0) contact.customFields = custom;
