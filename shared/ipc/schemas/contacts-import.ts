@@ -55,6 +55,8 @@ export const ContactsImportReport = z.object({
   alreadyInBook: z.number().int(),
   /** Existing contacts the import can also put into the book (or tag), on request. */
   joinable: z.number().int(),
+  /** Of those, the ones the file changes nothing else in. */
+  joinOnly: z.number().int(),
   /** How they would join: moved to the book (address-book API), tagged, or not offered. */
   join: z.enum(['move', 'tag']).nullable(),
   /** The tag every imported contact gets, for a tags account. */
