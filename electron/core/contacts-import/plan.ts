@@ -318,6 +318,9 @@ export async function planContactsImport(
     duplicates: [],
   };
   const seen = new Map<string, number>();
+  // The tags API creates no contact without a name (seed 002, create: `name` required).
+  const provider = contactAbilities(db, accountId).provider;
+  const nameRequired = provider === 'tags';
   await streamRecords(
     sniff,
     (record) => {
@@ -340,6 +343,15 @@ export async function planContactsImport(
       }
       seen.set(key, record.row);
       const local = findExisting(db, accountId, key);
+      if (!local && nameRequired && !read.contact.firstName) {
+        const column = options.columns.firstName ?? options.columns.phone;
+        plan.invalid.push({
+          row: record.row,
+          column: check.headers[column] ?? `column ${column + 1}`,
+          reason: ROW_REASONS.nameNeeded(provider),
+        });
+        return;
+      }
       if (!local) {
         plan.creates.push({ row: record.row, contact: read.contact });
         return;

@@ -9,6 +9,7 @@
 export const ROW_REASONS = {
   tooLong: (limit: number) => `Longer than ${limit} characters.`,
   notAnEmail: (value: string) => `"${value}" is not an email address.`,
+  nameNeeded: (provider: string) => `The ${provider} API needs a name for a new contact.`,
 };
 
 /** Why the check refuses the choices, before the file is read. */

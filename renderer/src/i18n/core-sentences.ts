@@ -184,6 +184,11 @@ const RULES: readonly Rule[] = [
     params: ['value'],
   },
   {
+    match: /^The (\S+) API needs a name for a new contact\.$/,
+    key: 'contactsImport.nameNeeded',
+    params: ['provider'],
+  },
+  {
     match: /^The (\S+) API has no contact tags\.$/,
     key: 'contactsImport.noTags',
     params: ['provider'],

@@ -25,6 +25,7 @@ type Samples<T> = { [K in keyof T]: T[K] extends (...a: infer A) => string ? A :
 const ROW_SAMPLES: Samples<typeof ROW_REASONS> = {
   tooLong: [100],
   notAnEmail: ['sin-arroba'],
+  nameNeeded: ['tags'],
 };
 const CHOICE_SAMPLES: Samples<typeof CHOICE_REFUSALS> = {
   noTags: ['nrs'],
