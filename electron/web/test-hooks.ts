@@ -1,3 +1,4 @@
+import { events } from '../../shared/ipc/events';
 import type { CoreContext } from '../core';
 import { listAccounts } from '../core/accounts/repository';
 import { SANDBOX_ACCOUNT } from '../core/accounts/sandbox-account';
@@ -23,7 +24,7 @@ function sandboxAccountId(core: CoreContext): number {
  * WhatsApp (one message, or `count` of them spread over the past hours as a
  * long history), and the app looks for new messages at once instead of at its
  * next minute; faults on the wire; whether a number is on the simulator's
- * SMS blacklist; and a simulator of a spec's own (`simulator`: its addresses
+ * SMS blacklist; the app menu's items; and a simulator of a spec's own (`simulator`: its addresses
  * and credentials, for the spec to add an account with through the app), so
  * that spec's figures and contacts are untouched by the others' sends and syncs.
  */
@@ -57,6 +58,12 @@ export function sandboxTestHooks(
     faults: async (body) => {
       const spec = (body as { spec?: unknown }).spec;
       sandbox.setFaults(typeof spec === 'string' && spec !== '' ? spec : null);
+      return {};
+    },
+    /** The app menu, as the Electron shell sends it (electron/main/app-menu.ts): `{"view":"import"}`. */
+    menu: async (body) => {
+      const event = events['app.navigate'].parse({ view: text(body, 'view') });
+      core.events.bus.emit('app.navigate', event);
       return {};
     },
     'on-blacklist': async (body) => {

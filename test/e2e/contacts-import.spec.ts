@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, ownSimulatorAccount, test, testHook } from './fixtures';
 import { AppPage } from './pages/app';
 import { ContactsPage } from './pages/contacts';
 
@@ -135,3 +135,69 @@ test('in Spanish, the report screen is axe-clean, and Cancel there adds nothing'
   await expect(page.getByTestId('contacts-count')).toContainText('47');
   await context.close();
 });
+
+for (const language of ['en', 'es'] as const) {
+  const words =
+    language === 'en'
+      ? {
+          contacts: 'Contacts',
+          next: 'Next',
+          tag: /Give them the tag/,
+          newTag: /^A new tag/,
+          tagName: 'Name of the new tag',
+          check: 'Check the file',
+          join: 'Also tag the 1 contact already here “Vacuna g11”',
+          import: 'Import 3 contacts',
+          joined: '1 existing contact tagged “Vacuna g11”',
+        }
+      : {
+          contacts: 'Contactos',
+          next: 'Siguiente',
+          tag: /Ponerles la etiqueta/,
+          newTag: /^Una etiqueta nueva/,
+          tagName: 'Nombre de la etiqueta nueva',
+          check: 'Revisar el archivo',
+          join: 'Poner también la etiqueta «Vacuna g11» al contacto que ya existe',
+          import: 'Importar 3 contactos',
+          joined: '1 contacto que ya existía con la etiqueta «Vacuna g11»',
+        };
+  test(`the app menu opens the import; a tags account tags the new and the existing contacts (${language})`, async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const app = new AppPage(page);
+    await app.open({ language });
+    const account = await ownSimulatorAccount(page, request, { name: 'Vet g11', provider: 'tags' });
+    await page.evaluate(async (accountId) => {
+      const made = await window.outpost.contacts.create({
+        accountId,
+        contact: { phone: '+34631990001', firstName: 'Toby' },
+      });
+      if (!made.ok) throw new Error(made.message);
+    }, account.id);
+    await app.go(words.contacts);
+    const contacts = new ContactsPage(page);
+    await contacts.chooseAccount(account.name);
+    // The app menu's "Import contacts…" while Contacts is already shown.
+    await testHook(request, 'menu', { view: 'import' });
+    const dialog = contacts.dialog();
+    await expect(dialog.getByTestId('import-step')).toBeVisible();
+    const csv = 'Nombre,Teléfono\nToby,+34631990001\nLuna,+34631990002\nKira,+34631990003\n';
+    await chooseFile(page, 'mascotas.csv', Buffer.from(csv, 'utf8'));
+    await dialog.getByRole('button', { name: words.next }).click();
+    await dialog.getByRole('button', { name: words.tag }).click();
+    await page.getByRole('option', { name: words.newTag }).click();
+    await dialog.getByRole('textbox', { name: words.tagName }).fill('Vacuna g11');
+    await dialog.getByRole('button', { name: words.check }).click();
+    const join = dialog.getByRole('checkbox', { name: words.join });
+    await expect(join).toBeChecked({ timeout: 20_000 });
+    await page.screenshot({ path: `docs/screenshots/contacts-import-tag-${language}.png` });
+    await dialog.getByRole('button', { name: words.import }).click();
+    await expect(dialog.getByTestId('import-result')).toContainText(words.joined, {
+      timeout: 20_000,
+    });
+    await dialog.getByRole('button', { name: language === 'en' ? 'Close' : 'Cerrar' }).click();
+    await expect(contacts.sidebar().getByRole('button', { name: /Vacuna g11/ })).toContainText('3');
+  });
+}

@@ -9,6 +9,24 @@ import { registerContactEdits } from './contact-edit';
 const repository = () => import('../../core/accounts/repository');
 const sync = () => import('../../core/sync');
 
+const REFUSALS = new Set([
+  'BulkOptionError',
+  'CsvFileError',
+  'BookChoiceError',
+  'ContactRuleError',
+  'ImportChoiceError',
+]);
+
+/** A refusal of the file or of the choices is bad usage (exit 2), said in one sentence. */
+async function usageOnRefusal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && REFUSALS.has(error.name)) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function registerContactsCommand(program: Command, globals: () => GlobalOptions): void {
   const contacts = program
     .command('contacts')
@@ -76,7 +94,7 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
   contacts
     .command('import')
     .description(
-      'add the contacts of a CSV file; they reach the provider at the next `contacts sync`',
+      'add the contacts of a CSV file as the app does (a re-import adds nothing); they reach the provider at the next `contacts sync`',
     )
     .requiredOption('--account <name>', 'the account the contacts belong to')
     .requiredOption(
@@ -87,7 +105,12 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
     .option('--default-country <CC>', 'country for numbers written without a country code')
     .option(
       '--book <book>',
-      'the contact book: a 360nrs group name (default "Imported by Outpost"), or an address-book account\'s book id or name (see `account books`)',
+      `the contact book: a 360nrs group by name, existing or new (default "Imported by Outpost"), or an address-book account's book id or name (see \`account books\`)`,
+    )
+    .option('--tag <tag>', 'a tags account: the tag every imported contact gets')
+    .option(
+      '--no-add-existing',
+      'leave contacts that already exist out of the book or tag (by default they join it)',
     )
     .action(
       (o: {
@@ -96,50 +119,28 @@ export function registerContactsCommand(program: Command, globals: () => GlobalO
         phoneColumn?: string;
         defaultCountry?: string;
         book?: string;
+        tag?: string;
+        addExisting: boolean;
       }) =>
         withDatabase(globals(), async ({ db }) => {
-          const [
-            { findAccountByName },
-            { BulkOptionError, CsvFileError },
-            { importContactsCsv },
-            { BookChoiceError },
-            { ContactRuleError },
-          ] = await Promise.all([
-            repository(),
-            import('../../core/bulk/errors'),
-            import('../../core/bulk/contacts-import'),
-            import('../../core/accounts/books'),
-            import('../../core/sync/contacts/provider-rules'),
-          ]);
+          const [{ findAccountByName }, { importContactsFile }, { importSummary }] =
+            await Promise.all([
+              repository(),
+              import('../../core/contacts-import/import-file'),
+              import('./contacts-import-summary'),
+            ]);
           const account = findAccountByName(db, o.account);
-          let report: Awaited<ReturnType<typeof importContactsCsv>>;
-          try {
-            report = await importContactsCsv(db, account.id, o.csv, {
-              ...(o.book ? { book: o.book } : {}),
+          const done = await usageOnRefusal(() =>
+            importContactsFile(db, account.id, o.csv, {
+              addExisting: o.addExisting,
+              ...(o.book !== undefined ? { book: o.book } : {}),
+              ...(o.tag !== undefined ? { tag: o.tag } : {}),
               ...(o.phoneColumn ? { phoneColumn: o.phoneColumn } : {}),
               ...(o.defaultCountry ? { defaultCountry: o.defaultCountry.toUpperCase() } : {}),
-            });
-          } catch (error) {
-            if (
-              error instanceof BulkOptionError ||
-              error instanceof CsvFileError ||
-              error instanceof BookChoiceError ||
-              error instanceof ContactRuleError
-            )
-              throw new UsageError(error.message);
-            throw error;
-          }
-          const problems = report.invalid
-            .slice(0, 20)
-            .map((p) => `row ${p.row}, column "${p.column}": ${p.reason}`);
-          output(
-            globals(),
-            report,
-            [
-              `Imported ${report.imported} of ${report.rows} rows; run \`contacts sync\` to send them to the provider.`,
-              ...problems,
-            ].join('\n'),
+            }),
           );
+          const summary = importSummary(done);
+          output(globals(), summary.json, summary.text);
         }),
     );
 

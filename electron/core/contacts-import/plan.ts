@@ -14,6 +14,7 @@ import { prepareOnce } from '../db/statements';
 import { contactAbilities } from '../sync/contacts/abilities';
 import type { ContactPatch, NewContact } from '../sync/contacts/model';
 import { phoneKey } from '../sync/phone-key';
+import { CHOICE_REFUSALS, ROW_REASONS } from './sentences';
 
 /** Which column (0-based) holds what; phone is required, the rest optional. */
 export interface ImportColumns {
@@ -28,13 +29,23 @@ export interface ImportColumns {
 /**
  * Where the contacts go: a book this computer knows (local id), one of an
  * address-book account's books (provider id), a new book by name (providers
- * that create groups by name), or no book (providers without books).
+ * that create groups by name), a tag (providers that sort contacts by tags),
+ * or no book at all.
  */
 export type ImportBookChoice =
   | { kind: 'local'; id: number }
   | { kind: 'provider'; id: string }
   | { kind: 'new'; name: string }
+  | { kind: 'tag'; name: string }
   | { kind: 'none' };
+
+/**
+ * How an existing contact joins the chosen book or tag, as the editor would
+ * do it (so sync pushes it): the address-book API moves a contact between
+ * books, the tags API adds a tag. null where the provider offers no such edit
+ * (360nrs has no "add to group" for a contact that exists).
+ */
+export type JoinKind = 'move' | 'tag' | null;
 
 export interface ImportPlanOptions extends SniffOptions {
   columns: ImportColumns;
@@ -62,7 +73,7 @@ export interface ExistingRow {
   row: number;
   contactId: number;
   name: string;
-  /** Already a member of the chosen book. */
+  /** Already a member of the chosen book, or already carries the chosen tag. */
   inBook: boolean;
   /** The file has values the contact does not: they are written (an update). */
   patch: ContactPatch | null;
@@ -79,6 +90,10 @@ export class ImportChoiceError extends Error {
 export interface ImportPlan {
   accountId: number;
   book: ResolvedBook | null;
+  /** The tag every imported contact gets (tags API), instead of a book. */
+  tag: string | null;
+  /** How the existing rows not yet in the book (or without the tag) can join it. */
+  join: JoinKind;
   rows: number;
   blankRows: number;
   creates: { row: number; contact: NewContact }[];
@@ -90,19 +105,31 @@ export interface ImportPlan {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const LIMITS = { firstName: 100, lastName: 100, email: 200, custom: 500 } as const;
 
+/** The tag an import gives its contacts, or null when the choice is not a tag. */
+function resolveTag(db: Db, accountId: number, choice: ImportBookChoice): string | null {
+  if (choice.kind !== 'tag') return null;
+  const can = contactAbilities(db, accountId);
+  if (!can.tags) throw new ImportChoiceError(CHOICE_REFUSALS.noTags(can.provider));
+  const name = choice.name.trim();
+  if (name === '' || name.length > 60) throw new ImportChoiceError(CHOICE_REFUSALS.tagName());
+  return name;
+}
+
 function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): ResolvedBook | null {
   const can = contactAbilities(db, accountId);
   const account = getAccount(db, accountId);
+  if (choice.kind === 'tag') return null;
   if (choice.kind === 'none') {
     if (can.newContactBook === 'choose')
-      throw new ImportChoiceError(`Choose one of "${account.name}"'s address books.`);
+      throw new ImportChoiceError(CHOICE_REFUSALS.chooseAddressBook(account.name));
     return null;
   }
   if (can.newContactBook === 'none')
-    throw new ImportChoiceError(`The ${can.provider} API keeps no contact books.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.noBooks(can.provider));
   if (choice.kind === 'provider') {
     const book = getAccountBooks(db, accountId).find((b) => b.id === choice.id);
-    if (!book) throw new ImportChoiceError(`"${account.name}" has no address book ${choice.id}.`);
+    if (!book)
+      throw new ImportChoiceError(CHOICE_REFUSALS.noSuchAddressBook(account.name, choice.id));
     const localId = prepareOnce(
       db,
       'SELECT id FROM contact_books WHERE account_id = ? AND remote_id = ?',
@@ -112,9 +139,7 @@ function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): Resol
     return { name: book.name, localId: localId ?? null, remoteId: book.id };
   }
   if (can.newContactBook === 'choose')
-    throw new ImportChoiceError(
-      `The address-book API cannot make books; choose one of "${account.name}"'s books.`,
-    );
+    throw new ImportChoiceError(CHOICE_REFUSALS.cannotMakeBooks(account.name));
   const row = (
     choice.kind === 'local'
       ? prepareOnce(
@@ -128,10 +153,9 @@ function resolveBook(db: Db, accountId: number, choice: ImportBookChoice): Resol
         ).get(accountId, choice.name.trim())
   ) as { id: number; name: string; remote_id: string | null } | undefined;
   if (row) return { name: row.name, localId: row.id, remoteId: row.remote_id };
-  if (choice.kind === 'local') throw new ImportChoiceError('That book no longer exists here.');
+  if (choice.kind === 'local') throw new ImportChoiceError(CHOICE_REFUSALS.bookGone());
   const name = choice.name.trim();
-  if (name === '' || name.length > 120)
-    throw new ImportChoiceError('Give the new book a name (up to 120 characters).');
+  if (name === '' || name.length > 120) throw new ImportChoiceError(CHOICE_REFUSALS.bookName());
   return { name, localId: null, remoteId: null };
 }
 
@@ -142,20 +166,20 @@ function checkColumns(db: Db, accountId: number, columns: ImportColumns, width: 
     (c): c is number => c !== undefined,
   );
   for (const c of [...used, ...columns.custom.map((f) => f.column)]) {
-    if (c < 0 || c >= width) throw new ImportChoiceError(`The file has no column ${c + 1}.`);
+    if (c < 0 || c >= width) throw new ImportChoiceError(CHOICE_REFUSALS.noColumn(c + 1));
   }
   if (columns.lastName !== undefined && !can.lastName)
-    throw new ImportChoiceError(`The ${can.provider} API keeps one name only, not a surname.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.oneName(can.provider));
   if (columns.email !== undefined && !can.email)
-    throw new ImportChoiceError(`The ${can.provider} API keeps no email addresses.`);
+    throw new ImportChoiceError(CHOICE_REFUSALS.noEmail(can.provider));
   const allowed = can.customFieldNames;
   for (const f of columns.custom) {
-    if (f.name.trim() === '') throw new ImportChoiceError('Name every custom field.');
+    if (f.name.trim() === '') throw new ImportChoiceError(CHOICE_REFUSALS.customUnnamed());
     if (allowed && !allowed.includes(f.name))
       throw new ImportChoiceError(
         allowed.length === 0
-          ? `"${getAccount(db, accountId).name}" has no custom fields to fill.`
-          : `"${f.name}" is not a custom field of this account; its fields are ${allowed.join(', ')}.`,
+          ? CHOICE_REFUSALS.noCustomFields(getAccount(db, accountId).name)
+          : CHOICE_REFUSALS.notACustomField(f.name, allowed.join(', ')),
       );
   }
 }
@@ -184,17 +208,15 @@ function readRow(record: CsvRecord, check: RowCheck): { contact: NewContact } | 
   for (const key of ['firstName', 'lastName', 'email'] as const) {
     const value = cell(columns[key]);
     if (value === '' || columns[key] === undefined) continue;
-    if (value.length > LIMITS[key])
-      return problem(columns[key], `Longer than ${LIMITS[key]} characters.`);
+    if (value.length > LIMITS[key]) return problem(columns[key], ROW_REASONS.tooLong(LIMITS[key]));
     if (key === 'email' && !EMAIL.test(value))
-      return problem(columns[key], `"${value}" is not an email address.`);
+      return problem(columns[key], ROW_REASONS.notAnEmail(value));
     contact[key] = value;
   }
   const custom: Record<string, string> = {};
   for (const f of columns.custom) {
     const value = cell(f.column);
-    if (value.length > LIMITS.custom)
-      return problem(f.column, `Longer than ${LIMITS.custom} characters.`);
+    if (value.length > LIMITS.custom) return problem(f.column, ROW_REASONS.tooLong(LIMITS.custom));
     if (value !== '') custom[f.name] = value;
   }
   if (Object.keys(custom).length > 0) contact.customFields = custom;
@@ -244,6 +266,23 @@ function isMember(db: Db, bookId: number | null, contactId: number): boolean {
   );
 }
 
+function hasTag(db: Db, tag: string, contactId: number): boolean {
+  return (
+    prepareOnce(db, 'SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag = ?').get(
+      contactId,
+      tag,
+    ) !== undefined
+  );
+}
+
+/** Whether the provider lets an existing contact join the chosen book or tag (see JoinKind). */
+function joinKind(db: Db, accountId: number, book: ResolvedBook | null, tag: string | null) {
+  const can = contactAbilities(db, accountId);
+  if (tag !== null) return 'tag' as const;
+  if (book?.remoteId && can.moveToBook) return 'move' as const;
+  return null;
+}
+
 /**
  * Reads the whole file and decides, row by row, what an import would do: a
  * new contact, an update of the account's contact with that number (only the
@@ -258,6 +297,7 @@ export async function planContactsImport(
   options: ImportPlanOptions,
 ): Promise<ImportPlan> {
   const book = resolveBook(db, accountId, options.book);
+  const tag = resolveTag(db, accountId, options.book);
   const sniff = sniffCsv(path, options);
   checkColumns(db, accountId, options.columns, sniff.mapping.headers.length);
   const check: RowCheck = {
@@ -268,6 +308,8 @@ export async function planContactsImport(
   const plan: ImportPlan = {
     accountId,
     book,
+    tag,
+    join: joinKind(db, accountId, book, tag),
     rows: 0,
     blankRows: 0,
     creates: [],
@@ -276,6 +318,9 @@ export async function planContactsImport(
     duplicates: [],
   };
   const seen = new Map<string, number>();
+  // The tags API creates no contact without a name (seed 002, create: `name` required).
+  const provider = contactAbilities(db, accountId).provider;
+  const nameRequired = provider === 'tags';
   await streamRecords(
     sniff,
     (record) => {
@@ -298,6 +343,15 @@ export async function planContactsImport(
       }
       seen.set(key, record.row);
       const local = findExisting(db, accountId, key);
+      if (!local && nameRequired && !read.contact.firstName) {
+        const column = options.columns.firstName ?? options.columns.phone;
+        plan.invalid.push({
+          row: record.row,
+          column: check.headers[column] ?? `column ${column + 1}`,
+          reason: ROW_REASONS.nameNeeded(provider),
+        });
+        return;
+      }
       if (!local) {
         plan.creates.push({ row: record.row, contact: read.contact });
         return;
@@ -306,7 +360,8 @@ export async function planContactsImport(
         row: record.row,
         contactId: local.id,
         name: `${local.first_name} ${local.last_name}`.trim(),
-        inBook: isMember(db, book?.localId ?? null, local.id),
+        inBook:
+          tag !== null ? hasTag(db, tag, local.id) : isMember(db, book?.localId ?? null, local.id),
         patch: patchFor(local, read.contact),
       });
     },

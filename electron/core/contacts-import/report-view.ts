@@ -13,6 +13,13 @@ export function importReportView(plan: ImportPlan) {
     update,
     unchanged: plan.existing.length - update,
     alreadyInBook: plan.existing.filter((e) => e.inBook).length,
+    /** Existing contacts not yet in the book (or without the tag) that the import can add to it. */
+    joinable: plan.join === null ? 0 : plan.existing.filter((e) => !e.inBook).length,
+    /** Of those, the ones the file changes nothing else in (so Import counts each contact once). */
+    joinOnly:
+      plan.join === null ? 0 : plan.existing.filter((e) => !e.inBook && e.patch === null).length,
+    join: plan.join,
+    tag: plan.tag,
     invalidCount: plan.invalid.length,
     invalid: plan.invalid.slice(0, LISTED_ROWS),
     duplicateCount: plan.duplicates.length,

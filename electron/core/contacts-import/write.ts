@@ -4,7 +4,7 @@ import { prepareOnce } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { eventsOf } from '../events/sink';
 import { createContactOffline, editContact } from '../sync/contacts/edit';
-import type { NewContact } from '../sync/contacts/model';
+import type { ContactPatch, NewContact } from '../sync/contacts/model';
 import type { ImportPlan } from './plan';
 
 /** Rows per transaction: each is short, so the app stays responsive between them. */
@@ -21,9 +21,12 @@ export const IMPORT_HOLD_MS = 10 * 60_000;
 export interface ImportOutcome {
   added: number;
   updated: number;
+  /** Existing contacts added to the book (or given the tag) as pending changes. */
+  joined: number;
   unchanged: number;
   skipped: number;
   book: string | null;
+  tag: string | null;
 }
 
 export class ImportCancelled extends Error {
@@ -46,9 +49,10 @@ function localBookId(db: Db, plan: ImportPlan): number | null {
     .get(plan.accountId, book.remoteId, book.name) as number;
 }
 
-/** What the provider is told about the book on create. */
+/** What the provider is told about the book (or the tag) on create. */
 function withBook(plan: ImportPlan, contact: NewContact): NewContact {
   const book = plan.book;
+  if (plan.tag !== null) return { ...contact, tags: [plan.tag] };
   if (!book) return contact;
   return book.remoteId !== null
     ? { ...contact, bookIds: [book.remoteId] }
@@ -69,6 +73,23 @@ function rollBack(db: Db, plan: ImportPlan, created: number[], newBook: number |
 }
 
 /**
+ * The edits for the rows whose contact exists: the file's new values, and —
+ * when asked and the provider can — joining the book or tag, the same pending
+ * change the editor's "move to book" or "add tag" makes.
+ */
+function existingEdits(plan: ImportPlan, addExisting: boolean) {
+  const edits: { contactId: number; patch: ContactPatch; joins: boolean }[] = [];
+  for (const e of plan.existing) {
+    const joins = addExisting && !e.inBook && plan.join !== null;
+    const patch: ContactPatch = { ...e.patch };
+    if (joins && plan.join === 'tag' && plan.tag !== null) patch.addTags = [plan.tag];
+    if (joins && plan.join === 'move' && plan.book?.remoteId) patch.bookId = plan.book.remoteId;
+    if (Object.keys(patch).length > 0) edits.push({ contactId: e.contactId, patch, joins });
+  }
+  return edits;
+}
+
+/**
  * Writes a checked plan: new contacts in chunks (held from the sync loop,
  * shown in the book at once with the "not yet synced" badge), then the
  * updates and the release of the holds in one last transaction. A Cancel
@@ -81,6 +102,8 @@ export async function writeContactsImport(
     signal?: AbortSignal;
     onProgress?: (done: number, total: number) => void;
     now?: () => number;
+    /** Also put the existing contacts into the chosen book (or give them the tag). */
+    addExisting?: boolean;
   } = {},
 ): Promise<ImportOutcome> {
   const now = options.now ?? Date.now;
@@ -88,7 +111,7 @@ export async function writeContactsImport(
   const created: number[] = [];
   let book: number | null = null;
   let newBook: number | null = null;
-  const updates = plan.existing.filter((e) => e.patch !== null);
+  const edits = existingEdits(plan, options.addExisting ?? false);
   try {
     for (let i = 0; i < total; i += CHUNK) {
       if (options.signal?.aborted) throw new ImportCancelled();
@@ -117,7 +140,7 @@ export async function writeContactsImport(
     }
     if (options.signal?.aborted) throw new ImportCancelled();
     writeTransaction(db, () => {
-      for (const e of updates) if (e.patch) editContact(db, e.contactId, e.patch, now());
+      for (const e of edits) editContact(db, e.contactId, e.patch, now());
       db.prepare(
         `UPDATE pending_changes SET hold_until = NULL
          WHERE op = 'create' AND contact_id IN (SELECT value FROM json_each(?))`,
@@ -128,11 +151,14 @@ export async function writeContactsImport(
     rollBack(db, plan, created, newBook);
     throw error;
   }
+  const updated = plan.existing.filter((e) => e.patch !== null).length;
   return {
     added: created.length,
-    updated: updates.length,
-    unchanged: plan.existing.length - updates.length,
+    updated,
+    joined: edits.filter((e) => e.joins).length,
+    unchanged: plan.existing.length - updated,
     skipped: plan.invalid.length + plan.duplicates.length,
     book: plan.book?.name ?? null,
+    tag: plan.tag,
   };
 }

@@ -82,6 +82,7 @@ async function run(
   core: CoreContext,
   runs: ImportRuns,
   runId: string,
+  addExisting: boolean,
 ): Promise<ReplyOf<'contactsImport.run'>> {
   const checked = runs.get(runId);
   if (!checked)
@@ -100,6 +101,7 @@ async function run(
   try {
     const outcome = await writeContactsImport(core.db, checked.plan, {
       signal,
+      addExisting,
       onProgress: progress(core, runId, 'importing'),
     });
     checked.imported = true;
@@ -118,7 +120,7 @@ export function contactsImportHandlers(
 ): HandlersFor<Channels> {
   return {
     'contactsImport.check': (request) => check(core, runs, request),
-    'contactsImport.run': ({ runId }) => run(core, runs, runId),
+    'contactsImport.run': ({ runId, addExisting }) => run(core, runs, runId, addExisting),
     'contactsImport.cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'contactsImport.skipped': async ({ runId }) => {
       const checked = runs.get(runId);

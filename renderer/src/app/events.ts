@@ -63,6 +63,8 @@ export function subscribeToCore(api: OutpostWindowApi): () => void {
     api.on('app.navigate', (event) => {
       // A finished job's notification opens that job's page.
       if (event.view === 'jobs') useJobs.getState().open(event.jobId ?? null);
+      // "Import contacts…" opens the dialog too, once Contacts has its account (also when already shown).
+      if (event.view === 'import') useContactsImport.getState().request();
       useNav.getState().go(MENU_TARGETS[event.view]);
     }),
     api.on('bulk.progress', (event) => useBulk.getState().applyProgress(event)),

@@ -150,8 +150,97 @@ const RULES: readonly Rule[] = [
     key: 'bulk.notInUse',
     params: ['number'],
   },
+  { match: /^The phone number is empty\.$/, key: 'bulk.emptyPhone' },
+  {
+    match: /^"(.*)" is in scientific notation, so a spreadsheet has already dropped digits;/,
+    key: 'bulk.scientific',
+    params: ['number'],
+  },
+  {
+    match: /^"(.*)" does not start with a valid country calling code\.$/,
+    key: 'bulk.badCountryCode',
+    params: ['number'],
+  },
+  // A number written with its country code: "(a number of Spain)" or "(country code +800)".
+  ...(
+    [
+      ['is too short;', 'bulk.intlTooShort'],
+      ['is too long;', 'bulk.intlTooLong'],
+      ['has a number of digits no number there has', 'bulk.intlLength'],
+      ['is not a number in use there;', 'bulk.intlNotInUse'],
+    ] as const
+  ).map(([tail, key]) => ({
+    match: new RegExp(`^"(.*)" \\((?:a number of [^)]*|country code \\+[^)]*)\\) ${tail}`),
+    key,
+    params: ['number'],
+  })),
   { match: /^The value for \{(.*)\} is empty\.$/, key: 'bulk.emptyField', params: ['field'] },
   { match: /^The row has no value for \{(.*)\}\.$/, key: 'bulk.missingField', params: ['field'] },
+  // The contacts import (electron/core/contacts-import/sentences.ts).
+  { match: /^Longer than (\d+) characters\.$/, key: 'contactsImport.tooLong', params: ['limit'] },
+  {
+    match: /^"(.*)" is not an email address\.$/,
+    key: 'contactsImport.notAnEmail',
+    params: ['value'],
+  },
+  {
+    match: /^The (\S+) API needs a name for a new contact\.$/,
+    key: 'contactsImport.nameNeeded',
+    params: ['provider'],
+  },
+  {
+    match: /^The (\S+) API has no contact tags\.$/,
+    key: 'contactsImport.noTags',
+    params: ['provider'],
+  },
+  { match: /^Give the tag a name \(up to 60 characters\)\.$/, key: 'contactsImport.tagName' },
+  {
+    match: /^Choose one of "(.*)"'s address books\.$/,
+    key: 'contactsImport.chooseAddressBook',
+    params: ['account'],
+  },
+  {
+    match: /^The (\S+) API keeps no contact books\.$/,
+    key: 'contactsImport.noBooks',
+    params: ['provider'],
+  },
+  {
+    match: /^"(.*)" has no address book (.*)\.$/,
+    key: 'contactsImport.noSuchAddressBook',
+    params: ['account', 'id'],
+  },
+  {
+    match: /^The address-book API cannot make books; choose one of "(.*)"'s books\.$/,
+    key: 'contactsImport.cannotMakeBooks',
+    params: ['account'],
+  },
+  { match: /^That book no longer exists here\.$/, key: 'contactsImport.bookGone' },
+  {
+    match: /^Give the new book a name \(up to 120 characters\)\.$/,
+    key: 'contactsImport.bookName',
+  },
+  { match: /^The file has no column (\d+)\.$/, key: 'contactsImport.noColumn', params: ['n'] },
+  {
+    match: /^The (\S+) API keeps one name only, not a surname\.$/,
+    key: 'contactsImport.oneName',
+    params: ['provider'],
+  },
+  {
+    match: /^The (\S+) API keeps no email addresses\.$/,
+    key: 'contactsImport.noEmail',
+    params: ['provider'],
+  },
+  { match: /^Name every custom field\.$/, key: 'contactsImport.customUnnamed' },
+  {
+    match: /^"(.*)" has no custom fields to fill\.$/,
+    key: 'contactsImport.noCustomFields',
+    params: ['account'],
+  },
+  {
+    match: /^"(.*)" is not a custom field of this account; its fields are (.*)\.$/,
+    key: 'contactsImport.notACustomField',
+    params: ['field', 'fields'],
+  },
   {
     match: /^A bulk job is already called "(.*)"; give this one another name/,
     key: 'bulk.nameTaken',

@@ -29,6 +29,7 @@ export const ImportBookSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local'), id: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('provider'), id: z.string().trim().min(1).max(64) }).strict(),
   z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(120) }).strict(),
+  z.object({ kind: z.literal('tag'), name: z.string().trim().min(1).max(60) }).strict(),
   z.object({ kind: z.literal('none') }).strict(),
 ]);
 
@@ -50,8 +51,16 @@ export const ContactsImportReport = z.object({
   add: z.number().int(),
   update: z.number().int(),
   unchanged: z.number().int(),
-  /** Rows whose contact is already in the chosen book. */
+  /** Rows whose contact is already in the chosen book (or has the chosen tag). */
   alreadyInBook: z.number().int(),
+  /** Existing contacts the import can also put into the book (or tag), on request. */
+  joinable: z.number().int(),
+  /** Of those, the ones the file changes nothing else in. */
+  joinOnly: z.number().int(),
+  /** How they would join: moved to the book (address-book API), tagged, or not offered. */
+  join: z.enum(['move', 'tag']).nullable(),
+  /** The tag every imported contact gets, for a tags account. */
+  tag: z.string().nullable(),
   invalidCount: z.number().int(),
   invalid: z.array(Problem),
   duplicateCount: z.number().int(),
@@ -80,15 +89,23 @@ export const ContactsImportCheckReply = z.discriminatedUnion('ok', [
   Refused,
 ]);
 
-export const ContactsImportRunRequest = z.object({ runId: RunId }).strict();
+export const ContactsImportRunRequest = z
+  .object({
+    runId: RunId,
+    /** Also add the existing contacts to the book (or give them the tag); the check says how many. */
+    addExisting: z.boolean().default(false),
+  })
+  .strict();
 export const ContactsImportRunReply = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     added: z.number().int(),
     updated: z.number().int(),
+    joined: z.number().int(),
     unchanged: z.number().int(),
     skipped: z.number().int(),
     book: z.string().nullable(),
+    tag: z.string().nullable(),
   }),
   Refused,
 ]);

@@ -54,7 +54,12 @@ describe('outpost contacts', () => {
     ]);
     expect(imported.code, imported.stderr).toBe(0);
     const report = JSON.parse(imported.stdout);
-    expect(report).toMatchObject({ rows: 2, imported: 1, invalid: [{ row: 3, column: 'Móvil' }] });
+    expect(report).toMatchObject({
+      rows: 2,
+      added: 1,
+      book: 'Imported by Outpost',
+      invalid: [{ row: 3, column: 'Móvil' }],
+    });
     expect(report.sniff.encoding.name).toBe('windows-1252');
 
     const pending = await cli(['contacts', 'list', '--search', 'núñez', '--json']);
@@ -72,6 +77,53 @@ describe('outpost contacts', () => {
     expect(JSON.parse(after.stdout)).toEqual([
       expect.objectContaining({ phone: '34612345678', pending: false }),
     ]);
+  });
+
+  it('adds nothing on a second import of the same file, and names a bad row by row and column', async () => {
+    const csv = join(dir.path, 'pacientes.csv');
+    writeFileSync(
+      csv,
+      'Nombre,Teléfono,Email\nLucía,+34 611 200 301,lucia@example.com\nMarta,+34 611 200 302,sin-arroba\nPablo,+34 611 200 303,\n',
+    );
+    const args = ['contacts', 'import', '--account', 'Main', '--csv', csv, '--book', 'Pacientes'];
+    const first = await cli([...args, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      rows: 3,
+      added: 2,
+      skipped: 1,
+      book: 'Pacientes',
+      invalid: [{ row: 3, column: 'Email', reason: '"sin-arroba" is not an email address.' }],
+    });
+    const again = await cli(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(
+      /^Added 0 of 3 rows to "Pacientes"; 0 updated, 2 already there, 1 skipped\./m,
+    );
+    expect(again.stdout).toMatch(
+      /^row 3, column "Email": "sin-arroba" is not an email address\.$/m,
+    );
+    const found = await cli(['contacts', 'list', '--search', '611200301', '--json']);
+    expect(JSON.parse(found.stdout)).toHaveLength(1);
+  });
+
+  it('refuses an unknown column as bad usage (exit 2), importing nothing', async () => {
+    const csv = join(dir.path, 'otra.csv');
+    writeFileSync(csv, 'Nombre,Teléfono\nRosa,+34 611 200 399\n');
+    const r = await cli([
+      'contacts',
+      'import',
+      '--account',
+      'Main',
+      '--csv',
+      csv,
+      '--phone-column',
+      'Fax',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^outpost: The file has no column "Fax"/m);
+    const found = await cli(['contacts', 'list', '--search', '611200399', '--json']);
+    expect(JSON.parse(found.stdout)).toEqual([]);
   });
 
   it('names the problem when the file cannot be read, importing nothing', async () => {

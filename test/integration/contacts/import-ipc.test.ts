@@ -161,9 +161,11 @@ describe('importing contacts from a CSV into a book, over IPC', () => {
       ok: true,
       added: 37,
       updated: 0,
+      joined: 0,
       unchanged: 0,
       skipped: 3,
       book: 'Patients',
+      tag: null,
     });
     expect(counts().contacts).toBe(before.contacts + 37);
     expect(await bookCount('Patients')).toBe(37);

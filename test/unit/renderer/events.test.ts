@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { subscribeToCore } from '../../../renderer/src/app/events';
 import { useNav } from '../../../renderer/src/app/nav-store';
 import { useAccounts } from '../../../renderer/src/features/accounts/store';
+import { useContactsImport } from '../../../renderer/src/features/contacts/import/store';
 import { useOutbox } from '../../../renderer/src/features/outbox/store';
 import { coalesce } from '../../../renderer/src/lib/latest';
 import { buildOutpostApi } from '../../../shared/ipc/client';
@@ -44,6 +45,9 @@ describe('the one subscription to the core', () => {
     expect(useNav.getState().view).toBe('settings');
     push('app.navigate', { view: 'import' });
     expect(useNav.getState().view).toBe('contacts');
+    // …and asks Contacts for the import dialog, which it opens once (takeRequest clears it).
+    expect(useContactsImport.getState().takeRequest()).toBe(true);
+    expect(useContactsImport.getState().takeRequest()).toBe(false);
     await flush();
     expect(calls).toEqual([]);
     off();

@@ -87,6 +87,16 @@ export function ContactsView() {
     if (file) void useContactsImport.getState().chooseFile(file);
   };
 
+  // The app menu's "Import contacts…": honoured once this account's abilities are here.
+  const importRequested = useContactsImport((s) => s.requested);
+  useEffect(() => {
+    if (!importRequested || !account || !can || useContacts.getState().accountId !== account.id)
+      return;
+    const dialog = useContactsImport.getState();
+    if (dialog.takeRequest() && can.create)
+      dialog.open(account.id, can, useContacts.getState().groups, defaultCountry);
+  }, [importRequested, account, can, defaultCountry]);
+
   const open = async (c: Contact) => {
     const detail = await actions.detail(c.id);
     if (detail) setEditing({ kind: 'edit', detail });

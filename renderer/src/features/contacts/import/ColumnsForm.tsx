@@ -9,6 +9,10 @@ import type { BookPick, ColumnChoice } from './columns';
 
 const NONE = -1;
 const NEW_BOOK = -2;
+// A tag choice's id is "tag:" + its name, so no tag name can be mistaken for these two.
+const NO_TAG = 'none';
+const NEW_TAG = 'new';
+const TAG_ID = 'tag:';
 
 type Field = 'phone' | 'firstName' | 'lastName' | 'email';
 
@@ -139,9 +143,50 @@ function CustomField(props: {
   );
 }
 
+/** A tags account sorts contacts by tag: the import can give them one, existing or new. */
+function TagField(props: ColumnsFormProps) {
+  const { t } = useTranslation('contactsImport');
+  const { book } = props;
+  const tags = props.groups?.tags ?? [];
+  const known = book.kind === 'tag' && tags.some((tag) => tag.name === book.name);
+  const value = book.kind !== 'tag' ? NO_TAG : known ? TAG_ID + book.name : NEW_TAG;
+  return (
+    <div>
+      <Select
+        label={t('book.tagLabel')}
+        value={value}
+        onChange={(v) =>
+          props.onBook(
+            v === NO_TAG
+              ? { kind: 'none' }
+              : { kind: 'tag', name: v === NEW_TAG ? '' : v.slice(TAG_ID.length) },
+          )
+        }
+        options={[
+          { id: NO_TAG, label: t('book.noTag') },
+          ...tags.map((tag) => ({
+            id: TAG_ID + tag.name,
+            label: t('book.withCount', { name: tag.name, count: tag.count }),
+          })),
+          { id: NEW_TAG, label: t('book.newTag') },
+        ]}
+      />
+      {book.kind === 'tag' && !known ? (
+        <TextField
+          label={t('book.newTagName')}
+          value={book.name}
+          onChange={(name) => props.onBook({ kind: 'tag', name })}
+          error={book.name.trim() === '' ? t('book.tagNameNeeded') : null}
+        />
+      ) : null}
+    </div>
+  );
+}
+
 function BookField(props: ColumnsFormProps) {
   const { t } = useTranslation('contactsImport');
   const { abilities: can, book } = props;
+  if (can.newContactBook === 'none' && can.tags) return <TagField {...props} />;
   if (can.newContactBook === 'none')
     return <p className="muted">{t('book.none', { provider: can.provider })}</p>;
   if (can.newContactBook === 'choose')

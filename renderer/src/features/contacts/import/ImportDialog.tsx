@@ -10,7 +10,7 @@ import type { Groups } from '../store';
 import { ColumnsForm } from './ColumnsForm';
 import { bookRequest, columnsRequest } from './columns';
 import { ImportReportView } from './ImportReportView';
-import { type ImportStep, useContactsImport } from './store';
+import { type ImportStep, importTotal, useContactsImport } from './store';
 
 const STEPS: ImportStep[] = ['file', 'columns', 'report', 'done'];
 
@@ -28,6 +28,7 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
       columns: x.columns,
       book: x.book,
       country: x.country,
+      addExisting: x.addExisting,
       busy: x.busy,
       report: x.report,
       result: x.result,
@@ -41,6 +42,7 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
     s.columns !== null && columnsRequest(s.columns) !== null && bookRequest(s.book) !== null;
   const skipped = s.report ? s.report.invalidCount + s.report.duplicateCount : 0;
   const stepIndex = STEPS.indexOf(s.step);
+  const total = s.report ? importTotal(s.report, s.addExisting) : 0;
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -84,7 +86,12 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
             />
           ) : null}
           {s.step === 'report' && s.report ? (
-            <ImportReportView report={s.report} language={props.language} />
+            <ImportReportView
+              report={s.report}
+              language={props.language}
+              addExisting={s.addExisting}
+              onAddExisting={a.setAddExisting}
+            />
           ) : null}
           {s.step === 'done' && s.result ? (
             <div className="wizard-body" data-testid="import-result">
@@ -95,11 +102,27 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
                       n: formatNumber(s.result.added, props.language),
                       book: s.result.book,
                     })
-                  : t('done.added', {
-                      count: s.result.added,
-                      n: formatNumber(s.result.added, props.language),
-                    })}{' '}
+                  : s.result.tag
+                    ? t('done.addedTagged', {
+                        count: s.result.added,
+                        n: formatNumber(s.result.added, props.language),
+                        tag: s.result.tag,
+                      })
+                    : t('done.added', {
+                        count: s.result.added,
+                        n: formatNumber(s.result.added, props.language),
+                      })}{' '}
                 {t('done.updated', { count: s.result.updated })}{' '}
+                {s.result.joined > 0
+                  ? `${
+                      s.result.tag
+                        ? t('done.joinedTag', { count: s.result.joined, tag: s.result.tag })
+                        : t('done.joinedBook', {
+                            count: s.result.joined,
+                            book: s.result.book ?? '',
+                          })
+                    } `
+                  : null}
                 {t('done.skipped', { count: s.result.skipped })}
               </p>
               <p className="muted">{t('done.syncNote')}</p>
@@ -178,14 +201,11 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
                     <Button
                       variant="primary"
                       onPress={() => void a.run()}
-                      isDisabled={s.busy !== null || s.report.add + s.report.update === 0}
+                      isDisabled={s.busy !== null || total === 0}
                     >
-                      {s.report.add + s.report.update === 0
+                      {total === 0
                         ? t('nothingToImport')
-                        : t('import', {
-                            count: s.report.add + s.report.update,
-                            n: formatNumber(s.report.add + s.report.update, props.language),
-                          })}
+                        : t('import', { count: total, n: formatNumber(total, props.language) })}
                     </Button>
                   </>
                 ) : null}

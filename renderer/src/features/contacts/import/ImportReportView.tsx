@@ -5,7 +5,12 @@ import { Table, TableBody, TableCell, TableColumn, TableHeader, TableRow } from 
 import type { ImportReport } from './store';
 
 /** What the import will do, with every skipped or known row by number, before anything is written. */
-export function ImportReportView(props: { report: ImportReport; language: 'en' | 'es' }) {
+export function ImportReportView(props: {
+  report: ImportReport;
+  language: 'en' | 'es';
+  addExisting: boolean;
+  onAddExisting: (add: boolean) => void;
+}) {
   const { t } = useTranslation('contactsImport');
   const r = props.report;
   const n = (v: number) => formatNumber(v, props.language);
@@ -31,7 +36,9 @@ export function ImportReportView(props: { report: ImportReport; language: 'en' |
           <strong>{n(r.add)}</strong>{' '}
           {r.book
             ? t('report.addTo', { count: r.add, book: r.book.name })
-            : t('report.add', { count: r.add })}
+            : r.tag
+              ? t('report.addTagged', { count: r.add, tag: r.tag })
+              : t('report.add', { count: r.add })}
           {r.book?.isNew ? <span className="muted"> · {t('report.newBook')}</span> : null}
         </li>
         <li data-testid="import-update">
@@ -45,6 +52,12 @@ export function ImportReportView(props: { report: ImportReport; language: 'en' |
               · {t('report.inBook', { count: r.alreadyInBook, book: r.book.name })}
             </span>
           ) : null}
+          {r.tag && r.alreadyInBook > 0 ? (
+            <span className="muted">
+              {' '}
+              · {t('report.hasTag', { count: r.alreadyInBook, tag: r.tag })}
+            </span>
+          ) : null}
         </li>
         <li data-testid="import-skipped">
           <strong>{n(skipped)}</strong> {t('report.skipped', { count: skipped })}
@@ -54,6 +67,22 @@ export function ImportReportView(props: { report: ImportReport; language: 'en' |
           </span>
         </li>
       </ul>
+      {r.joinable > 0 && r.join ? (
+        <label className="checkbox" data-testid="import-add-existing">
+          <input
+            type="checkbox"
+            checked={props.addExisting}
+            onChange={(e) => props.onAddExisting(e.target.checked)}
+          />{' '}
+          {r.join === 'tag'
+            ? t('report.joinTag', { count: r.joinable, n: n(r.joinable), tag: r.tag ?? '' })
+            : t('report.joinMove', {
+                count: r.joinable,
+                n: n(r.joinable),
+                book: r.book?.name ?? '',
+              })}
+        </label>
+      ) : null}
       {problems.length > 0 ? (
         <>
           <h3>{t('report.problemsTitle')}</h3>

@@ -15,11 +15,12 @@ export interface ColumnChoice {
   custom: Record<number, string>;
 }
 
-/** The book picked in the form: one of the lists, or a new name. */
+/** The book picked in the form: one of the lists, or a new name; for a tags account, a tag. */
 export type BookPick =
   | { kind: 'local'; id: number }
   | { kind: 'provider'; id: string }
   | { kind: 'new'; name: string }
+  | { kind: 'tag'; name: string }
   | { kind: 'none' };
 
 /**
@@ -67,7 +68,10 @@ export function columnsRequest(choice: ColumnChoice): ImportColumns | null {
   };
 }
 
-/** The book a new import starts with: the account's only address book, or a new one to name. */
+/**
+ * The book a new import starts with: the account's first address book or
+ * book, or a new one to name; a tags account starts with no tag.
+ */
 export function initialBook(can: Abilities, groups: Groups | null): BookPick {
   if (can.newContactBook === 'none') return { kind: 'none' };
   if (can.newContactBook === 'choose') {
@@ -78,9 +82,11 @@ export function initialBook(can: Abilities, groups: Groups | null): BookPick {
   return first ? { kind: 'local', id: first.id } : { kind: 'new', name: '' };
 }
 
-/** The request's book, or null while a new book has no name yet. */
+/** The request's book (or tag), or null while a new book or tag has no name yet. */
 export function bookRequest(pick: BookPick): ImportBook | null {
-  if (pick.kind === 'new')
-    return pick.name.trim() === '' ? null : { kind: 'new', name: pick.name.trim() };
+  if (pick.kind === 'new' || pick.kind === 'tag') {
+    const name = pick.name.trim();
+    return name === '' ? null : { kind: pick.kind, name };
+  }
   return pick;
 }

@@ -24,6 +24,11 @@ type Delimiter = NonNullable<
 
 export type ImportStep = 'file' | 'columns' | 'report' | 'done';
 
+/** How many contacts Import writes: new, updated, and (when asked) those that only join the book or tag. */
+export function importTotal(report: ImportReport, addExisting: boolean): number {
+  return report.add + report.update + (addExisting ? report.joinOnly : 0);
+}
+
 interface ImportState {
   isOpen: boolean;
   step: ImportStep;
@@ -36,6 +41,8 @@ interface ImportState {
   columns: ColumnChoice | null;
   book: BookPick;
   country: string;
+  /** Also put the contacts already here into the book (or give them the tag), as the report offers. */
+  addExisting: boolean;
   /** Work in main: the check or the write, with its run id and last progress. */
   busy: { phase: 'checking' | 'importing'; runId: string; done: number; total: number } | null;
   runId: string | null;
@@ -43,6 +50,11 @@ interface ImportState {
   result: ImportResult | null;
   /** A sentence from main (or a cancel), shown on the step it belongs to. */
   problem: string | null;
+  /** The app menu's "Import contacts…" asked for the dialog; the Contacts view opens it once its account is loaded. */
+  requested: boolean;
+  request: () => void;
+  /** Whether a request was waiting; it is cleared, so it opens the dialog once. */
+  takeRequest: () => boolean;
   open: (accountId: number, abilities: Abilities, groups: Groups | null, country: string) => void;
   close: () => void;
   chooseFile: (file: File) => Promise<void>;
@@ -52,6 +64,7 @@ interface ImportState {
   setColumns: (columns: ColumnChoice) => void;
   setBook: (book: BookPick) => void;
   setCountry: (country: string) => void;
+  setAddExisting: (add: boolean) => void;
   goTo: (step: ImportStep) => void;
   check: () => Promise<void>;
   run: () => Promise<void>;
@@ -72,6 +85,7 @@ const CLOSED = {
   columns: null,
   book: { kind: 'none' } as BookPick,
   country: 'ES',
+  addExisting: true,
   busy: null,
   runId: null,
   report: null,
@@ -99,6 +113,13 @@ export const useContactsImport = create<ImportState>((set, get) => {
   };
   return {
     ...CLOSED,
+    requested: false,
+    request: () => set({ requested: true }),
+    takeRequest: () => {
+      const { requested } = get();
+      if (requested) set({ requested: false });
+      return requested;
+    },
     open: (accountId, abilities, groups, country) => {
       const { file } = get();
       if (file) void discardStagedFile(file.token);
@@ -144,6 +165,7 @@ export const useContactsImport = create<ImportState>((set, get) => {
     setColumns: (columns) => set({ columns, report: null }),
     setBook: (book) => set({ book, report: null }),
     setCountry: (country) => set({ country, report: null }),
+    setAddExisting: (addExisting) => set({ addExisting }),
     goTo: (step) => set({ step, problem: null }),
     check: async () => {
       const { file, accountId, columns, book, country, overrides, busy } = get();
@@ -166,18 +188,21 @@ export const useContactsImport = create<ImportState>((set, get) => {
           columns: cols,
           book: target,
         });
-        if (reply.ok) set({ report: reply.report, runId, step: 'report' });
+        if (reply.ok) set({ report: reply.report, runId, step: 'report', addExisting: true });
         else set({ problem: reply.message });
       } finally {
         set({ busy: null });
       }
     },
     run: async () => {
-      const { runId, report, busy } = get();
+      const { runId, report, busy, addExisting } = get();
       if (busy || !runId || !report) return;
       set({ busy: { phase: 'importing', runId, done: 0, total: report.add }, problem: null });
       try {
-        const reply = await outpost().contactsImport.run({ runId });
+        const reply = await outpost().contactsImport.run({
+          runId,
+          addExisting: addExisting && report.joinable > 0,
+        });
         if (reply.ok) set({ result: reply, step: 'done' });
         else set({ problem: reply.message });
       } finally {
