@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { type AssetInfo, type ChunkInfo, START_BUNDLE_REPORT, startBundleReport } from './start-bundle';
+import {
+  type AssetInfo,
+  type ChunkInfo,
+  START_BUNDLE_REPORT,
+  startBundleReport,
+} from './start-bundle';
 
 /**
  * A build step of the renderer: writes what the start bundle holds (files,

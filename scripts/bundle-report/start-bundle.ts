@@ -43,9 +43,12 @@ export function packageOf(moduleId: string): string {
   return at >= 0 ? parts.slice(at, at + 3).join('/') : (parts.at(-1) ?? moduleId);
 }
 
-export function startBundleReport(bundle: Record<string, ChunkInfo | AssetInfo>): StartBundleReport {
+export function startBundleReport(
+  bundle: Record<string, ChunkInfo | AssetInfo>,
+): StartBundleReport {
   const chunks = new Map<string, ChunkInfo>();
-  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
+  for (const item of Object.values(bundle))
+    if (item.type === 'chunk') chunks.set(item.fileName, item);
   const start = new Set<string>();
   const visit = (file: string) => {
     if (start.has(file)) return;

@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { lazyCatalogs } from './lazy-catalogs';
 import { type Language, languageFromLocale } from './languages';
+import { lazyCatalogs } from './lazy-catalogs';
 import { START_NAMESPACES, startResources } from './start-catalogs';
 
 /**
@@ -17,18 +17,18 @@ void i18n
   .use(lazyCatalogs)
   .use(initReactI18next)
   .init({
-  resources: startResources,
-  // Bundled resources for the start namespaces, the backend for the rest.
-  partialBundledLanguages: true,
-  lng: languageFromLocale(typeof navigator === 'undefined' ? undefined : navigator.language),
-  fallbackLng: 'en',
-  ns: START_NAMESPACES,
-  defaultNS: 'common',
-  // React escapes; i18next must not escape twice.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+    resources: startResources,
+    // Bundled resources for the start namespaces, the backend for the rest.
+    partialBundledLanguages: true,
+    lng: languageFromLocale(typeof navigator === 'undefined' ? undefined : navigator.language),
+    fallbackLng: 'en',
+    ns: START_NAMESPACES,
+    defaultNS: 'common',
+    // React escapes; i18next must not escape twice.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
 
 /** `<html lang>` always names the language on screen (screen readers pick their voice from it). */
 function reflectLanguage(language: string): void {
