@@ -1,6 +1,8 @@
+// First, so the start view's IPC requests leave before anything else is evaluated.
+import './app/start-snapshots';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, loadStartSnapshots } from './app/App';
+import { App } from './app/App';
 import './ui/styles.css';
 
 // Every start module has been fetched, compiled and run: the start benchmark
@@ -8,7 +10,6 @@ import './ui/styles.css';
 performance.mark('outpost:modules-evaluated');
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-loadStartSnapshots();
 createRoot(root).render(
   <StrictMode>
     <App />

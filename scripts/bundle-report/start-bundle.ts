@@ -36,7 +36,8 @@ export interface AssetInfo {
 
 /** `node_modules/@scope/name/...` → `@scope/name`; a project file → its folder two levels down (`renderer/src/features`). */
 export function packageOf(moduleId: string): string {
-  const inModules = /node_modules[\\/]((@[^\\/]+[\\/])?[^\\/]+)/.exec(moduleId);
+  // The last node_modules in the path is the package itself (nested installs have several).
+  const inModules = [...moduleId.matchAll(/node_modules[\\/]((@[^\\/]+[\\/])?[^\\/]+)/g)].at(-1);
   if (inModules?.[1]) return inModules[1].replace('\\', '/');
   const parts = moduleId.replace(/\\/g, '/').split('/');
   const at = parts.findIndex((p) => p === 'renderer' || p === 'shared');
