@@ -9,6 +9,13 @@
 //     account list has arrived over IPC and is selected, and the counter is there;
 //   - interactive: a character typed into the message at that moment (the
 //     input event React listens to) is counted: the counter's DOM shows it.
+// and the split of the way there: the start scripts downloaded, the start
+// modules compiled and run (main.tsx's `outpost:modules-evaluated` mark), the
+// first IPC calls asked and answered (window.outpost is wrapped before the
+// page's scripts run), the first render. The start bundle's size and packages
+// come from the build's report (scripts/bundle-report) and are held to the
+// budget of scripts/bundle-report/budget.ts: the table says when it is over.
+// `--quick` (or BENCH_RUNS) makes fewer runs: about 2 minutes with a baseline.
 // The machine is shared, so the table gives min, median and p90 over the runs,
 // with the load average beside them. BENCH_BASELINE=<git rev> also builds that
 // commit's renderer and runs both in turn (A B A B …) against the same core,
@@ -29,11 +36,15 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
+import { NOT_AT_START, START_BUDGET } from '../scripts/bundle-report/budget';
+import { START_BUNDLE_REPORT, type StartBundleReport } from '../scripts/bundle-report/start-bundle';
+import { startBundleProblems } from '../scripts/bundle-report/start-problems';
 import { tempDir } from '../test/helpers/temp-dir';
 import { table, writeSection } from './lib/results';
 
 const ROOT = resolve(__dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const QUICK = process.argv.includes('--quick');
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 6 : 15));
 const WARMUP = 2;
 const TOKEN_KEY = 'outpost.web.token';
 
@@ -41,6 +52,10 @@ interface Marks {
   fcp?: number;
   /** The last start script downloaded (the served files; Electron reads them from disk). */
   scriptsLoaded?: number;
+  /** main.tsx runs: every start module fetched, compiled and evaluated. */
+  evaluated?: number;
+  /** The first window.outpost call of each channel: when asked, when answered. */
+  calls?: Record<string, { asked: number; answered?: number }>;
   /** The first React commit: the sidebar is in the DOM. */
   shell?: number;
   /** Main-thread time (Chromium's own accounting) until interactive. */
@@ -56,9 +71,33 @@ interface Marks {
  * the project has no DOM types): watches the DOM for the two moments.
  */
 const MEASURE_IN_PAGE = `(() => {
-  const marks = {};
+  const marks = { calls: {} };
   window.__start = marks;
   let before = null;
+  // The bridge (or preload) sets window.outpost before the app runs: wrap each call once it does.
+  let api;
+  const wrap = (group, name, fn) => (...args) => {
+    const key = group + '.' + name;
+    const first = marks.calls[key] === undefined;
+    if (first) marks.calls[key] = { asked: performance.now() };
+    const result = fn(...args);
+    if (first && result && typeof result.then === 'function')
+      result.then(() => { marks.calls[key].answered = performance.now(); }, () => {});
+    return result;
+  };
+  Object.defineProperty(window, 'outpost', {
+    configurable: true,
+    get: () => api,
+    set: (value) => {
+      api = {};
+      for (const [group, member] of Object.entries(value)) {
+        if (typeof member !== 'object' || member === null) { api[group] = member; continue; }
+        api[group] = {};
+        for (const [name, fn] of Object.entries(member))
+          api[group][name] = typeof fn === 'function' ? wrap(group, name, fn) : fn;
+      }
+    },
+  });
   const check = () => {
     if (marks.interactive !== undefined) return;
     if (marks.shell === undefined && document.querySelector('#root nav')) marks.shell = performance.now();
@@ -179,6 +218,8 @@ interface Build {
   url?: URL;
   server?: ChildProcess;
   runs: Marks[];
+  /** Sentences about the start bundle's budget (this checkout only: the baseline has no report). */
+  budget?: string;
 }
 
 /** One start of the page in a fresh browser context, timed. */
@@ -208,12 +249,14 @@ async function startOnce(browser: Browser, url: URL): Promise<Marks> {
   await page.waitForTimeout(200);
   const marks = await page.evaluate(() => {
     const start = (window as unknown as { __start: Marks }).__start;
-    const fcp = (
+    const entries = (
       globalThis as unknown as {
         performance: { getEntriesByName(n: string): { startTime: number }[] };
       }
-    ).performance.getEntriesByName('first-contentful-paint')[0];
-    return { ...start, fcp: fcp?.startTime };
+    ).performance;
+    const fcp = entries.getEntriesByName('first-contentful-paint')[0];
+    const evaluated = entries.getEntriesByName('outpost:modules-evaluated')[0];
+    return { ...start, fcp: fcp?.startTime, evaluated: evaluated?.startTime };
   });
   await context.close();
   return { ...marks, scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration') };
@@ -222,6 +265,28 @@ async function startOnce(browser: Browser, url: URL): Promise<Marks> {
 function row(label: string, values: number[]): (string | number)[] {
   const s = stats(values.filter((v) => Number.isFinite(v)));
   return [label, s.min.toFixed(0), s.median.toFixed(0), s.p90.toFixed(0)];
+}
+
+const median = (values: number[]) =>
+  stats(values.filter((v) => Number.isFinite(v))).median.toFixed(0);
+const diff = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? Number.NaN : a - b;
+
+/** The build's start-bundle report against its budget, as sentences under the table. */
+function budgetLines(): string {
+  const report = JSON.parse(
+    readFileSync(join(ROOT, START_BUNDLE_REPORT), 'utf8'),
+  ) as StartBundleReport;
+  const problems = startBundleProblems(report, START_BUDGET, NOT_AT_START);
+  const top = report.packages
+    .slice(0, 8)
+    .map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)}`)
+    .join(', ');
+  const verdict =
+    problems.length === 0
+      ? `within its budget of ${START_BUDGET.kib} KiB (${START_BUDGET.gzipKib} KiB gzip)`
+      : `**OVER BUDGET**: ${problems.join(' ')}`;
+  return `\n\nBudget (scripts/bundle-report/budget.ts): ${verdict}. Largest parts of the start chunks (KiB before minifying): ${top}.`;
 }
 
 function report(build: Build): string {
@@ -234,6 +299,20 @@ function report(build: Build): string {
         'start scripts downloaded',
         pick((m) => m.scriptsLoaded),
       ),
+      row(
+        'start modules compiled and run (main.tsx begins)',
+        pick((m) => m.evaluated),
+      ),
+      ...['settings.get', 'accounts.list'].flatMap((channel) => [
+        row(
+          `IPC ${channel} asked`,
+          pick((m) => m.calls?.[channel]?.asked),
+        ),
+        row(
+          `IPC ${channel} answered`,
+          pick((m) => m.calls?.[channel]?.answered),
+        ),
+      ]),
       row(
         'first render: the shell is in the DOM',
         pick((m) => m.shell),
@@ -261,8 +340,35 @@ function report(build: Build): string {
     ],
   );
   const kib = stats(pick((m) => m.scriptKiB)).median.toFixed(0);
+  const split = table(
+    ['part of the way (medians)', 'ms'],
+    [
+      [
+        'script download (navigation start → last start script)',
+        median(pick((m) => m.scriptsLoaded)),
+      ],
+      [
+        'start modules compile + run (→ main.tsx begins)',
+        median(pick((m) => diff(m.evaluated, m.scriptsLoaded))),
+      ],
+      [
+        'first render (main.tsx → shell in the DOM)',
+        median(pick((m) => diff(m.shell, m.evaluated))),
+      ],
+      [
+        'waiting for accounts.list (asked → answered)',
+        median(
+          pick((m) =>
+            diff(m.calls?.['accounts.list']?.answered, m.calls?.['accounts.list']?.asked),
+          ),
+        ),
+      ],
+      ['shell → Compose ready with its account', median(pick((m) => diff(m.ready, m.shell)))],
+      ['ready → typed character counted', median(pick((m) => diff(m.interactive, m.ready)))],
+    ],
+  );
   const bundles = bundleRows(build.html, build.files);
-  return `### ${build.label}\n\n${times}\n\nStart bundle: ${startBytes(bundles)}; script fetched before interactive (decoded, the web bridge included): ${kib} KiB.\n\n${table(['file', 'loaded', 'KiB', 'gzip KiB'], bundles)}`;
+  return `### ${build.label}\n\n${times}\n\n${split}\n\nStart bundle: ${startBytes(bundles)}; script fetched before interactive (decoded, the web bridge included): ${kib} KiB.${build.budget ?? ''}\n\n${table(['file', 'loaded', 'KiB', 'gzip KiB'], bundles)}`;
 }
 
 async function main(): Promise<void> {
@@ -277,6 +383,7 @@ async function main(): Promise<void> {
     html: readFileSync(indexFile, 'utf8'),
     files: readdirSync(join(ROOT, 'out', 'renderer', 'assets')),
     runs: [],
+    budget: budgetLines(),
   };
   const builds: Build[] = [];
   const baselineRev = process.env.BENCH_BASELINE;

@@ -96,6 +96,13 @@ const steps = [
   // Fails on a HIGH or MEDIUM finding (the tool itself always exits 0).
   { name: 'electronegativity', cmd: process.execPath, args: ['scripts/electronegativity.cjs'] },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'], gate: true },
+  // The renderer's start bundle against its budget (the build writes the report).
+  {
+    name: 'start bundle budget',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', 'scripts/check-start-bundle.ts'],
+    needsBuild: true,
+  },
   {
     name: 'main-bundle smoke',
     cmd: bin('vitest'),

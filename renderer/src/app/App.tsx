@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { useAccounts } from '../features/accounts/store';
 import { useCompose } from '../features/compose/store';
 import { useQuickSearch } from '../features/search/store';
 import { useSettings } from '../features/settings/store';
@@ -23,16 +22,6 @@ function usePreferencesApplied() {
     void switchLanguage(effectiveLanguage(language, navigator.language));
   }, [language]);
   useEffect(() => applyTheme(theme), [theme]);
-}
-
-/**
- * The snapshots every view needs. Called by main.tsx before the first render,
- * so their round trips to the core overlap React's first render instead of
- * starting after it (the start view waits for the accounts).
- */
-export function loadStartSnapshots(): void {
-  void useSettings.getState().load();
-  void useAccounts.getState().load();
 }
 
 /** Once per app start: the pushed events and the keys. */

@@ -1,40 +1,66 @@
-import { type ComponentType, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccounts } from '../features/accounts/store';
 import { ComposeView } from '../features/compose/ComposeView';
 import { selectAttentionCount, useOutbox } from '../features/outbox/store';
-import { QuickSearch } from '../features/search/QuickSearch';
+import { useQuickSearch } from '../features/search/store';
 import { Toasts } from '../ui/Toasts';
+import { preloadWhenIdle } from './idle-preload';
 import { type LazyView, lazyView } from './lazy-view';
 import { useNav, VIEWS, type ViewId } from './nav-store';
 import { shortcutLabel } from './shortcuts';
 
 // Compose is the start view and comes with the app; every other view loads its
-// code when first opened (or once the start view is up, see below).
+// code and its i18n namespaces when first opened (or once the start view is
+// up, see below). The namespaces listed are every one the view's own
+// components use (Contacts shows the bulk wizard's file step).
 const LAZY: Partial<Record<ViewId, LazyView>> = {
-  outbox: lazyView(() => import('../features/outbox/OutboxView'), 'OutboxView'),
+  outbox: lazyView(() => import('../features/outbox/OutboxView'), 'OutboxView', ['outbox']),
   conversations: lazyView(
     () => import('../features/conversations/ConversationsView'),
     'ConversationsView',
+    ['conversations', 'suppressions'],
   ),
-  contacts: lazyView(() => import('../features/contacts/ContactsView'), 'ContactsView'),
-  bulk: lazyView(() => import('../features/bulk/BulkView'), 'BulkView'),
-  jobs: lazyView(() => import('../features/jobs/JobsView'), 'JobsView'),
-  reports: lazyView(() => import('../features/reports/ReportsView'), 'ReportsView'),
-  settings: lazyView(() => import('../features/settings/SettingsView'), 'SettingsView'),
+  contacts: lazyView(() => import('../features/contacts/ContactsView'), 'ContactsView', [
+    'contacts',
+    'contactsImport',
+    'bulk',
+  ]),
+  bulk: lazyView(() => import('../features/bulk/BulkView'), 'BulkView', ['bulk']),
+  jobs: lazyView(() => import('../features/jobs/JobsView'), 'JobsView', ['jobs']),
+  reports: lazyView(() => import('../features/reports/ReportsView'), 'ReportsView', ['reports']),
+  settings: lazyView(() => import('../features/settings/SettingsView'), 'SettingsView', [
+    'settings',
+  ]),
 };
+
+/** Ctrl/Cmd+K's dialog: its code (and the contact list's helpers it shares) arrives on first use. */
+const loadQuickSearch = () => import('../features/search/QuickSearch');
+const QuickSearch = lazy(() => loadQuickSearch().then((m) => ({ default: m.QuickSearch })));
 
 function panelOf(view: ViewId): ComponentType {
   return LAZY[view]?.Component ?? ComposeView;
 }
 
-/** After the first view is up, fetch the others while the person reads it, so switching never waits. */
+/**
+ * Once the start view has its accounts (it is interactive), fetch the other
+ * views one by one in idle moments, in sidebar order, so switching never waits.
+ */
 function usePreloadViews() {
+  const ready = useAccounts((s) => s.loaded || s.error !== null);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const view of Object.values(LAZY)) view.preload();
-    }, 1_000);
-    return () => clearTimeout(timer);
-  }, []);
+    if (!ready) return;
+    const views = Object.values(LAZY).map((view) => view.preload);
+    return preloadWhenIdle([...views, loadQuickSearch]);
+  }, [ready]);
+}
+
+/** The quick search mounts the first time it is opened and stays (its closing animation needs it). */
+function useQuickSearchWanted(): boolean {
+  const open = useQuickSearch((s) => s.open);
+  const wanted = useRef(false);
+  if (open) wanted.current = true;
+  return wanted.current;
 }
 
 /** The sidebar, the current view, the quick search and the toasts. */
@@ -43,6 +69,7 @@ export function Shell() {
   const { view, go } = useNav();
   const attention = useOutbox(selectAttentionCount);
   const Panel = panelOf(view);
+  const quickSearch = useQuickSearchWanted();
   usePreloadViews();
   return (
     <div className="shell">
@@ -79,7 +106,11 @@ export function Shell() {
           <Panel />
         </Suspense>
       </main>
-      <QuickSearch />
+      {quickSearch ? (
+        <Suspense fallback={null}>
+          <QuickSearch />
+        </Suspense>
+      ) : null}
       <Toasts closeLabel={t('toast.close')} regionLabel={t('toast.region')} />
     </div>
   );

@@ -1,15 +1,20 @@
 import type { EventPayload } from '../../../shared/ipc/events';
 import { useAccounts } from '../features/accounts/store';
-import { useBulk } from '../features/bulk/store';
-import { useContactsImport } from '../features/contacts/import/store';
-import { useContacts } from '../features/contacts/store';
-import { useConversations } from '../features/conversations/store';
-import { useJobs } from '../features/jobs/store';
 import { useOutbox } from '../features/outbox/store';
-import { useReports } from '../features/reports/store';
-import { useSuppressions } from '../features/suppressions/store';
 import type { OutpostWindowApi } from '../lib/outpost';
+import { type LaterStore, laterStore } from './later-store';
 import { useNav, type ViewId } from './nav-store';
+
+// The stores of views that load on demand stay out of the start bundle (the
+// bulk and import stores would bring the file upload with them); the accounts
+// and the outbox counts are shown from the first frame, so they come with it.
+const bulk = laterStore(() => import('../features/bulk/store'));
+const contactsImport = laterStore(() => import('../features/contacts/import/store'));
+const contactsStore = laterStore(() => import('../features/contacts/store'));
+const conversationsStore = laterStore(() => import('../features/conversations/store'));
+const jobs = laterStore(() => import('../features/jobs/store'));
+const reportsStore = laterStore(() => import('../features/reports/store'));
+const suppressions = laterStore(() => import('../features/suppressions/store'));
 
 /** Where the app menu's and a notification's targets open; importing contacts starts from Contacts. */
 const MENU_TARGETS: Record<EventPayload<'app.navigate'>['view'], ViewId> = {
@@ -32,54 +37,84 @@ const MENU_TARGETS: Record<EventPayload<'app.navigate'>['view'], ViewId> = {
  */
 export function subscribeToCore(api: OutpostWindowApi): () => void {
   if (typeof api.on !== 'function') return () => {};
+  // A delivery still waiting for its store's module when the listeners are removed is dropped.
+  let subscribed = true;
+  const when =
+    <M>(store: LaterStore<M>) =>
+    (deliver: (module: M) => void) =>
+      store.use((module) => {
+        if (subscribed) deliver(module);
+      });
   const outbox = () => useOutbox.getState();
-  const conversations = () => useConversations.getState();
   const accounts = () => useAccounts.getState();
-  const contacts = () => useContacts.getState();
-  const reports = () => useReports.getState();
+  const refreshConversations = () =>
+    when(conversationsStore)((m) => m.useConversations.getState().refreshIfWatched());
+  const refreshReports = () =>
+    when(reportsStore)((m) => m.useReports.getState().refreshIfWatched());
+  const refreshContacts = () =>
+    when(contactsStore)((m) => m.useContacts.getState().refreshIfWatched());
 
   const offs = [
     api.on('outbox.changed', (event) => {
       outbox().applyChanged(event);
-      conversations().refreshIfWatched();
-      reports().refreshIfWatched();
+      refreshConversations();
+      refreshReports();
     }),
     api.on('delivery.updated', () => {
       outbox().refreshIfWatched();
-      conversations().refreshIfWatched();
-      reports().refreshIfWatched();
+      refreshConversations();
+      refreshReports();
     }),
     api.on('messages.failed', () => outbox().refreshIfWatched()),
-    api.on('inbound.message', () => conversations().refreshIfWatched()),
-    api.on('conversations.changed', () => conversations().refreshIfWatched()),
+    api.on('inbound.message', () => refreshConversations()),
+    api.on('conversations.changed', () => refreshConversations()),
     api.on('suppressions.changed', () => {
-      useSuppressions.getState().refreshIfWatched();
-      conversations().refreshIfWatched();
+      when(suppressions)((m) => m.useSuppressions.getState().refreshIfWatched());
+      refreshConversations();
     }),
     api.on('account.paused', (event) => accounts().applyPaused(event)),
     api.on('account.resumed', (event) => accounts().applyResumed(event)),
     api.on('accounts.changed', () => void accounts().load()),
-    api.on('contacts.changed', () => contacts().refreshIfWatched()),
+    api.on('contacts.changed', () => refreshContacts()),
     api.on('app.navigate', (event) => {
-      // A finished job's notification opens that job's page.
-      if (event.view === 'jobs') useJobs.getState().open(event.jobId ?? null);
+      const go = () => useNav.getState().go(MENU_TARGETS[event.view]);
+      // A finished job's notification opens that job's page: the page is chosen before the view shows.
+      if (event.view === 'jobs')
+        when(jobs)((m) => {
+          m.useJobs.getState().open(event.jobId ?? null);
+          go();
+        });
       // "Import contacts…" opens the dialog too, once Contacts has its account (also when already shown).
-      if (event.view === 'import') useContactsImport.getState().request();
-      useNav.getState().go(MENU_TARGETS[event.view]);
+      else if (event.view === 'import')
+        when(contactsImport)((m) => {
+          m.useContactsImport.getState().request();
+          go();
+        });
+      else go();
     }),
-    api.on('bulk.progress', (event) => useBulk.getState().applyProgress(event)),
-    api.on('contactsImport.progress', (event) => useContactsImport.getState().applyProgress(event)),
+    api.on('bulk.progress', (event) =>
+      when(bulk)((m) => m.useBulk.getState().applyProgress(event)),
+    ),
+    api.on('contactsImport.progress', (event) =>
+      when(contactsImport)((m) => m.useContactsImport.getState().applyProgress(event)),
+    ),
     api.on('job.progress', (event) => {
-      useBulk.getState().applyJob(event);
-      useJobs.getState().applyProgress(event);
+      when(bulk)((m) => m.useBulk.getState().applyJob(event));
+      when(jobs)((m) => m.useJobs.getState().applyProgress(event));
     }),
-    api.on('job.finished', (event) => useBulk.getState().applyJobFinished(event)),
-    api.on('sync.state', (event) => {
-      contacts().applySyncState(event);
-      if (event.phase === 'finished') contacts().refreshIfWatched();
-    }),
+    api.on('job.finished', (event) =>
+      when(bulk)((m) => m.useBulk.getState().applyJobFinished(event)),
+    ),
+    api.on('sync.state', (event) =>
+      when(contactsStore)((m) => {
+        const contacts = m.useContacts.getState();
+        contacts.applySyncState(event);
+        if (event.phase === 'finished') contacts.refreshIfWatched();
+      }),
+    ),
   ];
   return () => {
+    subscribed = false;
     for (const off of offs) off();
   };
 }

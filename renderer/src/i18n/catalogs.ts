@@ -1,33 +1,32 @@
 import enBulk from './en/bulk.json';
-import enCommon from './en/common.json';
-import enCompose from './en/compose.json';
 import enContacts from './en/contacts.json';
 import enContactsImport from './en/contactsImport.json';
 import enConversations from './en/conversations.json';
-import enCore from './en/core.json';
 import enJobs from './en/jobs.json';
 import enOutbox from './en/outbox.json';
 import enReports from './en/reports.json';
 import enSettings from './en/settings.json';
 import enSuppressions from './en/suppressions.json';
 import esBulk from './es/bulk.json';
-import esCommon from './es/common.json';
-import esCompose from './es/compose.json';
 import esContacts from './es/contacts.json';
 import esContactsImport from './es/contactsImport.json';
 import esConversations from './es/conversations.json';
-import esCore from './es/core.json';
 import esJobs from './es/jobs.json';
 import esOutbox from './es/outbox.json';
 import esReports from './es/reports.json';
 import esSettings from './es/settings.json';
 import esSuppressions from './es/suppressions.json';
+import { startResources } from './start-catalogs';
 
-/** One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences). */
+/**
+ * Every catalog at once, for tests and checks in Node. The app itself never
+ * imports this file: it bundles only the start namespaces (start-catalogs.ts)
+ * and fetches the rest on demand (lazy-catalogs.ts).
+ * One namespace per feature, plus `common` (shell, shared widgets) and `core` (the core's sentences).
+ */
 export const resources = {
   en: {
-    common: enCommon,
-    compose: enCompose,
+    ...startResources.en,
     outbox: enOutbox,
     conversations: enConversations,
     contacts: enContacts,
@@ -37,11 +36,9 @@ export const resources = {
     jobs: enJobs,
     reports: enReports,
     suppressions: enSuppressions,
-    core: enCore,
   },
   es: {
-    common: esCommon,
-    compose: esCompose,
+    ...startResources.es,
     outbox: esOutbox,
     conversations: esConversations,
     contacts: esContacts,
@@ -51,7 +48,6 @@ export const resources = {
     jobs: esJobs,
     reports: esReports,
     suppressions: esSuppressions,
-    core: esCore,
   },
 } as const;
 

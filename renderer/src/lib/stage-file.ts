@@ -1,4 +1,4 @@
-import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/schemas/files';
+import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/staging-limits';
 import { outpost } from './outpost';
 
 /** A file handed to the main process: later channels take its token, never a path. */

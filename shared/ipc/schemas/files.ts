@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAGE_CHUNK_BYTES } from '../staging-limits';
 
 /**
  * Getting a person's file into the main process without a file path (a browser
@@ -8,10 +9,7 @@ import { z } from 'zod';
  * of a path.
  */
 
-/** Bytes per chunk the renderer sends (raw, before base64). */
-export const STAGE_CHUNK_BYTES = 1024 * 1024;
-/** The largest staged file (bytes): the bulk importer's own limit. */
-export const STAGE_MAX_BYTES = 100 * 1024 * 1024;
+export { STAGE_CHUNK_BYTES, STAGE_MAX_BYTES } from '../staging-limits';
 
 /** 32 hex digits, made by main; nothing else is accepted as a staged file. */
 export const StagedFileToken = z.string().regex(/^[0-9a-f]{32}$/, 'not a staged-file token');

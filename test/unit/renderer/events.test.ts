@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { subscribeToCore } from '../../../renderer/src/app/events';
+import { laterStore } from '../../../renderer/src/app/later-store';
 import { useNav } from '../../../renderer/src/app/nav-store';
 import { useAccounts } from '../../../renderer/src/features/accounts/store';
 import { useContactsImport } from '../../../renderer/src/features/contacts/import/store';
@@ -106,6 +107,46 @@ describe('the one subscription to the core', () => {
     // Unsubscribed: later events change nothing.
     push('account.paused', { accountId: 7, code: 103, reason: 'No', byPerson: false });
     expect(useAccounts.getState().accounts[0]?.paused).toBeNull();
+  });
+});
+
+describe('the stores of views that load on demand', () => {
+  it('a notification for a job opens that job before the Jobs view shows, once its store has loaded', async () => {
+    const { api, push } = fakeOutpost();
+    const off = subscribeToCore(api);
+    useNav.setState({ view: 'compose' });
+    push('app.navigate', { view: 'jobs', jobId: 42 });
+    // The jobs store comes with its view's chunk, so the switch waits for it.
+    await vi.waitFor(() => expect(useNav.getState().view).toBe('jobs'));
+    const { useJobs } = await import('../../../renderer/src/features/jobs/store');
+    expect(useJobs.getState().selected).toBe(42);
+    off();
+  });
+
+  it('hands every event to a store loaded later, in the order they came, and none after unsubscribing', async () => {
+    let release: (m: { seen: number[] }) => void = () => {};
+    const module = { seen: [] as number[] };
+    const store = laterStore(() => new Promise<{ seen: number[] }>((r) => (release = r)));
+    for (const n of [1, 2, 3]) store.use((m) => m.seen.push(n));
+    expect(module.seen).toEqual([]);
+    release(module);
+    await flush();
+    store.use((m) => m.seen.push(4));
+    // Once loaded, a delivery is immediate.
+    expect(module.seen).toEqual([1, 2, 3, 4]);
+
+    // The contacts store has not been loaded in this file yet: its first events wait for it.
+    const { api, push } = fakeOutpost();
+    const off = subscribeToCore(api);
+    push('sync.state', { accountId: 3, phase: 'started' });
+    push('sync.state', { accountId: 3, phase: 'progress', done: 5, total: 9 });
+    const { useContacts } = await import('../../../renderer/src/features/contacts/store');
+    await vi.waitFor(() =>
+      expect(useContacts.getState().progress[3]).toEqual({ phase: 'progress', done: 5, total: 9 }),
+    );
+    off();
+    push('sync.state', { accountId: 3, phase: 'failed', error: 'x' });
+    expect(useContacts.getState().progress[3]).toMatchObject({ phase: 'progress' });
   });
 });
 
