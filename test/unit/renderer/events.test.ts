@@ -45,7 +45,8 @@ describe('the one subscription to the core', () => {
     push('app.navigate', { view: 'settings' });
     expect(useNav.getState().view).toBe('settings');
     push('app.navigate', { view: 'import' });
-    expect(useNav.getState().view).toBe('contacts');
+    // The import store loads on its first use, so the view changes once it has.
+    await vi.waitFor(() => expect(useNav.getState().view).toBe('contacts'));
     // …and asks Contacts for the import dialog, which it opens once (takeRequest clears it).
     expect(useContactsImport.getState().takeRequest()).toBe(true);
     expect(useContactsImport.getState().takeRequest()).toBe(false);
