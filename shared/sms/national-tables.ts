@@ -104,6 +104,11 @@ function packed(): Uint8Array {
 /** Bit 2k of a packed cost: choice k holds the character; bit 2k + 1: only with an escape (2 septets). */
 const HELD_BITS = 0x54; // choices 1-3: single-shift, locking-shift, both
 const ESCAPED_BITS = 0xa8;
+const HINT_CAPACITIES: readonly Capacity[] = [
+  GSM_PT_CAPACITY['single-shift'],
+  GSM_PT_CAPACITY['locking-shift'],
+  GSM_PT_CAPACITY.both,
+];
 
 /** First-fit parts when every character costs one septet: full parts of `multi`, then the rest. */
 function unitCostSegments(n: number, capacity: Capacity): number {
@@ -151,23 +156,18 @@ export function fewerNationalSegments(text: string, fewerThan: number): number |
     const bits = table[text.charCodeAt(i)] as number;
     held &= bits | (bits >> 1);
     if (held === 0) return undefined; // a character no Portuguese table holds
-    escaped |= bits;
+    escaped |= bits & ESCAPED_BITS;
   }
-  const choices = [
-    GSM_PT_CAPACITY['single-shift'],
-    GSM_PT_CAPACITY['locking-shift'],
-    GSM_PT_CAPACITY.both,
-  ];
   let best = fewerThan;
   for (let k = 1; k <= 3; k++) {
     const holds = (held >> (2 * k)) & 1;
     const escapes = (escaped >> (2 * k + 1)) & 1;
     if (holds === 1 && escapes === 0) {
-      best = Math.min(best, unitCostSegments(n, choices[k - 1] as Capacity));
+      best = Math.min(best, unitCostSegments(n, HINT_CAPACITIES[k - 1] as Capacity));
     }
   }
   for (let k = 1; k <= 3; k++) {
-    const capacity = choices[k - 1] as Capacity;
+    const capacity = HINT_CAPACITIES[k - 1] as Capacity;
     const holds = (held >> (2 * k)) & 1;
     const escapes = (escaped >> (2 * k + 1)) & 1;
     if (holds === 1 && escapes === 1 && unitCostSegments(n, capacity) < best) {
