@@ -73,6 +73,8 @@ interface MarkedClusters extends Clusters {
 /** Cluster starts and marks, reused across calls: a 100,000-row bulk allocates no per-row buffers. */
 let scratchBounds = new Int32Array(256);
 let scratchMarks = new Uint8Array(256);
+/** Which walk the scratch buffers hold (one more per walk). */
+let scratchWalk = 0;
 
 function clustersOf(text: string): MarkedClusters {
   if (scratchBounds.length <= text.length) {
@@ -80,6 +82,7 @@ function clustersOf(text: string): MarkedClusters {
     scratchMarks = new Uint8Array(2 * text.length + 1);
   }
   const count = fillGraphemeBoundaries(text, scratchBounds, GSM_COST, scratchMarks);
+  scratchWalk++;
   return { bounds: scratchBounds, count, marks: scratchMarks };
 }
 
@@ -105,15 +108,19 @@ type Forcing = ForcingChar[] | (() => ForcingChar[]);
 /**
  * The marked graphemes, built only when `forcingUcs2` is read: one object and
  * one string per offending grapheme is most of a count's cost on a Hindi
- * text, and the bulk check and the merge preview never read them. The
- * cluster starts and marks are copied out of the scratch buffers (two
- * memcpy-sized copies), since the next count reuses those.
+ * text, and the bulk check and the merge preview never read them. Read
+ * before the next count (as Compose does), they come from the scratch
+ * buffers as this count left them; read later, the text is walked again
+ * (copying the buffers for every count instead cost more than the walk saves).
  */
 function lazyMarkedGraphemes(text: string, clusters: MarkedClusters): Forcing {
   const { count } = clusters;
-  const bounds = clusters.bounds.slice(0, count + 1);
-  const marks = clusters.marks.slice(0, count);
-  return () => markedGraphemes(text, bounds, count, marks);
+  const walk = scratchWalk;
+  return () => {
+    if (walk === scratchWalk) return markedGraphemes(text, scratchBounds, count, scratchMarks);
+    const again = clustersOf(text);
+    return markedGraphemes(text, again.bounds, again.count, again.marks);
+  };
 }
 
 /** Graphemes holding a code unit `table` lacks (for the Portuguese tables, which the walk does not mark). */

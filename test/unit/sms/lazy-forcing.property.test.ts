@@ -5,9 +5,10 @@ import { EMOJI_ATOMS, mixedMessage } from './alphabets';
 import { countSegments as countBefore } from './reference/counter-before';
 
 /**
- * `forcingUcs2` is built only when read, from a copy of the walk's scratch
- * buffers. A count read after later counts (as the renderer does with the
- * count it keeps in state) must still hold its own text's graphemes, and the
+ * `forcingUcs2` is built only when read: from the walk's scratch buffers if
+ * no count came in between, else by walking the text again. A count read
+ * after later counts (as the renderer may do with the count it keeps in
+ * state) must still hold its own text's graphemes, and the
  * result must look like a plain object to everything that copies it: JSON,
  * structured clone (IPC), spreading, key order.
  */
