@@ -73,6 +73,8 @@ interface MarkedClusters extends Clusters {
 /** Cluster starts and marks, reused across calls: a 100,000-row bulk allocates no per-row buffers. */
 let scratchBounds = new Int32Array(256);
 let scratchMarks = new Uint8Array(256);
+/** Which walk the scratch buffers hold (one more per walk). */
+let scratchWalk = 0;
 
 function clustersOf(text: string): MarkedClusters {
   if (scratchBounds.length <= text.length) {
@@ -80,12 +82,17 @@ function clustersOf(text: string): MarkedClusters {
     scratchMarks = new Uint8Array(2 * text.length + 1);
   }
   const count = fillGraphemeBoundaries(text, scratchBounds, GSM_COST, scratchMarks);
+  scratchWalk++;
   return { bounds: scratchBounds, count, marks: scratchMarks };
 }
 
 /** The graphemes the walk marked as outside GSM 03.38, with their positions. */
-function markedGraphemes(text: string, clusters: MarkedClusters): ForcingChar[] {
-  const { bounds, count, marks } = clusters;
+function markedGraphemes(
+  text: string,
+  bounds: Int32Array,
+  count: number,
+  marks: Uint8Array,
+): ForcingChar[] {
   const found: ForcingChar[] = [];
   for (let k = 0; k < count; k++) {
     if (marks[k] === 0) continue;
@@ -93,6 +100,27 @@ function markedGraphemes(text: string, clusters: MarkedClusters): ForcingChar[] 
     found.push({ char: text.slice(from, bounds[k + 1] as number), index: from });
   }
   return found;
+}
+
+/** `forcingUcs2` as it is, or how to build it on first read. */
+type Forcing = ForcingChar[] | (() => ForcingChar[]);
+
+/**
+ * The marked graphemes, built only when `forcingUcs2` is read: one object and
+ * one string per offending grapheme is most of a count's cost on a Hindi
+ * text, and the bulk check and the merge preview never read them. Read
+ * before the next count (as Compose does), they come from the scratch
+ * buffers as this count left them; read later, the text is walked again
+ * (copying the buffers for every count instead cost more than the walk saves).
+ */
+function lazyMarkedGraphemes(text: string, clusters: MarkedClusters): Forcing {
+  const { count } = clusters;
+  const walk = scratchWalk;
+  return () => {
+    if (walk === scratchWalk) return markedGraphemes(text, scratchBounds, count, scratchMarks);
+    const again = clustersOf(text);
+    return markedGraphemes(text, again.bounds, again.count, again.marks);
+  };
 }
 
 /** Graphemes holding a code unit `table` lacks (for the Portuguese tables, which the walk does not mark). */
@@ -128,24 +156,65 @@ function emptyCount(encoding: Encoding, maxParts: number): SegmentCount {
   };
 }
 
-function toCount(
-  encoding: Encoding,
-  l: Layout,
-  forcingUcs2: ForcingChar[],
-  maxParts: number,
-): SegmentCount {
+/** Where a count keeps its unbuilt `forcingUcs2` (non-enumerable: not part of the result). */
+const FORCING = Symbol('forcingUcs2');
+
+type LazyCount = SegmentCount & { [FORCING]: Forcing };
+
+/**
+ * `forcingUcs2` as an own, enumerable accessor shared by every count (one
+ * getter for all, so V8 keeps one map): JSON, structured clone, spreading and
+ * deep equality read it like a data property; it is built on first read.
+ */
+const FORCING_PROPERTY: PropertyDescriptor = {
+  get(this: LazyCount): ForcingChar[] {
+    const held = this[FORCING];
+    if (typeof held !== 'function') return held;
+    const built = held();
+    this[FORCING] = built;
+    return built;
+  },
+  set(this: LazyCount, value: ForcingChar[]) {
+    this[FORCING] = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+function toCount(encoding: Encoding, l: Layout, forcing: Forcing, maxParts: number): SegmentCount {
   const segments = l.parts.length;
-  return {
+  const unitsPerSegment = segments === 1 ? l.capacity.single : l.capacity.multi;
+  const exceedsMaxParts = segments > maxParts;
+  if (typeof forcing !== 'function') {
+    const { units, parts } = l;
+    return {
+      encoding,
+      units,
+      segments,
+      unitsPerSegment,
+      unitsLeft: unitsLeft(l),
+      parts,
+      forcingUcs2: forcing,
+      maxParts,
+      exceedsMaxParts,
+    };
+  }
+  const head = {
     encoding,
     units: l.units,
     segments,
-    unitsPerSegment: segments === 1 ? l.capacity.single : l.capacity.multi,
+    unitsPerSegment,
     unitsLeft: unitsLeft(l),
     parts: l.parts,
-    forcingUcs2,
-    maxParts,
-    exceedsMaxParts: segments > maxParts,
   };
+  // Each property added once, in the result's key order, so that V8 keeps the
+  // object's fast shape (redefining a data property as an accessor would turn
+  // it into a dictionary).
+  Object.defineProperty(head, FORCING, { value: forcing, writable: true });
+  const count = Object.defineProperty(head, 'forcingUcs2', FORCING_PROPERTY) as LazyCount;
+  count.maxParts = maxParts;
+  count.exceedsMaxParts = exceedsMaxParts;
+  return count;
 }
 
 function countGsmPt(text: string, clusters: Clusters | null, maxParts: number): SegmentCount {
@@ -175,7 +244,7 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   let clusters = allGsm ? null : clustersOf(text);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
-  const forcing = clusters === null ? [] : markedGraphemes(text, clusters);
+  const forcing = clusters === null ? [] : lazyMarkedGraphemes(text, clusters);
   let result: SegmentCount;
   if (fast !== null && choice !== 'ucs2') {
     result = toCount('gsm', fast, forcing, maxParts);

@@ -1,4 +1,4 @@
-import { GSM_PT_CAPACITY, type NationalTables } from './capacity';
+import { type Capacity, GSM_PT_CAPACITY, type NationalTables } from './capacity';
 import { GSM_COST, PT_FLAGS, PT_IN_LOCKING, PT_IN_SINGLE_SHIFT } from './gsm-tables';
 import { type Layout, layoutClusters, layoutUnits, measure, unitsLeft } from './layout';
 
@@ -101,62 +101,79 @@ function packed(): Uint8Array {
   return packedCosts;
 }
 
+/** Bit 2k of a packed cost: choice k holds the character; bit 2k + 1: only with an escape (2 septets). */
+const HELD_BITS = 0x54; // choices 1-3: single-shift, locking-shift, both
+const ESCAPED_BITS = 0xa8;
+const HINT_CAPACITIES: readonly Capacity[] = [
+  GSM_PT_CAPACITY['single-shift'],
+  GSM_PT_CAPACITY['locking-shift'],
+  GSM_PT_CAPACITY.both,
+];
+
+/** First-fit parts when every character costs one septet: full parts of `multi`, then the rest. */
+function unitCostSegments(n: number, capacity: Capacity): number {
+  return n <= capacity.single ? 1 : Math.ceil(n / capacity.multi);
+}
+
+/** First-fit parts for national choice k (1-3), read from the packed costs. */
+function firstFitSegments(text: string, table: Uint8Array, k: number, capacity: Capacity): number {
+  const shift = 2 * k;
+  const room = capacity.multi;
+  let units = 0;
+  let used = 0;
+  let full = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cost = ((table[text.charCodeAt(i)] as number) >> shift) & 3;
+    if (used + cost > room) {
+      full++;
+      used = 0;
+    }
+    used += cost;
+    units += cost;
+  }
+  return units <= capacity.single ? 1 : full + 1;
+}
+
 /**
  * Fewest segments GSM-PT can hold the whole text in, if fewer than
  * `fewerThan` (else undefined). For a text whose code units are each their
  * own cluster; any other text cannot be GSM-PT, since every character of the
  * Portuguese tables is a lone BMP base character. Called for every `auto`
- * count with extension or Portuguese characters, so it runs first-fit for the
- * three national choices in one pass. 'none' is GSM-7 itself, which the caller
- * has laid out already (or which cannot hold the text).
+ * count with extension or Portuguese characters, so one pass only asks which
+ * national choices hold every character and which need an escape for some:
+ * a choice without escapes fills parts of exactly `multi` septets, and one
+ * with escapes needs at least as many parts as the text has characters
+ * (ceil(n / multi)), so it is laid out first-fit only when that bound could
+ * still beat the best so far. 'none' is GSM-7 itself, which the caller has
+ * laid out already (or which cannot hold the text).
  */
 export function fewerNationalSegments(text: string, fewerThan: number): number | undefined {
   const table = packed();
-  const cap1 = GSM_PT_CAPACITY['single-shift'];
-  const cap2 = GSM_PT_CAPACITY['locking-shift'];
-  const cap3 = GSM_PT_CAPACITY.both;
-  let present = 0x54; // bit 2k: choice k has held every character so far (k = 1..3)
-  let u1 = 0;
-  let u2 = 0;
-  let u3 = 0;
-  let used1 = 0;
-  let used2 = 0;
-  let used3 = 0;
-  let full1 = 0;
-  let full2 = 0;
-  let full3 = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let held = HELD_BITS;
+  let escaped = 0;
+  for (let i = 0; i < n; i++) {
     const bits = table[text.charCodeAt(i)] as number;
-    present &= (bits | (bits >> 1)) & 0x54;
-    if (present === 0) return undefined; // a character no Portuguese table holds
-    const c1 = (bits >> 2) & 3;
-    const c2 = (bits >> 4) & 3;
-    const c3 = bits >> 6;
-    if (used1 + c1 > cap1.multi) {
-      full1++;
-      used1 = 0;
-    }
-    if (used2 + c2 > cap2.multi) {
-      full2++;
-      used2 = 0;
-    }
-    if (used3 + c3 > cap3.multi) {
-      full3++;
-      used3 = 0;
-    }
-    used1 += c1;
-    used2 += c2;
-    used3 += c3;
-    u1 += c1;
-    u2 += c2;
-    u3 += c3;
+    held &= bits | (bits >> 1);
+    if (held === 0) return undefined; // a character no Portuguese table holds
+    escaped |= bits & ESCAPED_BITS;
   }
-  const segments = (units: number, full: number, single: number) =>
-    units <= single ? 1 : full + 1;
   let best = fewerThan;
-  if (present & 0x04) best = Math.min(best, segments(u1, full1, cap1.single));
-  if (present & 0x10) best = Math.min(best, segments(u2, full2, cap2.single));
-  if (present & 0x40) best = Math.min(best, segments(u3, full3, cap3.single));
+  for (let k = 1; k <= 3; k++) {
+    const holds = (held >> (2 * k)) & 1;
+    const escapes = (escaped >> (2 * k + 1)) & 1;
+    if (holds === 1 && escapes === 0) {
+      best = Math.min(best, unitCostSegments(n, HINT_CAPACITIES[k - 1] as Capacity));
+    }
+  }
+  for (let k = 1; k <= 3; k++) {
+    const capacity = HINT_CAPACITIES[k - 1] as Capacity;
+    const holds = (held >> (2 * k)) & 1;
+    const escapes = (escaped >> (2 * k + 1)) & 1;
+    if (holds === 1 && escapes === 1 && unitCostSegments(n, capacity) < best) {
+      best = Math.min(best, firstFitSegments(text, table, k, capacity));
+    }
+  }
   return best < fewerThan ? best : undefined;
 }
 
