@@ -20,16 +20,14 @@
 // with the load average beside them. BENCH_BASELINE=<git rev> also builds that
 // commit's renderer and runs both in turn (A B A B …) against the same core,
 // so a change is compared on the same machine at the same moment.
-import { type ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -40,6 +38,7 @@ import { NOT_AT_START, START_BUDGET } from '../scripts/bundle-report/budget';
 import { START_BUNDLE_REPORT, type StartBundleReport } from '../scripts/bundle-report/start-bundle';
 import { startBundleProblems } from '../scripts/bundle-report/start-problems';
 import { tempDir } from '../test/helpers/temp-dir';
+import { buildRendererOf } from './lib/baseline-renderer';
 import { table, writeSection } from './lib/results';
 
 const ROOT = resolve(__dirname, '..');
@@ -191,20 +190,7 @@ function startBytes(rows: (string | number)[][]): string {
  * and against the same core. Returns its index.html and asset names.
  */
 function buildBaseline(rev: string, work: string): { html: string; files: string[] } {
-  const src = join(work, 'baseline');
-  mkdirSync(src, { recursive: true });
-  execSync(`git archive ${rev} renderer shared | tar -x -C ${src}`, { cwd: ROOT });
-  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
-  const out = join(work, 'baseline-out');
-  const config = join(src, 'vite.baseline.config.mjs');
-  writeFileSync(
-    config,
-    `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true } };\n`,
-  );
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', config], {
-    cwd: src,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const out = buildRendererOf(rev, work);
   const files = readdirSync(join(out, 'assets'));
   for (const f of files)
     copyFileSync(join(out, 'assets', f), join(ROOT, 'out', 'renderer', 'assets', f));

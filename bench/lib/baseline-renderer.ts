@@ -35,8 +35,11 @@ export function buildCurrentRenderer(): void {
   });
 }
 
-/** Builds `rev`'s renderer (its renderer/ and shared/, this checkout's packages) under `work`. */
-export function buildBaselineRenderer(rev: string, work: string): BaselineRenderer {
+/**
+ * Builds `rev`'s renderer (its renderer/ and shared/, with this checkout's
+ * packages) under `work` with plain Vite; returns the folder it was built in.
+ */
+export function buildRendererOf(rev: string, work: string): string {
   const src = join(work, 'baseline');
   mkdirSync(src, { recursive: true });
   execSync(`git archive ${rev} renderer shared | tar -x -C ${src}`, { cwd: ROOT });
@@ -51,6 +54,12 @@ export function buildBaselineRenderer(rev: string, work: string): BaselineRender
     cwd: src,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  return out;
+}
+
+/** Builds `rev`'s renderer (its renderer/ and shared/, this checkout's packages) under `work`. */
+export function buildBaselineRenderer(rev: string, work: string): BaselineRenderer {
+  const out = buildRendererOf(rev, work);
   const ours = new Set(readdirSync(join(OUT, 'assets')));
   const added = readdirSync(join(out, 'assets')).filter((f) => !ours.has(f));
   for (const f of added) copyFileSync(join(out, 'assets', f), join(OUT, 'assets', f));
