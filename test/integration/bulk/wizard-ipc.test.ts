@@ -2,15 +2,12 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount } from '../../../electron/core/accounts/repository';
 import { CoreContext } from '../../../electron/core/context';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
-import { createHandlers } from '../../../electron/core/ipc/handlers';
 import { OutboxEngine } from '../../../electron/core/outbox/engine';
 import { addManagedSuppression } from '../../../electron/core/suppressions/manage';
 import { MemoryVault } from '../../../electron/core/vault/memory-vault';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
-import type { Channel, ReplyOf, RequestOf } from '../../../shared/ipc/contract';
 import type { EventPayload } from '../../../shared/ipc/events';
-import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/schemas/files';
+import { type IpcCall, ipcCaller, stageBytes } from '../../helpers/ipc';
 import { FAST } from '../../helpers/outbox-harness';
 import { tempDir } from '../../helpers/temp-dir';
 import { spanishMobile } from './csv-gen';
@@ -19,7 +16,7 @@ let sandbox: SandboxHandle;
 let dir: ReturnType<typeof tempDir>;
 let core: CoreContext;
 let accountId = 0;
-let call: <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<ReplyOf<C>>;
+let call: IpcCall;
 const progress: EventPayload<'bulk.progress'>[] = [];
 
 beforeAll(async () => {
@@ -37,12 +34,7 @@ beforeAll(async () => {
   core.events.bus.subscribe((name, payload) => {
     if (name === 'bulk.progress') progress.push(payload as EventPayload<'bulk.progress'>);
   });
-  const dispatch = createDispatcher(createHandlers(core));
-  call = async (channel, request) => {
-    const r = await dispatch(channel, request);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as never;
-  };
+  call = ipcCaller(core);
 });
 
 afterAll(async () => {
@@ -51,23 +43,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-/** Stages bytes the way renderer/src/lib/stage-file.ts does. */
-async function stage(name: string, bytes: Buffer): Promise<string> {
-  let token: string | undefined;
-  let offset = 0;
-  for (;;) {
-    const r = await call('files.stage', {
-      ...(token ? { token } : {}),
-      name,
-      size: bytes.length,
-      offset,
-      data: bytes.subarray(offset, offset + STAGE_CHUNK_BYTES).toString('base64'),
-    });
-    token = r.token;
-    offset = r.received;
-    if (r.complete) return r.token;
-  }
-}
+const stage = (name: string, bytes: Buffer) => stageBytes(call, name, bytes);
 
 async function download(token: string): Promise<Buffer> {
   const parts: Buffer[] = [];

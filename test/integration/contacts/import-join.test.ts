@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateAccountBooks } from '../../../electron/core/accounts/books';
 import { addAccount } from '../../../electron/core/accounts/repository';
 import { CoreContext } from '../../../electron/core/context';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
-import { createHandlers } from '../../../electron/core/ipc/handlers';
 import { createContactOffline } from '../../../electron/core/sync/contacts/edit';
 import { syncContacts } from '../../../electron/core/sync/contacts/sync';
 import { MemoryVault } from '../../../electron/core/vault/memory-vault';
 import { type SandboxHandle, startSandbox } from '../../../electron/sandbox';
-import type { Channel, ReplyOf, RequestOf } from '../../../shared/ipc/contract';
-import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/schemas/files';
+import { type IpcCall, ipcCaller, stageBytes } from '../../helpers/ipc';
 import { tempDir } from '../../helpers/temp-dir';
 
 /**
@@ -22,7 +19,7 @@ let dir: ReturnType<typeof tempDir>;
 let core: CoreContext;
 let tagsId = 0;
 let booksId = 0;
-let call: <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<ReplyOf<C>>;
+let call: IpcCall;
 
 beforeAll(async () => {
   // The demo data gives the address-book simulator its books 1–3.
@@ -48,12 +45,7 @@ beforeAll(async () => {
       { id: '3', name: 'Children' },
     ],
   });
-  const dispatch = createDispatcher(createHandlers(core));
-  call = async (channel, request) => {
-    const r = await dispatch(channel, request);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as never;
-  };
+  call = ipcCaller(core);
 });
 
 afterAll(async () => {
@@ -62,17 +54,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-async function stage(name: string, text: string): Promise<string> {
-  const bytes = Buffer.from(text, 'utf8');
-  const r = await call('files.stage', {
-    name,
-    size: bytes.length,
-    offset: 0,
-    data: bytes.subarray(0, STAGE_CHUNK_BYTES).toString('base64'),
-  });
-  expect(r.complete).toBe(true);
-  return r.token;
-}
+const stage = (name: string, text: string) => stageBytes(call, name, Buffer.from(text, 'utf8'));
 
 function pendingOf(contactId: number) {
   return core.db
