@@ -19,6 +19,8 @@ export const CAPABILITIES = [
   'contactsDelete',
   'books',
   'moveBetweenBooks',
+  /** A contact is in several books at once, and can join one while keeping the others (360nrs groups). */
+  'severalBooks',
   'tags',
   'customFields',
   'blacklist',

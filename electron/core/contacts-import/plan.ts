@@ -11,6 +11,7 @@ import {
 import { isBlankRecord } from '../bulk/records';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
+import { capabilitiesOf } from '../providers/registry';
 import { contactAbilities } from '../sync/contacts/abilities';
 import type { ContactPatch, NewContact } from '../sync/contacts/model';
 import { phoneKey } from '../sync/phone-key';
@@ -40,12 +41,12 @@ export type ImportBookChoice =
   | { kind: 'none' };
 
 /**
- * How an existing contact joins the chosen book or tag, as the editor would
- * do it (so sync pushes it): the address-book API moves a contact between
- * books, the tags API adds a tag. null where the provider offers no such edit
- * (360nrs has no "add to group" for a contact that exists).
+ * How an existing contact joins the chosen book or tag, as a pending edit
+ * (so sync pushes it): the address-book API moves a contact between books,
+ * the tags API adds a tag, 360nrs adds the group to the contact's groups.
+ * null where the provider offers no such edit (the action API has no books).
  */
-export type JoinKind = 'move' | 'tag' | null;
+export type JoinKind = 'move' | 'tag' | 'join' | null;
 
 export interface ImportPlanOptions extends SniffOptions {
   columns: ImportColumns;
@@ -280,6 +281,7 @@ function joinKind(db: Db, accountId: number, book: ResolvedBook | null, tag: str
   const can = contactAbilities(db, accountId);
   if (tag !== null) return 'tag' as const;
   if (book?.remoteId && can.moveToBook) return 'move' as const;
+  if (book && capabilitiesOf(can.provider).severalBooks) return 'join' as const;
   return null;
 }
 

@@ -77,13 +77,14 @@ function rollBack(db: Db, plan: ImportPlan, created: number[], newBook: number |
  * when asked and the provider can — joining the book or tag, the same pending
  * change the editor's "move to book" or "add tag" makes.
  */
-function existingEdits(plan: ImportPlan, addExisting: boolean) {
+function existingEdits(plan: ImportPlan, addExisting: boolean, book: number | null) {
   const edits: { contactId: number; patch: ContactPatch; joins: boolean }[] = [];
   for (const e of plan.existing) {
     const joins = addExisting && !e.inBook && plan.join !== null;
     const patch: ContactPatch = { ...e.patch };
     if (joins && plan.join === 'tag' && plan.tag !== null) patch.addTags = [plan.tag];
     if (joins && plan.join === 'move' && plan.book?.remoteId) patch.bookId = plan.book.remoteId;
+    if (joins && plan.join === 'join' && book !== null) patch.joinBooks = [book];
     if (Object.keys(patch).length > 0) edits.push({ contactId: e.contactId, patch, joins });
   }
   return edits;
@@ -111,15 +112,17 @@ export async function writeContactsImport(
   const created: number[] = [];
   let book: number | null = null;
   let newBook: number | null = null;
-  const edits = existingEdits(plan, options.addExisting ?? false);
+  let joined = 0;
+  const ensureBook = () => {
+    if (book !== null || !plan.book) return;
+    book = localBookId(db, plan);
+    if (plan.book.localId === null) newBook = book;
+  };
   try {
     for (let i = 0; i < total; i += CHUNK) {
       if (options.signal?.aborted) throw new ImportCancelled();
       writeTransaction(db, () => {
-        if (book === null && plan.book) {
-          book = localBookId(db, plan);
-          if (plan.book.localId === null) newBook = book;
-        }
+        ensureBook();
         const hold = prepareOnce(
           db,
           `UPDATE pending_changes SET hold_until = ? WHERE contact_id = ? AND op = 'create'`,
@@ -140,7 +143,12 @@ export async function writeContactsImport(
     }
     if (options.signal?.aborted) throw new ImportCancelled();
     writeTransaction(db, () => {
+      const addExisting = options.addExisting ?? false;
+      // A file of contacts that are all here already still makes the new group they join.
+      if (addExisting && plan.join === 'join') ensureBook();
+      const edits = existingEdits(plan, addExisting, book);
       for (const e of edits) editContact(db, e.contactId, e.patch, now());
+      joined = edits.filter((e) => e.joins).length;
       db.prepare(
         `UPDATE pending_changes SET hold_until = NULL
          WHERE op = 'create' AND contact_id IN (SELECT value FROM json_each(?))`,
@@ -155,7 +163,7 @@ export async function writeContactsImport(
   return {
     added: created.length,
     updated,
-    joined: edits.filter((e) => e.joins).length,
+    joined,
     unchanged: plan.existing.length - updated,
     skipped: plan.invalid.length + plan.duplicates.length,
     book: plan.book?.name ?? null,

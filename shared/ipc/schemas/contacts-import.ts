@@ -57,8 +57,8 @@ export const ContactsImportReport = z.object({
   joinable: z.number().int(),
   /** Of those, the ones the file changes nothing else in. */
   joinOnly: z.number().int(),
-  /** How they would join: moved to the book (address-book API), tagged, or not offered. */
-  join: z.enum(['move', 'tag']).nullable(),
+  /** How they would join: moved to the book (address-book API), tagged, added to the group (360nrs), or not offered. */
+  join: z.enum(['move', 'tag', 'join']).nullable(),
   /** The tag every imported contact gets, for a tags account. */
   tag: z.string().nullable(),
   invalidCount: z.number().int(),

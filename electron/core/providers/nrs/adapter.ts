@@ -98,6 +98,7 @@ export const NRS_CAPABILITIES = capabilities([
   'contactsWrite',
   'contactsDelete',
   'books',
+  'severalBooks',
   'customFields',
   'blacklist',
   'conversations',

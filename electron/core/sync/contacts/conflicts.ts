@@ -30,7 +30,7 @@ import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
 import {
   type FlatFields,
-  isTagKey,
+  isSetKey,
   type NewContact,
   type RemoteSnapshot,
   sameValue,
@@ -59,7 +59,7 @@ export function conflictingFields(
   remote: RemoteSnapshot,
 ): string[] {
   return Object.keys(local).filter((k) => {
-    if (isTagKey(k)) return false;
+    if (isSetKey(k)) return false;
     const r = valueIn(remote, k);
     return !sameValue(r, base[k] ?? null) && !sameValue(r, local[k] ?? null);
   });

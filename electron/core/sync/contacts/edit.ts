@@ -67,9 +67,39 @@ export function editContact(
   });
 }
 
+/**
+ * A contact not yet at the provider joins a book by being created in it: by
+ * the groups' ids when every one is known here, else by their names (the API
+ * takes one list or the other, and creates a group it does not know by name).
+ */
+function createdInBooks(
+  db: Db,
+  accountId: number,
+  had: NewContact,
+  joins: readonly number[],
+): { bookIds: string[] } | { bookNames: string[] } | null {
+  if (joins.length === 0) return null;
+  const byId = db.prepare('SELECT remote_id, name FROM contact_books WHERE id = ?');
+  const byRemote = db.prepare(
+    'SELECT remote_id, name FROM contact_books WHERE account_id = ? AND remote_id = ?',
+  );
+  type Book = { remote_id: string | null; name: string };
+  const books: Book[] = [
+    ...(had.bookIds ?? []).map(
+      (id) => (byRemote.get(accountId, id) as Book | undefined) ?? { remote_id: id, name: id },
+    ),
+    ...(had.bookNames ?? []).map((name) => ({ remote_id: null, name })),
+    ...joins.flatMap((id) => (byId.get(id) as Book | undefined) ?? []),
+  ];
+  if (books.every((b) => b.remote_id !== null)) {
+    return { bookIds: [...new Set(books.map((b) => b.remote_id as string))] };
+  }
+  return { bookNames: [...new Set(books.map((b) => b.name))] };
+}
+
 function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: number): void {
   const had = JSON.parse(open.patch) as NewContact;
-  const { addTags, removeTags, ...fields } = patch;
+  const { addTags, removeTags, joinBooks, ...fields } = patch;
   const tagEdits = flatten({
     ...(addTags ? { addTags } : {}),
     ...(removeTags ? { removeTags } : {}),
@@ -83,6 +113,12 @@ function foldIntoCreate(db: Db, open: PendingRow, patch: ContactPatch, now: numb
     // Not at the provider yet: the tags simply go with the create.
     ...(addTags || removeTags ? { tags: withTagOps(had.tags ?? [], tagEdits) } : {}),
   };
+  const books = createdInBooks(db, open.account_id, had, joinBooks ?? []);
+  if (books) {
+    delete merged.bookIds;
+    delete merged.bookNames;
+    Object.assign(merged, books);
+  }
   db.prepare(
     `UPDATE pending_changes SET patch = ?, updated_at = ?,
        state = CASE state WHEN 'failed' THEN 'pending' ELSE state END,

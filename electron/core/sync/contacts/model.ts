@@ -36,6 +36,13 @@ export interface ContactPatch {
   removeTags?: string[];
   /** Move to this address book (address-book API `group_id` on edit, seed 001 line 124). */
   bookId?: string;
+  /**
+   * Also put the contact in these books (contact_books ids), keeping the ones
+   * it is in: a 360nrs contact belongs to several groups, and its groups are
+   * changed by sending the whole list (PUT /api/rest/contacts/<ID>, seed 003
+   * line 3568).
+   */
+  joinBooks?: number[];
 }
 
 /** For an offline create: the provider's minimum (360nrs: a country and a book). */
@@ -66,6 +73,29 @@ export const TAG = 'tag:';
 
 export function isTagKey(key: string): boolean {
   return key.startsWith(TAG);
+}
+
+/**
+ * 'book+:12' = 'add': join the local book 12. Like tag edits, a set operation
+ * laid over whatever groups the provider holds at push time, so it never
+ * conflicts with someone else's edit.
+ */
+export const JOIN = 'book+:';
+
+export function isJoinKey(key: string): boolean {
+  return key.startsWith(JOIN);
+}
+
+/** Keys that add to or take from a set rather than replace a value. */
+export function isSetKey(key: string): boolean {
+  return isTagKey(key) || isJoinKey(key);
+}
+
+/** The local books a flat patch joins. */
+export function joinedBooks(fields: FlatFields): number[] {
+  return Object.keys(fields)
+    .filter(isJoinKey)
+    .map((k) => Number(k.slice(JOIN.length)));
 }
 
 /** The tag edits of a flat patch: what to add and what to remove. */
@@ -115,6 +145,7 @@ export function flatten(patch: ContactPatch): FlatFields {
   for (const [k, v] of Object.entries(patch.customFields ?? {})) out[CUSTOM + k] = v;
   for (const t of patch.addTags ?? []) out[TAG + t] = 'add';
   for (const t of patch.removeTags ?? []) out[TAG + t] = 'remove';
+  for (const b of patch.joinBooks ?? []) out[JOIN + b] = 'add';
   return out;
 }
 
@@ -143,7 +174,8 @@ export function applyFlat(s: RemoteSnapshot, fields: FlatFields): RemoteSnapshot
   const out: RemoteSnapshot = structuredClone(s);
   out.tags = withTagOps(out.tags, fields);
   for (const [k, v] of Object.entries(fields)) {
-    if (isTagKey(k)) continue;
+    // Joins need the book's provider id, which only the store knows (push.ts lays them over).
+    if (isSetKey(k)) continue;
     if (k === 'bookId') {
       // The address-book API keeps a contact in one book.
       out.books = v === null ? [] : [{ id: String(v), name: String(v) }];

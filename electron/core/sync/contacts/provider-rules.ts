@@ -1,7 +1,9 @@
+import type { ProviderKind } from '../../../../shared/domain/capabilities';
 import { chooseBook } from '../../accounts/books';
 import { getCustomFieldMap } from '../../accounts/custom-fields';
 import { getAccount } from '../../accounts/repository';
 import type { Db } from '../../db/connection';
+import { capabilitiesOf } from '../../providers/registry';
 import type { ContactPatch, NewContact } from './model';
 
 /**
@@ -63,11 +65,33 @@ export function checkNewContact(db: Db, accountId: number, input: NewContact): N
   return { ...rest, bookIds: [book?.id as string] };
 }
 
+function refuseJoins(
+  db: Db,
+  accountId: number,
+  account: { name: string; provider: string },
+  patch: ContactPatch,
+): void {
+  const books = patch.joinBooks ?? [];
+  if (books.length === 0) return;
+  if (!capabilitiesOf(account.provider as ProviderKind).severalBooks) {
+    throw new ContactRuleError(
+      `Only the 360nrs API keeps a contact in several groups; "${account.name}" is a ${account.provider} account.`,
+    );
+  }
+  const own = db.prepare('SELECT 1 FROM contact_books WHERE id = ? AND account_id = ?');
+  for (const b of books) {
+    if (own.get(b, accountId) === undefined) {
+      throw new ContactRuleError(`Book ${b} is not one of the groups of "${account.name}".`);
+    }
+  }
+}
+
 /** An edit as its provider will take it; a move names one of the account's books. */
 export function checkContactPatch(db: Db, accountId: number, patch: ContactPatch): ContactPatch {
   const account = getAccount(db, accountId);
   refuseTags(account.provider, patch);
   refuseCustom(db, accountId, account.provider, account.name, customKeys(patch));
+  refuseJoins(db, accountId, account, patch);
   if (patch.bookId === undefined) return patch;
   if (account.provider !== 'addressbook') {
     throw new ContactRuleError(

@@ -1,5 +1,6 @@
 import type { Contact } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
+import { prepareOnce } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
 import { invalidRequest, isProviderError, type ProviderError } from '../../providers/errors';
@@ -12,7 +13,8 @@ import {
   emptySnapshot,
   type FlatFields,
   flatten,
-  isTagKey,
+  isSetKey,
+  joinedBooks,
   type NewContact,
   type RemoteSnapshot,
   snapshotOf,
@@ -264,8 +266,12 @@ async function pushUpdate(
       writeFromRemote(db, new BookIds(db, row.account_id), target, current, fields, now());
     });
   }
-  const updatedAt = await pushFields(adapter, remoteId, fields, current, call);
-  const after = { ...applyFlat(current, fields), updatedAt };
+  const updatedAt = await pushFields(db, adapter, remoteId, fields, current, call);
+  // Groups joined by name get their ids at the provider: read back what it now holds.
+  const after =
+    joinedBooks(fields).length > 0 && adapter.capabilities.contactsRead
+      ? snapshotOf(await adapter.getContact(remoteId, call))
+      : { ...applyFlat(current, fields), updatedAt };
   return settleLeased(db, change, 'pushed', () =>
     settleUpdate(db, change, row.account_id, row.id, remoteId, after, now()),
   );
@@ -278,25 +284,59 @@ async function pushUpdate(
  * the meantime are kept. Both are safe to repeat after a lost answer.
  */
 async function pushFields(
+  db: Db,
   adapter: ProviderAdapter,
   remoteId: string,
   fields: FlatFields,
   current: RemoteSnapshot,
   call: CallOptions,
 ): Promise<string | null> {
-  const plain = Object.fromEntries(Object.entries(fields).filter(([k]) => !isTagKey(k)));
+  const plain = Object.fromEntries(Object.entries(fields).filter(([k]) => !isSetKey(k)));
   const { add, remove } = tagOps(fields);
   if ((add.length > 0 || remove.length > 0) && !adapter.capabilities.tags) {
     throw invalidRequest(`The ${adapter.provider} API has no contact tags to change.`);
   }
+  const groups = groupsAfterJoins(db, adapter, current, joinedBooks(fields));
   let updatedAt = current.updatedAt;
-  if (Object.keys(plain).length > 0) {
-    updatedAt = (await adapter.updateContact(remoteId, toContactInput(plain, current), call))
-      .updatedAt;
+  if (Object.keys(plain).length > 0 || groups !== null) {
+    const input = { ...toContactInput(plain, current), ...groups };
+    updatedAt = (await adapter.updateContact(remoteId, input, call)).updatedAt;
   }
   if (add.length > 0) await adapter.addTags(remoteId, add, call);
   if (remove.length > 0) await adapter.removeTags(remoteId, remove, call);
   return updatedAt;
+}
+
+/**
+ * The whole group list a contact is sent with to join books (360nrs replaces
+ * a contact's groups with the list of a PUT, seed 003 line 3568): every group
+ * it is in at the provider now, plus the joined ones. By id when each joined
+ * book's id is known here, else by name (a group made by this import, which
+ * the provider matches or creates by name). null when it is in all of them.
+ */
+function groupsAfterJoins(
+  db: Db,
+  adapter: ProviderAdapter,
+  current: RemoteSnapshot,
+  joins: readonly number[],
+): { bookIds: string[] } | { bookNames: string[] } | null {
+  if (joins.length === 0) return null;
+  if (!adapter.capabilities.severalBooks) {
+    throw invalidRequest(`The ${adapter.provider} API keeps a contact in one book only.`);
+  }
+  const book = prepareOnce(db, 'SELECT remote_id, name FROM contact_books WHERE id = ?');
+  const joined = joins.flatMap(
+    (id) => (book.get(id) as { remote_id: string | null; name: string } | undefined) ?? [],
+  );
+  const has = new Set(current.books.map((b) => b.id));
+  const missing = joined.filter((b) => b.remote_id === null || !has.has(b.remote_id));
+  if (missing.length === 0) return null;
+  if (missing.every((b) => b.remote_id !== null)) {
+    return { bookIds: [...has, ...missing.map((b) => b.remote_id as string)] };
+  }
+  return {
+    bookNames: [...new Set([...current.books.map((b) => b.name), ...missing.map((b) => b.name)])],
+  };
 }
 
 /** The provider's version now: read fresh where the API allows, else the last pulled one. */

@@ -5,6 +5,7 @@ import {
   applyFlat,
   type FieldValue,
   type FlatFields,
+  joinedBooks,
   type RemoteSnapshot,
   tagOps,
   withTagOps,
@@ -178,7 +179,19 @@ export function writeFromRemote(
     'INSERT OR IGNORE INTO contact_book_members (book_id, contact_id) VALUES (?, ?)',
   );
   for (const b of snapshot.books) member.run(books.idFor(b), id);
+  // …and so do the books it is to join.
+  joinLocally(db, id, joinedBooks(overlay));
   return id;
+}
+
+/** Shows the contact in these local books (a book deleted meanwhile is passed over). */
+function joinLocally(db: Db, contactId: number, bookIds: readonly number[]): void {
+  const join = prepareOnce(
+    db,
+    `INSERT OR IGNORE INTO contact_book_members (book_id, contact_id)
+     SELECT id, ? FROM contact_books WHERE id = ?`,
+  );
+  for (const b of bookIds) join.run(contactId, b);
 }
 
 /** The contact shows in its new book at once (named as the account's book list names it). */
@@ -223,4 +236,5 @@ export function writeLocalFields(db: Db, row: ContactRow, fields: FlatFields, no
   for (const t of add) put.run(row.id, t);
   const drop = prepareOnce(db, 'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
   for (const t of remove) drop.run(row.id, t);
+  joinLocally(db, row.id, joinedBooks(fields));
 }

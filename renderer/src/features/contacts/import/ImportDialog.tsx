@@ -117,7 +117,7 @@ export function ImportDialog(props: { language: 'en' | 'es'; groups: Groups | nu
                   ? `${
                       s.result.tag
                         ? t('done.joinedTag', { count: s.result.joined, tag: s.result.tag })
-                        : t('done.joinedBook', {
+                        : t(s.report?.join === 'join' ? 'done.joinedGroup' : 'done.joinedBook', {
                             count: s.result.joined,
                             book: s.result.book ?? '',
                           })

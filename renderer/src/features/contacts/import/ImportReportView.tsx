@@ -76,7 +76,7 @@ export function ImportReportView(props: {
           />{' '}
           {r.join === 'tag'
             ? t('report.joinTag', { count: r.joinable, n: n(r.joinable), tag: r.tag ?? '' })
-            : t('report.joinMove', {
+            : t(r.join === 'join' ? 'report.joinGroup' : 'report.joinMove', {
                 count: r.joinable,
                 n: n(r.joinable),
                 book: r.book?.name ?? '',
