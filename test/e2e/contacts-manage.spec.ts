@@ -186,8 +186,10 @@ test('a contact changed here and at the provider is shown side by side and resol
   await contacts.dialog().getByRole('button', { name: 'Review' }).click();
   // Side by side, field by field: the name from the provider, the city from here.
   const table = page.getByTestId('conflict-table');
-  const nameRow = table.getByRole('row', { name: /^First name/ });
+  // Named as the editor names it: the tags API keeps one whole name and no email.
+  const nameRow = table.getByRole('row', { name: /^Name/ });
   await expect(nameRow).toContainText('Here ge2e');
+  await expect(table.getByRole('row', { name: /^(First name|Last name|Email)/ })).toHaveCount(0);
   await expect(nameRow).toContainText('Provider ge2e');
   const cityRow = table.getByRole('row', { name: /^city/ });
   await expect(cityRow).toContainText('Toledo (here)');

@@ -273,6 +273,7 @@ export function ContactsView() {
         <ConflictDialog
           conflict={conflict.conflict}
           name={contactName(conflict) || phoneForDisplay(conflict.phone)}
+          kept={can}
           onResolve={async (keep) => {
             const reply = await actions.resolve(conflict.conflict?.id as number, keep);
             if (!reply.ok) return reply.message;

@@ -24,13 +24,29 @@ function text(key: string, value: unknown): string {
   return key === 'phone' ? phoneForDisplay(String(value)) : String(value);
 }
 
+/** What the provider keeps of a contact: the tags API has one whole name and no email. */
+export interface ConflictFields {
+  lastName: boolean;
+  email: boolean;
+}
+
+/** The basic fields shown, named as the editor names them. */
+function basicFields(
+  kept: ConflictFields | null,
+): { key: (typeof BASIC)[number]; label: string }[] {
+  return BASIC.filter(
+    (key) =>
+      kept === null || ((key !== 'lastName' || kept.lastName) && (key !== 'email' || kept.email)),
+  ).map((key) => ({ key, label: key === 'firstName' && kept?.lastName === false ? 'name' : key }));
+}
+
 /** Both versions, field by field; the conflicting ones first. */
-function linesOf(k: Conflict, label: (key: string) => string): Line[] {
+function linesOf(k: Conflict, kept: ConflictFields | null, label: (key: string) => string): Line[] {
   if ('deleted' in k.remote) return [];
   const remote = k.remote;
-  const lines: Line[] = BASIC.map((key) => ({
+  const lines: Line[] = basicFields(kept).map(({ key, label: name }) => ({
     key,
-    label: label(key),
+    label: label(name),
     local: text(key, k.local[key]),
     remote: text(key, remote[key]),
     conflicting: k.fields.includes(key),
@@ -58,13 +74,15 @@ function linesOf(k: Conflict, label: (key: string) => string): Line[] {
 export function ConflictDialog(props: {
   conflict: Conflict;
   name: string;
+  /** The account's abilities, once known: only the fields its provider keeps are shown. */
+  kept: ConflictFields | null;
   onResolve: (keep: Resolution) => Promise<string | null>;
   onClose: () => void;
 }) {
   const { t } = useTranslation('contacts');
   const k = props.conflict;
   const deleted = 'deleted' in k.remote;
-  const lines = linesOf(k, (key) => t(`editor.${key}`));
+  const lines = linesOf(k, props.kept, (key) => t(`editor.${key}`));
   const [choice, setChoice] = useState<Record<string, Side>>(() =>
     Object.fromEntries(k.fields.map((f) => [f, 'local'])),
   );
