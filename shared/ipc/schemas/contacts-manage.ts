@@ -113,6 +113,8 @@ export const ContactsAbilitiesReply = z.object({
   delete: z.boolean(),
   tags: z.boolean(),
   moveToBook: z.boolean(),
+  /** Add a contact to one more book, keeping its others (360nrs groups). */
+  joinBook: z.boolean(),
   newContactBook: z.enum(['choose', 'name', 'none']),
   books: z.array(z.object({ id: z.string(), name: z.string() })),
   customFieldNames: z.array(z.string()).nullable(),
@@ -196,6 +198,7 @@ export const ContactsBulkRequest = z
       z
         .object({ kind: z.literal('moveToBook'), bookId: z.string().trim().min(1).max(120) })
         .strict(),
+      z.object({ kind: z.literal('joinBook'), bookId: Id }).strict(),
     ]),
   })
   .strict();

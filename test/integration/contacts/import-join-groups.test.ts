@@ -206,6 +206,27 @@ describe('a 360nrs import adds the contacts already here to the chosen group', (
     expect(await groupsAtProvider(remoteIdOf(e))).toEqual(['Dental', 'Walk-in']);
   });
 
+  it('selected contacts join a group from the bulk bar, skipping those already in it', async () => {
+    const [g, h] = (await existing(['34622500051', '34622500052'])) as [number, number];
+    const flu = core.db
+      .prepare('SELECT id FROM contact_books WHERE account_id = ? AND name = ?')
+      .pluck()
+      .get(accountId, 'Flu 2026') as number;
+    const first = await call('contacts.bulk', {
+      ids: [g],
+      action: { kind: 'joinBook', bookId: flu },
+    });
+    expect(first).toMatchObject({ ok: true, changed: 1 });
+    const both = await call('contacts.bulk', {
+      ids: [g, h],
+      action: { kind: 'joinBook', bookId: flu },
+    });
+    expect(both).toMatchObject({ ok: true, changed: 1 });
+    expect((await sync()).push).toMatchObject({ pushed: 2, failed: 0 });
+    for (const id of [g, h])
+      expect(await groupsAtProvider(remoteIdOf(id))).toEqual(['Dental', 'Flu 2026']);
+  });
+
   it('refuses a join on a provider whose contacts are in one book or none', () => {
     const f = createContactOffline(core.db, actionId, { phone: '34622500041', firstName: 'F' });
     expect(() => editContact(core.db, f, { joinBooks: [1] })).toThrow(ContactRuleError);

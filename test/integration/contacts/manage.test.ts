@@ -269,10 +269,13 @@ describe('bulk actions and capabilities', () => {
     expect(await w.call('contacts.abilities', { accountId: w.ids.tags })).toMatchObject({
       tags: true,
       moveToBook: false,
+      joinBook: false,
       customFieldNames: null,
     });
     expect(await w.call('contacts.abilities', { accountId: w.ids.nrs })).toMatchObject({
       tags: false,
+      moveToBook: false,
+      joinBook: true,
       newContactBook: 'name',
     });
     expect(

@@ -20,6 +20,8 @@ export interface ContactAbilities {
   tags: boolean;
   /** Move a contact to another book (address-book API `group_id`). */
   moveToBook: boolean;
+  /** Add a contact to one more book, keeping its others (360nrs groups). */
+  joinBook: boolean;
   /** How a new contact's book is given: one of the account's books, a name, or not at all. */
   newContactBook: 'choose' | 'name' | 'none';
   /** The account's books to choose from (address-book API), provider ids. */
@@ -46,6 +48,7 @@ export function contactAbilities(db: Db, accountId: number): ContactAbilities {
     delete: can.contactsDelete,
     tags: can.tags,
     moveToBook: can.moveBetweenBooks,
+    joinBook: can.severalBooks && can.contactsWrite,
     newContactBook: provider === 'addressbook' ? 'choose' : provider === 'nrs' ? 'name' : 'none',
     books: provider === 'addressbook' ? getAccountBooks(db, accountId) : [],
     customFieldNames:

@@ -211,6 +211,7 @@ export function ContactsView() {
               count={state.selected.size}
               abilities={can}
               tags={state.groups?.tags.map((g) => g.name) ?? []}
+              books={state.groups?.books ?? []}
               language={language}
               onAction={actions.bulk}
               onDelete={() => void actions.remove([...state.selected])}

@@ -6,13 +6,15 @@ import { Select } from '../../../ui/Select';
 import { TextField } from '../../../ui/TextField';
 import type { Abilities, BulkAction } from '../store';
 
-type Open = null | 'addTag' | 'removeTag' | 'moveToBook';
+type Open = null | 'addTag' | 'removeTag' | 'moveToBook' | 'joinBook';
 
 /** What can be done with the selected contacts at once (only what the provider can do). */
 export function BulkBar(props: {
   count: number;
   abilities: Abilities;
   tags: string[];
+  /** The account's books here (local ids), for "Add to group". */
+  books: { id: number; name: string }[];
   language: 'en' | 'es';
   onAction: (action: BulkAction) => Promise<boolean>;
   onDelete: () => void;
@@ -26,7 +28,11 @@ export function BulkBar(props: {
   const apply = async () => {
     if (value.trim() === '' || open === null) return;
     const action: BulkAction =
-      open === 'moveToBook' ? { kind: open, bookId: value } : { kind: open, tag: value.trim() };
+      open === 'moveToBook'
+        ? { kind: open, bookId: value }
+        : open === 'joinBook'
+          ? { kind: open, bookId: Number(value) }
+          : { kind: open, tag: value.trim() };
     if (await props.onAction(action)) {
       setOpen(null);
       setValue('');
@@ -34,7 +40,9 @@ export function BulkBar(props: {
   };
   const start = (which: Open) => {
     setOpen(which);
-    setValue(which === 'moveToBook' ? (abilities.books[0]?.id ?? '') : '');
+    if (which === 'moveToBook') setValue(abilities.books[0]?.id ?? '');
+    else if (which === 'joinBook') setValue(String(props.books[0]?.id ?? ''));
+    else setValue('');
   };
   return (
     <div className="contacts-bulk" role="toolbar" aria-label={t('bulk.label')}>
@@ -53,6 +61,9 @@ export function BulkBar(props: {
       {abilities.moveToBook && abilities.books.length > 0 ? (
         <Button onPress={() => start('moveToBook')}>{t('bulk.move')}</Button>
       ) : null}
+      {abilities.joinBook && props.books.length > 0 ? (
+        <Button onPress={() => start('joinBook')}>{t('bulk.join')}</Button>
+      ) : null}
       {abilities.delete ? (
         <Button variant="danger" onPress={props.onDelete}>
           {t('bulk.delete')}
@@ -69,12 +80,16 @@ export function BulkBar(props: {
             void apply();
           }}
         >
-          {open === 'moveToBook' ? (
+          {open === 'moveToBook' || open === 'joinBook' ? (
             <Select
-              label={t('bulk.book')}
+              label={open === 'joinBook' ? t('bulk.group') : t('bulk.book')}
               value={value || null}
               onChange={setValue}
-              options={abilities.books.map((b) => ({ id: b.id, label: b.name }))}
+              options={
+                open === 'joinBook'
+                  ? props.books.map((b) => ({ id: String(b.id), label: b.name }))
+                  : abilities.books.map((b) => ({ id: b.id, label: b.name }))
+              }
             />
           ) : (
             <TextField
