@@ -1,17 +1,9 @@
 import fc from 'fast-check';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { meterSentences } from '../../../renderer/src/features/compose/live/meter-sentences';
-import { NAMESPACES, resources } from '../../../renderer/src/i18n/catalogs';
+import { catalogI18n } from '../../helpers/catalog-i18n';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  ns: NAMESPACES,
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = catalogI18n();
 
 function sentencesIn(language: 'en' | 'es') {
   return meterSentences(language, (key) => {
