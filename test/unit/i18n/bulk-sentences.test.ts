@@ -1,20 +1,12 @@
-import i18next from 'i18next';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { guessDelimiter, guessEncoding } from '../../../electron/core/bulk';
-import { NAMESPACES, resources } from '../../../renderer/src/i18n/catalogs';
 import { translateCoreSentence } from '../../../renderer/src/i18n/core-sentences';
 import { parseTemplate, renderTemplate } from '../../../shared/merge';
 import { normalizePhone } from '../../../shared/phone';
+import { catalogI18n } from '../../helpers/catalog-i18n';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  ns: NAMESPACES,
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = catalogI18n();
 const es = i18n.getFixedT('es');
 
 function phoneReason(input: string, defaultCountry?: string): string {

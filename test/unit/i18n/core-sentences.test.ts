@@ -1,15 +1,14 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CUT_OFF_SENTENCE } from '../../../electron/core/inbox/thread-page';
 import { SESSION_ENDED } from '../../../electron/core/inbox/whatsapp-send';
 import { prepareSingleMessage } from '../../../electron/core/outbox/compose';
 import { pauseReason } from '../../../electron/core/outbox/pause';
 import { suppressionRefusal } from '../../../electron/core/suppressions/refusal';
-import { NAMESPACES, resources } from '../../../renderer/src/i18n/catalogs';
 import {
   translateCoreSentence,
   translatePauseReason,
 } from '../../../renderer/src/i18n/core-sentences';
+import { catalogI18n } from '../../helpers/catalog-i18n';
 
 /** The sentence the core would put on screen for this send. */
 function composeError(input: Partial<Parameters<typeof prepareSingleMessage>[0]>): string {
@@ -27,15 +26,7 @@ function composeError(input: Partial<Parameters<typeof prepareSingleMessage>[0]>
   throw new Error('expected the core to refuse this message');
 }
 
-// The app's catalogs in an instance of their own (the app's setup needs a DOM).
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  ns: NAMESPACES,
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = catalogI18n();
 const es = i18n.getFixedT('es');
 const en = i18n.getFixedT('en');
 

@@ -1,18 +1,10 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CHOICE_REFUSALS, ROW_REASONS } from '../../../electron/core/contacts-import/sentences';
-import { NAMESPACES, resources } from '../../../renderer/src/i18n/catalogs';
 import { translateCoreSentence } from '../../../renderer/src/i18n/core-sentences';
 import { type InvalidPhoneReason, normalizePhone } from '../../../shared/phone';
+import { catalogI18n } from '../../helpers/catalog-i18n';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  ns: NAMESPACES,
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = catalogI18n();
 const es = i18n.getFixedT('es');
 const en = i18n.getFixedT('en');
 

@@ -50,7 +50,7 @@ export function ComposeView() {
   const go = useNav((s) => s.go);
   const problemText = useProblemText();
   const toRef = useRef<HTMLInputElement>(null);
-  const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [confirming, setConfirming] = useState(false);
 
   const { accountId, set, audience, setDefaultCountry, loadPricing, loadGroups, loadDrafts } =

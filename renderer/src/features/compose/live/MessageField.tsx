@@ -1,30 +1,43 @@
-import { memo, useCallback } from 'react';
-import { TextField } from '../../../ui/TextField';
+import { memo, useCallback, useEffect, useRef } from 'react';
+import { PlainTextArea } from '../../../ui/PlainTextArea';
 import { useCompose } from '../store';
 
 /**
- * The message box. It alone (with the counter) reads the text as typed, so a
- * keystroke renders this field and the counter, not the whole of Compose.
+ * The message box. The text area keeps what is typed itself: a keystroke
+ * puts it in the store (the counter and the settled parts read it there) and
+ * renders nothing here. A text set from elsewhere (a merge field inserted, a
+ * suggestion taken, a draft opened) is written into the text area when the
+ * store changes, before React renders.
  */
 export const MessageField = memo(function MessageField(props: {
   label: string;
   placeholder: string;
   error: string | null;
-  inputRef: React.Ref<HTMLInputElement & HTMLTextAreaElement>;
+  inputRef: React.RefObject<HTMLTextAreaElement | null>;
 }) {
-  const text = useCompose((s) => s.text);
   const set = useCompose((s) => s.set);
-  const onChange = useCallback((text: string) => set({ text }), [set]);
+  const onText = useCallback((text: string) => set({ text }), [set]);
+  const initial = useRef(useCompose.getState().text).current;
+  const { inputRef } = props;
+  useEffect(() => {
+    const follow = (text: string) => {
+      const area = inputRef.current;
+      if (area && area.value !== text) area.value = text;
+    };
+    follow(useCompose.getState().text);
+    return useCompose.subscribe((s, before) => {
+      if (s.text !== before.text) follow(s.text);
+    });
+  }, [inputRef]);
   return (
-    <TextField
+    <PlainTextArea
       label={props.label}
-      multiline
       rows={7}
-      value={text}
-      onChange={onChange}
+      defaultValue={initial}
+      onText={onText}
       placeholder={props.placeholder}
       error={props.error}
-      inputRef={props.inputRef}
+      textareaRef={inputRef}
     />
   );
 });

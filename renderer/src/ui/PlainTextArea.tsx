@@ -1,0 +1,49 @@
+import { useId } from 'react';
+
+export interface PlainTextAreaProps {
+  label: string;
+  /** The text it starts with; later changes from elsewhere are written by the caller (see MessageField). */
+  defaultValue: string;
+  onText: (text: string) => void;
+  /** The sentence saying what is wrong; makes the field invalid and is announced with it. */
+  error?: string | null | undefined;
+  placeholder?: string;
+  rows?: number;
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
+}
+
+/**
+ * A labelled text area that React does not hold the value of: typing does
+ * not render it again, and React does not write a long text back into the
+ * DOM on every key. Same markup and attributes as ui/TextField's multiline
+ * field (label, `aria-invalid`, `aria-describedby` naming the error, the
+ * `.field` styles and the browser's own focus ring).
+ */
+export function PlainTextArea(props: PlainTextAreaProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const { error } = props;
+  return (
+    <div className="field" data-invalid={error ? true : undefined}>
+      <label className="field-label" htmlFor={id}>
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        ref={props.textareaRef}
+        rows={props.rows ?? 4}
+        defaultValue={props.defaultValue}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => props.onText(event.currentTarget.value)}
+      />
+      {error ? (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
