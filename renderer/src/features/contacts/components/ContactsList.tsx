@@ -1,7 +1,15 @@
 // biome-ignore-all lint/a11y/useSemanticElements: rows are divs with the table roles so each is placed and contained on its own (see ContactsList)
 // biome-ignore-all lint/a11y/useFocusableInteractive: cells and headers are not focusable; the row takes focus (roving), as in a native table
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
@@ -95,13 +103,24 @@ export function ContactsList(props: ContactsListProps) {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [resultKey]);
 
+  // The row a key moved to takes focus once it is rendered: a far one (End) only is after the
+  // scroll has moved the window, which can be a frame or more later.
+  const focusPending = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusPending.current === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${focusPending.current}"]`,
+    );
+    if (!row) return;
+    focusPending.current = null;
+    row.focus();
+  });
+
   const move = (to: number) => {
     const index = Math.max(0, Math.min(props.total - 1, to));
+    focusPending.current = index;
     setActive(index);
     virtualizer.scrollToIndex(index);
-    requestAnimationFrame(() =>
-      scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus(),
-    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -148,21 +167,14 @@ export function ContactsList(props: ContactsListProps) {
         <div role="rowgroup" className="clist-body" style={{ height: props.total * ROW_HEIGHT }}>
           {items.map((item) => {
             const c = props.rowAt(item.index);
-            return c ? (
+            // Keyed by place: when a loading row's page arrives, the same element (and its focus) stays.
+            return (
               <Row
-                key={c.id}
+                key={item.index}
                 contact={c}
                 index={item.index}
                 active={item.index === active}
-                selected={props.selected.has(c.id)}
-                actions={actions}
-              />
-            ) : (
-              <LoadingRow
-                key={`loading-${item.index}`}
-                index={item.index}
-                active={item.index === active}
-                label={t('table.loading')}
+                selected={c ? props.selected.has(c.id) : false}
                 actions={actions}
               />
             );
@@ -229,44 +241,23 @@ function placeAt(index: number): CSSProperties {
   return { transform: `translateY(${index * ROW_HEIGHT}px)` };
 }
 
-const LoadingRow = memo(function LoadingRow({
-  index,
-  active,
-  label,
-  actions,
-}: RowPlace & { label: string }) {
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-busy
-      data-index={index}
-      tabIndex={active ? 0 : -1}
-      onFocus={() => actions.focused(index)}
-      className="clist-item"
-      style={placeAt(index)}
-    >
-      <div role="cell" className="clist-cell clist-loading">
-        {label}
-      </div>
-    </div>
-  );
-});
-
-/** One contact; re-rendered only when the contact, its place, focus or selection changes. */
+/**
+ * One place in the list: a contact, or "loading" until its page is here.
+ * Re-rendered only when the contact, its place, focus or selection changes.
+ */
 const Row = memo(function Row({
-  contact: c,
+  contact,
   index,
   active,
   selected,
   actions,
-}: RowPlace & { contact: Contact; selected: boolean }) {
+}: RowPlace & { contact: Contact | undefined; selected: boolean }) {
   const { t } = useTranslation('contacts');
-  const name = contactName(c) || phoneForDisplay(c.phone);
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
+      aria-busy={contact ? undefined : true}
       data-index={index}
       data-selected={selected ? 'true' : undefined}
       tabIndex={active ? 0 : -1}
@@ -274,6 +265,31 @@ const Row = memo(function Row({
       className="clist-item"
       style={placeAt(index)}
     >
+      {contact ? (
+        <RowCells contact={contact} selected={selected} actions={actions} />
+      ) : (
+        <div role="cell" className="clist-cell clist-loading">
+          {t('table.loading')}
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** A contact's cells: select, name (with its badges), phone, email, tags, Message. */
+function RowCells({
+  contact: c,
+  selected,
+  actions,
+}: {
+  contact: Contact;
+  selected: boolean;
+  actions: RowActions;
+}) {
+  const { t } = useTranslation('contacts');
+  const name = contactName(c) || phoneForDisplay(c.phone);
+  return (
+    <>
       <div role="cell" className="clist-cell clist-select">
         <input
           type="checkbox"
@@ -320,6 +336,6 @@ const Row = memo(function Row({
           {t('table.message')}
         </button>
       </div>
-    </div>
+    </>
   );
-});
+}
