@@ -1,7 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app';
 import { ComposePage } from './pages/compose';
 import { ContactsPage } from './pages/contacts';
+
+/** The app in English on Contacts, with the first rows of the list shown. */
+async function openContactsList(page: Page): Promise<ContactsPage> {
+  const app = new AppPage(page);
+  await app.open({ language: 'en' });
+  await app.go('Contacts');
+  const contacts = new ContactsPage(page);
+  await expect(contacts.rows().nth(2)).toBeVisible({ timeout: 15_000 });
+  return contacts;
+}
 
 test('the demo contacts are there, searched locally; "Message" starts a draft to one', async ({
   page,
@@ -33,11 +44,7 @@ test('the demo contacts are there, searched locally; "Message" starts a draft to
 test('the list works by keyboard: arrows move between rows, Space selects, Enter opens', async ({
   page,
 }) => {
-  const app = new AppPage(page);
-  await app.open({ language: 'en' });
-  await app.go('Contacts');
-  const contacts = new ContactsPage(page);
-  await expect(contacts.rows().nth(2)).toBeVisible({ timeout: 15_000 });
+  const contacts = await openContactsList(page);
   await contacts.rows().first().focus();
   await page.keyboard.press('ArrowDown');
   const second = contacts.rows().nth(1);
@@ -50,4 +57,41 @@ test('the list works by keyboard: arrows move between rows, Space selects, Enter
   await expect(page.getByRole('dialog', { name: 'Contact' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(contacts.dialog()).toBeHidden();
+});
+
+test('Page Down, Page Up and End keep the focused row in view, clear of the sticky header', async ({
+  page,
+}) => {
+  const contacts = await openContactsList(page);
+  const header = contacts.table().getByRole('row').first();
+  const scroller = page.locator('.clist-scroller');
+  /** The focused row lies wholly between the header's bottom and the scroller's bottom. */
+  const focusedInView = async () => {
+    const focused = page.locator('.clist-item:focus');
+    await expect(focused).toHaveCount(1);
+    // Scrolling may still be settling: read the boxes until they agree or the expect times out.
+    await expect
+      .poll(async () => {
+        const [row, head, box] = await Promise.all([
+          focused.boundingBox(),
+          header.boundingBox(),
+          scroller.boundingBox(),
+        ]);
+        if (!row || !head || !box) return false;
+        return row.y >= head.y + head.height - 1 && row.y + row.height <= box.y + box.height + 1;
+      })
+      .toBe(true);
+  };
+  await contacts.rows().first().focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+  await focusedInView();
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await focusedInView();
+  await page.keyboard.press('End');
+  await focusedInView();
+  await expect(page.locator('.clist-item:focus')).toHaveAttribute('aria-rowindex', /^\d+$/);
+  await page.keyboard.press('Home');
+  await focusedInView();
+  await expect(page.locator('.clist-item:focus')).toHaveAttribute('data-index', '0');
 });

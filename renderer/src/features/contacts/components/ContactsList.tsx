@@ -1,5 +1,15 @@
+// biome-ignore-all lint/a11y/useSemanticElements: rows are divs with the table roles so each is placed and contained on its own (see ContactsList)
+// biome-ignore-all lint/a11y/useFocusableInteractive: cells and headers are not focusable; the row takes focus (roving), as in a native table
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
@@ -25,19 +35,19 @@ export interface ContactsListProps {
   onRange: (start: number, end: number) => void;
 }
 
-/**
- * The contacts as a table that renders only the rows on screen (plus a few),
- * so 100,000 scroll as smoothly as 10. Rows have one fixed height; the rows
- * the store has not fetched yet show as loading. Arrow keys, Page Up/Down,
- * Home and End move between rows, Enter opens one, Space selects it.
- */
 /** What a row does when used; one object for the list's life, so rows need not re-render for it. */
 interface RowActions {
   toggle: (id: number) => void;
   open: (contact: Contact) => void;
   message: (contact: Contact) => void;
   focused: (index: number) => void;
+  sort: (column: SortColumn) => void;
 }
+
+/** The sticky header row is one row high; rows start below it and scrolling keeps them out from under it. */
+const HEAD_HEIGHT = ROW_HEIGHT;
+/** Rows rendered beyond each edge of the viewport (fewer rows to lay out and paint per frame). */
+const OVERSCAN = 4;
 
 /**
  * The contacts as a table that renders only the rows on screen (plus a few),
@@ -45,11 +55,14 @@ interface RowActions {
  * the store has not fetched yet show as loading. Arrow keys, Page Up/Down,
  * Home and End move between rows, Enter opens one, Space selects it.
  *
- * Scrolling re-renders this list on every scroll event (the virtualizer
- * asks for it), so each row is memoised on what it shows: only the rows
- * that come into view are rendered, and a row is a plain table row with
- * native controls (a React Aria Button in each of 40 rows cost more than
- * the rest of the row together, bench/RESULTS.md "Contacts view").
+ * The list re-renders when the window of rows changes (every row height
+ * scrolled), so each row is memoised on what it shows: only the rows that
+ * come into view are rendered, with native controls (a React Aria Button in
+ * each of 40 rows cost more than the rest of the row together,
+ * bench/RESULTS.md "Contacts view"). It is a grid of divs with the table
+ * roles, not a <table>: each row is placed on its own at its offset and
+ * contained, so a new row is laid out and painted alone, where a table
+ * with spacer rows was laid out again whole on every change of window.
  */
 export function ContactsList(props: ContactsListProps) {
   const { t } = useTranslation('contacts');
@@ -59,7 +72,9 @@ export function ContactsList(props: ContactsListProps) {
     count: props.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: OVERSCAN,
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -74,6 +89,7 @@ export function ContactsList(props: ContactsListProps) {
     open: (c) => latest.current.onOpen(c),
     message: (c) => latest.current.onMessage(c),
     focused: (index) => setActive(index),
+    sort: (column) => latest.current.onSort(column),
   }));
 
   useEffect(() => {
@@ -87,17 +103,28 @@ export function ContactsList(props: ContactsListProps) {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [resultKey]);
 
+  // The row a key moved to takes focus once it is rendered: a far one (End) only is after the
+  // scroll has moved the window, which can be a frame or more later.
+  const focusPending = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusPending.current === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${focusPending.current}"]`,
+    );
+    if (!row) return;
+    focusPending.current = null;
+    row.focus();
+  });
+
   const move = (to: number) => {
     const index = Math.max(0, Math.min(props.total - 1, to));
+    focusPending.current = index;
     setActive(index);
     virtualizer.scrollToIndex(index);
-    requestAnimationFrame(() =>
-      scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus(),
-    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Only a focused row takes the keys (a native <tr> has no role attribute to test).
+    // Only a focused row takes the keys, not its checkbox or buttons.
     if (!(event.target as HTMLElement).classList.contains('clist-item')) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
@@ -125,95 +152,82 @@ export function ContactsList(props: ContactsListProps) {
     }
   };
 
-  const header = (column: SortColumn, label: string) => {
-    const sorted = props.sort.column === column;
-    return (
-      <th
-        scope="col"
-        className={`clist-cell clist-${column}`}
-        aria-sort={sorted ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}
-      >
-        <button type="button" className="clist-sort" onClick={() => props.onSort(column)}>
-          {label}
-          <span aria-hidden="true">{sorted ? (props.sort.descending ? ' ▼' : ' ▲') : ''}</span>
-        </button>
-      </th>
-    );
-  };
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the rows inside take the keys (roving focus)
     <div ref={scroller} className="clist-scroller" onKeyDown={onKeyDown}>
-      <table
+      <div
+        role="table"
         aria-label={t('table.label')}
         aria-rowcount={props.total + 1}
         className="clist"
         data-testid="contacts-table"
       >
-        <colgroup>
-          <col className="clist-col-select" />
-          <col className="clist-col-name" />
-          <col className="clist-col-phone" />
-          <col className="clist-col-email" />
-          <col className="clist-col-tags" />
-          <col className="clist-col-actions" />
-        </colgroup>
-        <thead className="clist-head">
-          <tr aria-rowindex={1}>
-            <th scope="col" className="clist-cell">
-              <span className="visually-hidden">{t('table.select')}</span>
-            </th>
-            {header('name', t('table.name'))}
-            {header('phone', t('table.phone'))}
-            {header('email', t('table.email'))}
-            <th scope="col" className="clist-cell">
-              {t('table.tags')}
-            </th>
-            <th scope="col" className="clist-cell">
-              {t('table.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {top > 0 ? <Spacer height={top} /> : null}
+        <Head sort={props.sort} actions={actions} />
+        {/* Rows are placed on this block by their offset: a new window moves no other row. */}
+        <div role="rowgroup" className="clist-body" style={{ height: props.total * ROW_HEIGHT }}>
           {items.map((item) => {
             const c = props.rowAt(item.index);
-            return c ? (
+            // Keyed by place: when a loading row's page arrives, the same element (and its focus) stays.
+            return (
               <Row
-                key={c.id}
+                key={item.index}
                 contact={c}
                 index={item.index}
                 active={item.index === active}
-                selected={props.selected.has(c.id)}
-                actions={actions}
-              />
-            ) : (
-              <LoadingRow
-                key={`loading-${item.index}`}
-                index={item.index}
-                active={item.index === active}
-                label={t('table.loading')}
+                selected={c ? props.selected.has(c.id) : false}
                 actions={actions}
               />
             );
           })}
-          {bottom > 0 ? <Spacer height={bottom} /> : null}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 }
 
-/** Holds the height of the rows above or below the window, which are not rendered. */
-function Spacer({ height }: { height: number }) {
+/** The column headers, sticky above the rows; rendered again only when the order changes. */
+const Head = memo(function Head({
+  sort,
+  actions,
+}: {
+  sort: ContactsListProps['sort'];
+  actions: RowActions;
+}) {
+  const { t } = useTranslation('contacts');
+  const header = (column: SortColumn, label: string) => {
+    const sorted = sort.column === column;
+    return (
+      <div
+        role="columnheader"
+        className={`clist-cell clist-${column}`}
+        aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      >
+        <button type="button" className="clist-sort" onClick={() => actions.sort(column)}>
+          {label}
+          <span aria-hidden="true">{sorted ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </div>
+    );
+  };
   return (
-    <tr className="clist-pad">
-      <td colSpan={6} style={{ height }} />
-    </tr>
+    <div role="rowgroup" className="clist-head">
+      <div role="row" aria-rowindex={1} className="clist-row">
+        <div role="columnheader" className="clist-cell">
+          <span className="visually-hidden">{t('table.select')}</span>
+        </div>
+        {header('name', t('table.name'))}
+        {header('phone', t('table.phone'))}
+        {header('email', t('table.email'))}
+        <div role="columnheader" className="clist-cell">
+          {t('table.tags')}
+        </div>
+        <div role="columnheader" className="clist-cell">
+          {t('table.actions')}
+        </div>
+      </div>
+    </div>
   );
-}
+});
 
 interface RowPlace {
   index: number;
@@ -222,48 +236,61 @@ interface RowPlace {
   actions: RowActions;
 }
 
-const LoadingRow = memo(function LoadingRow({
-  index,
-  active,
-  label,
-  actions,
-}: RowPlace & { label: string }) {
-  return (
-    <tr
-      aria-rowindex={index + 2}
-      aria-busy
-      data-index={index}
-      tabIndex={active ? 0 : -1}
-      onFocus={() => actions.focused(index)}
-      className="clist-item"
-    >
-      <td colSpan={6} className="clist-cell clist-loading">
-        {label}
-      </td>
-    </tr>
-  );
-});
+/** A row's place in the list: its offset below the header (rows have one height). */
+function placeAt(index: number): CSSProperties {
+  return { transform: `translateY(${index * ROW_HEIGHT}px)` };
+}
 
-/** One contact; re-rendered only when the contact, its place, focus or selection changes. */
+/**
+ * One place in the list: a contact, or "loading" until its page is here.
+ * Re-rendered only when the contact, its place, focus or selection changes.
+ */
 const Row = memo(function Row({
-  contact: c,
+  contact,
   index,
   active,
   selected,
   actions,
-}: RowPlace & { contact: Contact; selected: boolean }) {
+}: RowPlace & { contact: Contact | undefined; selected: boolean }) {
   const { t } = useTranslation('contacts');
-  const name = contactName(c) || phoneForDisplay(c.phone);
   return (
-    <tr
+    <div
+      role="row"
       aria-rowindex={index + 2}
+      aria-busy={contact ? undefined : true}
       data-index={index}
       data-selected={selected ? 'true' : undefined}
       tabIndex={active ? 0 : -1}
       onFocus={() => actions.focused(index)}
       className="clist-item"
+      style={placeAt(index)}
     >
-      <td className="clist-cell clist-select">
+      {contact ? (
+        <RowCells contact={contact} selected={selected} actions={actions} />
+      ) : (
+        <div role="cell" className="clist-cell clist-loading">
+          {t('table.loading')}
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** A contact's cells: select, name (with its badges), phone, email, tags, Message. */
+function RowCells({
+  contact: c,
+  selected,
+  actions,
+}: {
+  contact: Contact;
+  selected: boolean;
+  actions: RowActions;
+}) {
+  const { t } = useTranslation('contacts');
+  const name = contactName(c) || phoneForDisplay(c.phone);
+  return (
+    <>
+      <div role="cell" className="clist-cell clist-select">
         <input
           type="checkbox"
           checked={selected}
@@ -271,8 +298,8 @@ const Row = memo(function Row({
           aria-label={t('table.selectOne', { name: isolate(name) })}
           tabIndex={-1}
         />
-      </td>
-      <th scope="row" className="clist-cell clist-name">
+      </div>
+      <div role="rowheader" className="clist-cell clist-text clist-name">
         <button
           type="button"
           className="clist-open"
@@ -288,11 +315,17 @@ const Row = memo(function Row({
             {t('table.notSynced')}
           </span>
         ) : null}
-      </th>
-      <td className="clist-cell clist-phone">{phoneForDisplay(c.phone)}</td>
-      <td className="clist-cell clist-email">{c.email}</td>
-      <td className="clist-cell clist-tags muted">{c.tags.join(', ')}</td>
-      <td className="clist-cell clist-actions">
+      </div>
+      <div role="cell" className="clist-cell clist-text clist-phone">
+        {phoneForDisplay(c.phone)}
+      </div>
+      <div role="cell" className="clist-cell clist-text clist-email">
+        {c.email}
+      </div>
+      <div role="cell" className="clist-cell clist-text clist-tags muted">
+        {c.tags.join(', ')}
+      </div>
+      <div role="cell" className="clist-cell clist-actions">
         <button
           type="button"
           className="btn btn-secondary"
@@ -302,7 +335,7 @@ const Row = memo(function Row({
         >
           {t('table.message')}
         </button>
-      </td>
-    </tr>
+      </div>
+    </>
   );
-});
+}
