@@ -80,7 +80,16 @@ const NAMES = [
   '"Q"',
 ];
 
-const person = fc.record({
+interface Person {
+  account: number;
+  phone: string;
+  first: string;
+  last: string;
+  email: string;
+  tagged: boolean;
+}
+
+const person: fc.Arbitrary<Person> = fc.record({
   account: fc.constantFrom(0, 0, 0, 1),
   phone: fc
     .tuple(fc.constantFrom('', '+'), fc.stringMatching(/^[0-9]{1,12}$/))
@@ -113,7 +122,7 @@ const typed = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', 'á', 'm', '6', '+', ' ', '"', "'", '1'), maxLength: 6 }),
 );
 
-function seed(people: fc.infer<typeof person>[]): void {
+function seed(people: Person[]): void {
   writeTransaction(db, () => {
     db.prepare('DELETE FROM contacts').run();
     const insert = db.prepare(
