@@ -1,13 +1,20 @@
 /**
  * Contact search over 100,000 contacts (SQLite FTS5 for words, a trigram
  * index for phone digits): insert time, then p50/p95 of the queries people
- * type in the contacts screen. Run: npx tsx bench/contacts-search.bench.ts
+ * type in the contacts screen; then the Contacts view's answer (`contacts.page`:
+ * first 100 rows + exact count) per typed length, 1-6 characters, before
+ * (lib/contact-page-before.ts) and after, in the same run.
+ * Run: npx tsx bench/contacts-search.bench.ts
  */
+
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openAppDatabase } from '../electron/core/db/database';
 import { writeTransaction } from '../electron/core/db/transaction';
+import { contactPage, type PageQuery } from '../electron/core/sync/contacts/page';
 import { searchContacts } from '../electron/core/sync/contacts/search';
 import { tempDir } from '../test/helpers/temp-dir';
+import { contactPageBefore } from './lib/contact-page-before';
 import { machineLine, peakRssMiB, table, writeSection } from './lib/results';
 
 const CONTACTS = 100_000;
@@ -112,6 +119,84 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+const PAGE_QUERIES_PER_LENGTH = 12;
+
+/**
+ * What the Contacts view asks as each key is typed: the first 100 rows in
+ * name order and the exact count. Letters are prefixes of "first last"
+ * names, digits prefixes of numbers (with and without the '+' people type).
+ * Before and after alternate query by query, so load hits both alike.
+ */
+function pageByLength(
+  db: ReturnType<typeof openAppDatabase>,
+  accountId: number,
+  data: Person[],
+  next: () => number,
+): string {
+  const pick = () => data[Math.floor(next() * data.length)] as Person;
+  const rows: (string | number)[][] = [];
+  const kinds: [string, (len: number) => string][] = [
+    ['letters', (len) => `${ascii(pick().first)} ${ascii(pick().last)}`.slice(0, len).trim()],
+    ['digits', (len) => pick().phone.slice(0, len)],
+    ['"+" and digits', (len) => `+${pick().phone}`.slice(0, len + 1)],
+    // Digits from inside the number ("6001"): their first one or two start no number here.
+    ['digits from the middle', (len) => pick().phone.slice(3, 3 + len)],
+  ];
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
+  for (const [kind, make] of kinds) {
+    for (let len = 1; len <= 6; len++) {
+      const before: number[] = [];
+      const after: number[] = [];
+      for (let i = 0; i < PAGE_QUERIES_PER_LENGTH; i++) {
+        const q: PageQuery = {
+          accountId,
+          query: make(len),
+          offset: 0,
+          limit: 100,
+          withTotal: true,
+        };
+        for (const [run, times] of [
+          [contactPageBefore, before],
+          [contactPage, after],
+        ] as const) {
+          const s = performance.now();
+          run(db, q);
+          times.push(performance.now() - s);
+        }
+      }
+      before.sort((a, b) => a - b);
+      after.sort((a, b) => a - b);
+      const b50 = percentile(before, 50);
+      const a50 = percentile(after, 50);
+      rows.push([
+        kind,
+        len,
+        b50.toFixed(2),
+        (before.at(-1) as number).toFixed(2),
+        a50.toFixed(2),
+        (after.at(-1) as number).toFixed(2),
+        `${(b50 / a50).toFixed(1)}×`,
+      ]);
+    }
+  }
+  return [
+    `**contacts.page** (first 100 rows + exact count, name order) by typed length, ${PAGE_QUERIES_PER_LENGTH} queries each, before and after alternating; load average ${load} at the start.`,
+    '',
+    table(
+      [
+        'typed',
+        'chars',
+        'before p50 ms',
+        'before max ms',
+        'after p50 ms',
+        'after max ms',
+        'p50 ratio',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
 function main(): void {
   const dir = tempDir('outpost-bench-');
   const db = openAppDatabase(dir.path);
@@ -187,6 +272,7 @@ function main(): void {
         (hits / QUERIES_PER_KIND).toFixed(1),
       ]);
     }
+    const lengths = pageByLength(db, account, data, next);
     const results = table(
       ['query kind', 'queries', 'p50 ms', 'p95 ms', 'max ms', 'avg hits (limit 50)'],
       rows,
@@ -198,10 +284,11 @@ function main(): void {
     console.log(machineLine());
     console.log(summary);
     console.log(results);
+    console.log(lengths);
     writeSection(
       'contacts-search',
       'Contact search (SQLite FTS5, 100,000 contacts)',
-      `${summary}\n\n${results}`,
+      `${summary}\n\n${results}\n\n${lengths}`,
     );
   } finally {
     db.close();

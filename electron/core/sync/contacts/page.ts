@@ -33,6 +33,56 @@ const PHONE_PUNCTUATION = /[\s+\-().]/g;
 interface Filter {
   where: string[];
   params: unknown[];
+  /** Set when the matches can be listed straight from one index (see Candidates). */
+  candidates?: Candidates;
+}
+
+/**
+ * The ids the query matches, as one index lists them: a range of
+ * `contacts_by_phone` or one full-text index's rowids. Counting them costs
+ * only that index, and a small list is looked up and sorted directly rather
+ * than found by walking all of the account's contacts in name order.
+ */
+interface Candidates {
+  ids: string;
+  params: unknown[];
+  /** Their number (the same ids, counted through the index alone). */
+  count: string;
+  /** true: the ids are already the account's only (else other accounts' may be counted too). */
+  scoped: boolean;
+}
+
+/**
+ * A prefix of digits as a range of the BINARY phone index: `phone LIKE '6%'`
+ * cannot use it, and walked the name index over every contact (100-1,300 ms
+ * for "6" in 100,000 contacts). Digits have no case, so the two agree.
+ */
+function phonePrefix(digits: string, accountId: number): Filter {
+  const upper = (p: string) =>
+    p.slice(0, -1) + String.fromCharCode((p.at(-1) as string).charCodeAt(0) + 1);
+  const plain = [digits, upper(digits)];
+  const plus = [`+${digits}`, upper(`+${digits}`)];
+  const range = 'SELECT %s FROM contacts WHERE account_id = ? AND phone >= ? AND phone < ?';
+  return {
+    where: ['(c.phone >= ? AND c.phone < ? OR c.phone >= ? AND c.phone < ?)'],
+    params: [...plain, ...plus],
+    candidates: {
+      // The two ranges never overlap ('+' sorts before the digits): no id twice.
+      ids: `${range.replace('%s', 'id')} UNION ALL ${range.replace('%s', 'id')}`,
+      params: [accountId, ...plain, accountId, ...plus],
+      count: `SELECT (${range.replace('%s', 'count(*)')}) + (${range.replace('%s', 'count(*)')})`,
+      scoped: true,
+    },
+  };
+}
+
+function fullText(table: 'contacts_fts' | 'contacts_phone_fts', match: string): Candidates {
+  return {
+    ids: `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ?`,
+    params: [match],
+    count: `SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`,
+    scoped: false,
+  };
 }
 
 /**
@@ -41,16 +91,12 @@ interface Filter {
  * index, one or two digits at its start, words as prefixes through the word
  * index; words and digit groups can be mixed. null: nothing can match.
  */
-export function queryFilter(query: string): Filter | null {
+export function queryFilter(query: string, accountId: number): Filter | null {
   const q = query.trim();
   const out: Filter = { where: [], params: [] };
   if (q === '') return out;
   const digitsOnly = q.replace(PHONE_PUNCTUATION, '');
-  if (/^\d{1,2}$/.test(digitsOnly)) {
-    out.where.push('(c.phone LIKE ? OR c.phone LIKE ?)');
-    out.params.push(`${digitsOnly}%`, `+${digitsOnly}%`);
-    return out;
-  }
+  if (/^\d{1,2}$/.test(digitsOnly)) return phonePrefix(digitsOnly, accountId);
   const tokens = /^\d+$/.test(digitsOnly)
     ? [digitsOnly]
     : q.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
@@ -58,14 +104,19 @@ export function queryFilter(query: string): Filter | null {
   const numbers = tokens.filter((t) => /^\d{3,}$/.test(t));
   if (words.length === 0 && numbers.length === 0) return null;
   if (words.length > 0) {
+    const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ');
     out.where.push('c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
-    out.params.push(words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND '));
+    out.params.push(match);
+    if (numbers.length === 0) out.candidates = fullText('contacts_fts', match);
   }
   for (const n of numbers) {
     out.where.push(
       'c.id IN (SELECT rowid FROM contacts_phone_fts WHERE contacts_phone_fts MATCH ?)',
     );
     out.params.push(`"${n}"`);
+  }
+  if (words.length === 0 && numbers.length === 1) {
+    out.candidates = fullText('contacts_phone_fts', `"${numbers[0]}"`);
   }
   return out;
 }
@@ -79,15 +130,34 @@ function orderBy(sort: SortColumn, descending: boolean): string {
 }
 
 /**
+ * Up to this many matches, the page looks them up by id and sorts them; more,
+ * and it walks the order's index, where matches are dense enough that a page
+ * fills after a few thousand rows at most.
+ */
+const LOOKED_UP_AT_MOST = 2000;
+
+/** No contact of any other account: the account's matches are all of the index's. */
+function onlyAccount(db: Db, accountId: number): boolean {
+  return !db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM contacts WHERE account_id < ?)
+           OR EXISTS (SELECT 1 FROM contacts WHERE account_id > ?)`,
+    )
+    .pluck()
+    .get(accountId, accountId);
+}
+
+/**
  * One window of an account's contacts, filtered by the search, a book or a
  * tag, in the chosen order. The list asks for the windows it shows, so the
  * renderer never holds 100,000 rows.
  */
 export function contactPage(db: Db, q: PageQuery): ContactPage {
-  const filter = queryFilter(q.query ?? '');
+  const filter = queryFilter(q.query ?? '', q.accountId);
   if (!filter) return { offset: q.offset, total: q.withTotal ? 0 : null, contacts: [] };
   const where = ['c.account_id = ?', ...filter.where];
   const params: unknown[] = [q.accountId, ...filter.params];
+  const narrowed = q.bookId !== undefined || q.tag !== undefined || q.pendingOnly === true;
   if (q.bookId !== undefined) {
     where.push('c.id IN (SELECT contact_id FROM contact_book_members WHERE book_id = ?)');
     params.push(q.bookId);
@@ -102,19 +172,39 @@ export function contactPage(db: Db, q: PageQuery): ContactPage {
     );
   }
   const condition = where.join(' AND ');
-  const rows = db
-    .prepare(
-      `SELECT ${summaryColumns} FROM contacts c WHERE ${condition}
-       ORDER BY ${orderBy(q.sort ?? 'name', q.descending ?? false)} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, q.limit, q.offset) as Parameters<typeof summaryOf>[0][];
-  const total = q.withTotal
+  const cand = filter.candidates;
+  const size = cand
     ? Number(
         db
-          .prepare(`SELECT count(*) FROM contacts c WHERE ${condition}`)
+          .prepare(cand.count)
           .pluck()
-          .get(...params),
+          .get(...cand.params),
       )
     : null;
+  const order = orderBy(q.sort ?? 'name', q.descending ?? false);
+  // CROSS JOIN keeps the id list as the outer loop: left to itself, the
+  // planner walks the order's index over every contact to skip the sort.
+  const from =
+    cand && size !== null && size <= LOOKED_UP_AT_MOST
+      ? { sql: `(${cand.ids}) m CROSS JOIN contacts c ON c.id = m.id`, params: cand.params }
+      : { sql: 'contacts c', params: [] };
+  const rows = db
+    .prepare(
+      `SELECT ${summaryColumns} FROM ${from.sql} WHERE ${condition}
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...from.params, ...params, q.limit, q.offset) as Parameters<typeof summaryOf>[0][];
+  const counted =
+    size !== null && !narrowed && (cand?.scoped === true || onlyAccount(db, q.accountId));
+  const total = !q.withTotal
+    ? null
+    : counted
+      ? size
+      : Number(
+          db
+            .prepare(`SELECT count(*) FROM ${from.sql} WHERE ${condition}`)
+            .pluck()
+            .get(...from.params, ...params),
+        );
   return { offset: q.offset, total, contacts: rows.map(summaryOf) };
 }
