@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import {
   AccountBalanceReply,
   AccountBalanceRequest,
@@ -247,7 +248,7 @@ export const contract = {
   'inbox.refresh': { request: NoRequest, reply: InboxOkReply },
   'inbox.templates': { request: InboxTemplatesRequest, reply: InboxTemplatesReply },
   'inbox.setTemplates': { request: InboxSetTemplatesRequest, reply: InboxSetTemplatesReply },
-} as const;
+} as const satisfies Record<ChannelName, { request: z.ZodType; reply: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -255,7 +256,8 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ReplyOf<C extends Channel> = z.output<Contract[C]['reply']>;
 
-export const channels = Object.keys(contract) as Channel[];
+/** In the order of channel-names.ts, the same names as the contract's keys. */
+export const channels: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
