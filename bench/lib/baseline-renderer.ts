@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildBridgeScript } from '../../electron/web/bridge-script';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'renderer');
@@ -55,6 +56,21 @@ export function buildRendererOf(rev: string, work: string): string {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return out;
+}
+
+/**
+ * Builds `rev`'s page side of the web bridge (electron/web/page and shared/,
+ * with this checkout's packages) under `work`, as `npm run web` would have
+ * served it; returns the script's file (for `npm run web -- --bridge FILE`).
+ */
+export async function buildBridgeOf(rev: string, work: string): Promise<string> {
+  const src = join(work, 'baseline-bridge');
+  mkdirSync(src, { recursive: true });
+  execSync(`git archive ${rev} electron/web/page shared | tar -x -C ${src}`, { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  const file = join(work, 'baseline-bridge.js');
+  writeFileSync(file, await buildBridgeScript(join(src, 'electron', 'web', 'page', 'client.ts')));
+  return file;
 }
 
 /** Builds `rev`'s renderer (its renderer/ and shared/, this checkout's packages) under `work`. */
