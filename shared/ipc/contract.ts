@@ -157,8 +157,9 @@ import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schema
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its
- * request and of its reply. Preload, main, the test bridge and the renderer's
- * types are all derived from this one object; adding a channel starts here.
+ * request and of its reply. Main validates with it; the renderer's types come
+ * from it; the preload and the web bridge use only its names (channel-names.ts,
+ * which must list exactly these keys). Adding a channel starts in both.
  */
 export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
