@@ -59,6 +59,19 @@ module.exports = {
       to: { pathNot: `^(electron/preload|shared)/|${ELECTRON}|(^|/)node_modules/zod/` },
     },
     {
+      name: 'ipc-clients-without-schemas',
+      comment:
+        "The preload and the web bridge's page script run before the page's first script: they build window.outpost from the channel and event names only. The schemas (zod) stay in main, which validates requests, replies and events (docs/ARCHITECTURE.md, Start path).",
+      severity: 'error',
+      from: {
+        path: '^(electron/preload/|electron/web/page/|shared/ipc/(client|channel-names|event-names|errors)\\.ts$)',
+      },
+      to: {
+        path: '(^|/)node_modules/zod/|^shared/ipc/(contract|events)\\.ts$|^shared/ipc/schemas/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'core-below-shells',
       comment:
         'The core is shared by the app and the CLI; it never reaches up into a shell, the UI or the simulator.',

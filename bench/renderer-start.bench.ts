@@ -18,7 +18,8 @@
 // `--quick` (or BENCH_RUNS) makes fewer runs: about 2 minutes with a baseline.
 // The machine is shared, so the table gives min, median and p90 over the runs,
 // with the load average beside them. BENCH_BASELINE=<git rev> also builds that
-// commit's renderer and runs both in turn (A B A B …) against the same core,
+// commit's renderer and its page bridge (electron/web/page, what the preload
+// is in Electron) and runs both in turn (A B A B …) against the same core,
 // so a change is compared on the same machine at the same moment.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -38,7 +39,7 @@ import { NOT_AT_START, START_BUDGET } from '../scripts/bundle-report/budget';
 import { START_BUNDLE_REPORT, type StartBundleReport } from '../scripts/bundle-report/start-bundle';
 import { startBundleProblems } from '../scripts/bundle-report/start-problems';
 import { tempDir } from '../test/helpers/temp-dir';
-import { buildRendererOf } from './lib/baseline-renderer';
+import { buildBridgeOf, buildRendererOf } from './lib/baseline-renderer';
 import { table, writeSection } from './lib/results';
 
 const ROOT = resolve(__dirname, '..');
@@ -125,7 +126,7 @@ const MEASURE_IN_PAGE = `(() => {
   });
 })();`;
 
-function startServer(dataDir: string, urlFile: string): ChildProcess {
+function startServer(dataDir: string, urlFile: string, bridge?: string): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -138,6 +139,7 @@ function startServer(dataDir: string, urlFile: string): ChildProcess {
       dataDir,
       '--url-file',
       urlFile,
+      ...(bridge ? ['--bridge', bridge] : []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
@@ -206,6 +208,8 @@ interface Build {
   runs: Marks[];
   /** Sentences about the start bundle's budget (this checkout only: the baseline has no report). */
   budget?: string;
+  /** The baseline's page bridge (built from its commit); this checkout's server builds its own. */
+  bridge?: string;
 }
 
 /** One start of the page in a fresh browser context, timed. */
@@ -380,7 +384,8 @@ async function main(): Promise<void> {
   try {
     if (baselineRev) {
       const base = buildBaseline(baselineRev, dir.path);
-      builds.push({ label: `Baseline: ${baselineRev}`, ...base, runs: [] });
+      const bridge = await buildBridgeOf(baselineRev, dir.path);
+      builds.push({ label: `Baseline: ${baselineRev}`, ...base, bridge, runs: [] });
     }
     builds.push(current);
     // Each server reads index.html once at start and the assets at each request, so the
@@ -388,7 +393,7 @@ async function main(): Promise<void> {
     for (const [i, build] of builds.entries()) {
       writeFileSync(indexFile, build.html);
       const urlFile = join(dir.path, `url-${i}.txt`);
-      build.server = startServer(join(dir.path, `profile-${i}`), urlFile);
+      build.server = startServer(join(dir.path, `profile-${i}`), urlFile, build.bridge);
       build.url = new URL(await waitForFile(urlFile, 60_000));
     }
     writeFileSync(indexFile, current.html);

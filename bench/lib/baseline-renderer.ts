@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildBridgeScript } from '../../electron/web/bridge-script';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'renderer');
@@ -37,7 +38,8 @@ export function buildCurrentRenderer(): void {
 
 /**
  * Builds `rev`'s renderer (its renderer/ and shared/, with this checkout's
- * packages) under `work` with plain Vite; returns the folder it was built in.
+ * packages and renderer plugins) under `work` with plain Vite; returns the
+ * folder it was built in.
  */
 export function buildRendererOf(rev: string, work: string): string {
   const src = join(work, 'baseline');
@@ -48,13 +50,31 @@ export function buildRendererOf(rev: string, work: string): string {
   const config = join(src, 'vite.baseline.config.mjs');
   writeFileSync(
     config,
-    `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true } };\n`,
+    // The app's renderer plugins and minifying, as electron.vite.config.ts has them now, so the
+    // two builds differ only in their source (without the locales plugin, React Aria's strings
+    // in 34 languages alone made a baseline's start bundle ~60 KiB larger).
+    `import optimizeLocales from '@react-aria/optimize-locales-plugin';\nimport react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [optimizeLocales.vite({ locales: ['en', 'es'] }), react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true, minify: true } };\n`,
   );
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', config], {
     cwd: src,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return out;
+}
+
+/**
+ * Builds `rev`'s page side of the web bridge (electron/web/page and shared/,
+ * with this checkout's packages) under `work`, as `npm run web` would have
+ * served it; returns the script's file (for `npm run web -- --bridge FILE`).
+ */
+export async function buildBridgeOf(rev: string, work: string): Promise<string> {
+  const src = join(work, 'baseline-bridge');
+  mkdirSync(src, { recursive: true });
+  execSync(`git archive ${rev} electron/web/page shared | tar -x -C ${src}`, { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  const file = join(work, 'baseline-bridge.js');
+  writeFileSync(file, await buildBridgeScript(join(src, 'electron', 'web', 'page', 'client.ts')));
+  return file;
 }
 
 /** Builds `rev`'s renderer (its renderer/ and shared/, this checkout's packages) under `work`. */

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { EVENTS_CHANNEL, type EventMessage, events } from '../../shared/ipc/events';
+import { checkedEvent, EVENTS_CHANNEL } from '../../shared/ipc/events';
 import type { EventBus } from '../core/events/bus';
 import { isTrustedSenderUrl } from './trusted-sender';
 
@@ -10,12 +10,11 @@ import { isTrustedSenderUrl } from './trusted-sender';
  */
 export function forwardEvents(bus: EventBus, windows: () => readonly BrowserWindow[]): () => void {
   return bus.subscribe((name, payload) => {
-    const parsed = events[name].safeParse(payload);
-    if (!parsed.success) {
+    const message = checkedEvent(name, payload);
+    if (!message) {
       console.error(`Event ${name} not forwarded: its payload does not match the contract.`);
       return;
     }
-    const message: EventMessage = { name, payload: parsed.data };
     for (const window of windows()) {
       if (window.isDestroyed()) continue;
       const contents = window.webContents;

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildOutpostApi, type OutpostApi } from '../../shared/ipc/client';
 import type { IpcResult } from '../../shared/ipc/errors';
-import { EVENTS_CHANNEL, isEventMessage } from '../../shared/ipc/events';
+import { EVENTS_CHANNEL, isEventMessage } from '../../shared/ipc/event-names';
 
 // window.outpost is generated from the contract: the preload knows no channel or event by name.
 const api = buildOutpostApi(

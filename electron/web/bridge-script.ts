@@ -6,8 +6,11 @@ type Output = { output: { type: string; code?: string }[] };
 /**
  * Bundles the page side of the bridge (page/client.ts: `window.outpost`
  * over the WebSocket) into one classic script, in memory, at start-up.
+ * `entry` is another checkout's page/client.ts (the start bench's baseline).
  */
-export async function buildBridgeScript(): Promise<string> {
+export async function buildBridgeScript(
+  entry = join(__dirname, 'page', 'client.ts'),
+): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
@@ -15,7 +18,7 @@ export async function buildBridgeScript(): Promise<string> {
       write: false,
       minify: false,
       lib: {
-        entry: join(__dirname, 'page', 'client.ts'),
+        entry,
         formats: ['iife'],
         name: 'OutpostBridge',
         fileName: () => 'bridge.js',

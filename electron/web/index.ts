@@ -14,7 +14,7 @@ import { sandboxTestHooks } from './test-hooks';
 import { TestSimulators } from './test-simulators';
 
 /**
- * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE] [--renderer DIR]`:
+ * `npm run web [-- --port P] [--data-dir DIR] [--build] [--url-file FILE] [--renderer DIR] [--bridge FILE]`:
  * the app's renderer in a browser, against the real core and the embedded
  * Sandbox, on 127.0.0.1. Prints one line: the address to open (with its token).
  */
@@ -24,7 +24,8 @@ const USAGE =
   '  --data-dir DIR   profile folder (default OUTPOST_DATA_DIR, else the app’s own)\n' +
   '  --build          build the renderer even if out/renderer exists\n' +
   '  --url-file FILE  also write the address to FILE (the e2e suite reads it)\n' +
-  '  --renderer DIR   serve this built renderer instead of out/renderer (benchmarks compare two builds)';
+  '  --renderer DIR   serve this built renderer instead of out/renderer (benchmarks compare two builds)\n' +
+  '  --bridge FILE    serve this built page bridge instead of building page/client.ts (benchmarks)';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -36,6 +37,7 @@ function options() {
       build: { type: 'boolean', default: false },
       'url-file': { type: 'string' },
       renderer: { type: 'string' },
+      bridge: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +54,7 @@ function options() {
     build: values.build,
     urlFile: values['url-file'],
     renderer: values.renderer,
+    bridge: values.bridge,
   };
 }
 
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
     dispatch: createDispatcher(createHandlers(core)),
     bus: core.events.bus,
     rendererDir,
-    bridgeScript: await buildBridgeScript(),
+    bridgeScript: o.bridge ? readFileSync(resolve(o.bridge), 'utf8') : await buildBridgeScript(),
     port: o.port,
     ...(sandbox ? { setSandboxFaults: (spec: string) => sandbox.setFaults(spec || null) } : {}),
     ...(process.env.OUTPOST_WEB_TEST_HOOKS === '1' && sandbox

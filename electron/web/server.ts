@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { checkedEvent } from '../../shared/ipc/events';
 import type { EventBus } from '../core/events/bus';
 import type { Dispatch } from '../core/ipc/dispatch';
 import { CallCounter } from './call-counter';
@@ -61,7 +62,9 @@ function isCall(value: unknown): value is CallMessage {
 /** One page connection: its calls answered by the real handler table, the core's events pushed. */
 function connect(socket: WebSocket, options: WebServerOptions, calls: CallCounter): void {
   const unsubscribe = options.bus.subscribe((name, payload) => {
-    socket.send(JSON.stringify({ event: { name, payload } }));
+    // Checked here as main checks what it sends a window: the page's bridge hands payloads on unchecked.
+    const event = checkedEvent(name, payload);
+    if (event) socket.send(JSON.stringify({ event }));
   });
   socket.on('close', unsubscribe);
   // A broken connection must not become an uncaught 'error' that stops the server.

@@ -5,10 +5,13 @@
  * reason, or move the new code behind a lazy import.
  */
 export const START_BUDGET = {
-  /** Minified bytes of every start file (JS and CSS), in KiB (645 on 2026-12-02, from 909). */
-  kib: 700,
-  /** The same, gzipped (what a reviewer compares across commits), in KiB (201, from 280). */
-  gzipKib: 215,
+  /**
+   * Minified bytes of every start file (JS and CSS), in KiB (645 on 2026-12-02, from 909;
+   * 656 at the end of round 5: the budget leaves ~14 KiB for the round's other changes).
+   */
+  kib: 670,
+  /** The same, gzipped (what a reviewer compares across commits), in KiB (201, from 280; 204). */
+  gzipKib: 210,
 };
 
 /**

@@ -1,7 +1,9 @@
+// Names only at run time: the schemas (zod) stay in main, which validates both ways.
+import { CHANNEL_NAMES } from './channel-names';
 import type { Channel, ReplyOf, RequestOf } from './contract';
-import { channels } from './contract';
 import { type IpcResult, OutpostCallError } from './errors';
-import { type EventName, events, isEventName, type Subscribe } from './events';
+import { type EventName, isEventName } from './event-names';
+import type { Subscribe } from './events';
 
 /** Channel 'app.info' becomes `outpost.app.info(request)`. */
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
@@ -33,9 +35,9 @@ export type EventSource = (deliver: (name: string, payload: unknown) => void) =>
 
 /**
  * Listeners by event name, each a Set removed when it empties, so repeated
- * subscribe/unsubscribe cycles leave nothing behind. Payloads are checked
- * against events.ts; one that does not match is dropped rather than handed
- * to a store.
+ * subscribe/unsubscribe cycles leave nothing behind. Payloads are handed on
+ * as they came: main checked each against events.ts before sending it
+ * (`checkedEvent`); a name the contract does not have is dropped.
  */
 function createSubscribe(source: EventSource | undefined): Subscribe {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -43,11 +45,9 @@ function createSubscribe(source: EventSource | undefined): Subscribe {
     if (!isEventName(name)) return;
     const targets = listeners.get(name);
     if (!targets) return;
-    const parsed = events[name].safeParse(payload);
-    if (!parsed.success) return;
     for (const listener of [...targets]) {
       try {
-        listener(parsed.data);
+        listener(payload);
       } catch (error) {
         // One failing listener must not starve the others; the error still surfaces.
         void Promise.reject(error);
@@ -80,7 +80,7 @@ function createSubscribe(source: EventSource | undefined): Subscribe {
  */
 export function buildOutpostApi(invoke: Invoke, source?: EventSource): OutpostApi {
   const api: Record<string, unknown> = { on: createSubscribe(source) };
-  for (const channel of channels) {
+  for (const channel of CHANNEL_NAMES) {
     const [namespace, method] = channel.split('.') as [string, string];
     api[namespace] ??= {};
     const group = api[namespace] as Record<string, (request?: unknown) => Promise<unknown>>;

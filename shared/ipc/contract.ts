@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import {
   AccountBalanceReply,
   AccountBalanceRequest,
@@ -156,8 +157,9 @@ import { VaultChooseReply, VaultChooseRequest, VaultStatusReply } from './schema
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its
- * request and of its reply. Preload, main, the test bridge and the renderer's
- * types are all derived from this one object; adding a channel starts here.
+ * request and of its reply. Main validates with it; the renderer's types come
+ * from it; the preload and the web bridge use only its names (channel-names.ts,
+ * which must list exactly these keys). Adding a channel starts in both.
  */
 export const contract = {
   'app.info': { request: NoRequest, reply: AppInfoReply },
@@ -247,7 +249,7 @@ export const contract = {
   'inbox.refresh': { request: NoRequest, reply: InboxOkReply },
   'inbox.templates': { request: InboxTemplatesRequest, reply: InboxTemplatesReply },
   'inbox.setTemplates': { request: InboxSetTemplatesRequest, reply: InboxSetTemplatesReply },
-} as const;
+} as const satisfies Record<ChannelName, { request: z.ZodType; reply: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -255,7 +257,8 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ReplyOf<C extends Channel> = z.output<Contract[C]['reply']>;
 
-export const channels = Object.keys(contract) as Channel[];
+/** In the order of channel-names.ts, the same names as the contract's keys. */
+export const channels: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);

@@ -1,17 +1,16 @@
-import { z } from 'zod';
-
 /**
  * What crosses the IPC boundary when a handler fails. Electron flattens thrown
  * errors into one string, so failures travel as data and are re-thrown on the
- * calling side with their code intact.
+ * calling side with their code intact. A plain type, no schema: main builds
+ * these itself, and the clients that read them (preload, web bridge) stay free
+ * of zod.
  */
-export const IpcErrorSchema = z.object({
-  code: z.enum(['bad-request', 'unknown-channel', 'forbidden', 'failed']),
-  message: z.string(),
+export interface IpcError {
+  code: 'bad-request' | 'unknown-channel' | 'forbidden' | 'failed';
+  message: string;
   /** Where the payload was wrong, as a dotted path, when the error is a validation error. */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-export type IpcError = z.infer<typeof IpcErrorSchema>;
+  issues?: { path: string; message: string }[];
+}
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

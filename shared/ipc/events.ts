@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import type { EventMessage, EventName } from './event-names';
+
+export {
+  EVENT_NAMES,
+  EVENTS_CHANNEL,
+  type EventMessage,
+  type EventName,
+  isEventMessage,
+  isEventName,
+} from './event-names';
 
 /**
  * Events pushed from the main process to the renderer, beside the request/reply
@@ -98,36 +108,21 @@ export const events = {
   'suppressions.changed': z.object({}),
   /** A WhatsApp message written here changed state (saved, sent, failed, dropped), or a thread was read. */
   'conversations.changed': z.object({ threadKey: z.string() }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
-
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}
 
 /** How the renderer subscribes: `window.outpost.on(name, listener)` returns the unsubscribe. */
 export type Subscribe = <E extends EventName>(name: E, listener: EventListener<E>) => () => void;
 
-/** The one Electron IPC channel that carries every event as `{ name, payload }`. */
-export const EVENTS_CHANNEL = 'outpost:event';
-
-/** One event as it travels over a transport (Electron IPC, the web bridge's WebSocket). */
-export interface EventMessage {
-  name: string;
-  payload: unknown;
-}
-
-export function isEventMessage(value: unknown): value is EventMessage {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { name?: unknown }).name === 'string' &&
-    'payload' in value
-  );
+/**
+ * The event as it may leave main (to a window, to the web bridge's socket):
+ * its payload as its schema parses it, or undefined when it does not match,
+ * so the renderer never sees a payload the contract does not describe.
+ */
+export function checkedEvent(name: EventName, payload: unknown): EventMessage | undefined {
+  const parsed = events[name].safeParse(payload);
+  return parsed.success ? { name, payload: parsed.data } : undefined;
 }

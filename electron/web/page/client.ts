@@ -1,6 +1,6 @@
 import { buildOutpostApi } from '../../../shared/ipc/client';
 import type { IpcResult } from '../../../shared/ipc/errors';
-import { isEventMessage } from '../../../shared/ipc/events';
+import { isEventMessage } from '../../../shared/ipc/event-names';
 
 /**
  * The page side of `npm run web`, injected in place of the preload: the same

@@ -136,6 +136,35 @@ describe('npm run web: the locked bridge', () => {
     expect(bus.listenerCount, 'a closed page leaves no listener behind').toBe(0);
   });
 
+  it('pushes no event whose payload the contract does not describe (the page does not check)', async () => {
+    const unchecked = new EventBus({ validate: false });
+    const other = await startWebServer({
+      dispatch,
+      bus: unchecked,
+      rendererDir,
+      bridgeScript: '',
+      port: 0,
+    });
+    try {
+      const socket = new WebSocket(
+        `ws://127.0.0.1:${new URL(other.origin).port}${SOCKET_PATH}?token=${other.token}`,
+        { origin: other.origin },
+      );
+      await new Promise((resolve) => socket.once('open', resolve));
+      const received: unknown[] = [];
+      socket.on('message', (d) => received.push(JSON.parse(String(d))));
+      const last = new Promise((resolve) => socket.once('message', resolve));
+      // @ts-expect-error a payload of the wrong shape, as a broken emit site would send
+      unchecked.emit('account.resumed', { accountId: 'four' });
+      unchecked.emit('account.resumed', { accountId: 4, extra: true } as { accountId: number });
+      await last;
+      expect(received).toEqual([{ event: { name: 'account.resumed', payload: { accountId: 4 } } }]);
+      socket.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('counts names outside the contract under one key, so the counter cannot grow', async () => {
     const socket = await open();
     for (let i = 0; i < 20; i++) await call(socket, 100 + i, `made.up${i}`);
