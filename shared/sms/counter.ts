@@ -81,7 +81,7 @@ function clustersOf(text: string): MarkedClusters {
     scratchBounds = new Int32Array(2 * text.length + 1);
     scratchMarks = new Uint8Array(2 * text.length + 1);
   }
-  const count = fillGraphemeBoundaries(text, scratchBounds, GSM_COST, scratchMarks);
+  const count = fillGraphemeBoundaries(text, scratchBounds, scratchMarks);
   scratchWalk++;
   return { bounds: scratchBounds, count, marks: scratchMarks };
 }
