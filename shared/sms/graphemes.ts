@@ -19,6 +19,7 @@
  */
 
 import { GSM_COST } from './gsm-tables';
+import type { NationalHint } from './national-tables';
 
 const UNKNOWN = 0;
 const OTHER = 1;
@@ -134,6 +135,8 @@ interface Tables {
   tags: AstralBlock;
   /** Walk kind per BMP code unit (see kindOf), SLOW until class and InCB are known. */
   kinds: Uint8Array;
+  /** Walk kind per code point of the emoji block outside a conjunct (where InCB cannot matter), SLOW until known. */
+  emojiKinds: Uint8Array;
   steps: Uint16Array;
   conjunctOf: Uint8Array;
 }
@@ -170,7 +173,8 @@ function buildTables(): Tables {
     const resolved = cls !== PROBE && cls !== UNKNOWN && cls !== HIGH_SURROGATE;
     if (resolved && incb !== INCB_UNPROBED) kinds[cu] = kindOf(cls, incb, cu);
   }
-  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags, kinds, ...buildSteps() };
+  const emojiKinds = new Uint8Array(emoji.to - emoji.from + 1).fill(SLOW);
+  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags, kinds, emojiKinds, ...buildSteps() };
 }
 
 function getTables(): Tables {
@@ -344,7 +348,7 @@ function ruleStep(s: WalkState, cls: number, incb: number): [boolean, WalkState]
  * class or InCB still has to be probed, or for a surrogate.
  */
 const NOT_GSM = 64;
-const KIND_WIDTH = 128;
+const KIND_WIDTH = 128; // 1 << 7: `state >> 7` is a state's number
 const SLOW = 255;
 
 const kindOf = (cls: number, incb: number, cu: number) =>
@@ -413,16 +417,22 @@ function buildSteps(): StepTable {
 
 /** Kind of the code point at i when the kind table cannot tell; -1 if the state machine does not cover it. */
 function slowKind(text: string, i: number, cu: number, conjunct: number): number {
-  const { bmpClass, bmpIncb, kinds } = getTables();
+  const { bmpClass, bmpIncb, kinds, emoji, emojiKinds } = getTables();
   let cls = bmpClass[cu] as number;
   if (cls === HIGH_SURROGATE) {
     const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     if (low < 0xdc00 || low > 0xdfff) return -1;
     const cp = ((cu - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+    // Outside a conjunct an emoji's InCB cannot matter, so its kind depends on the code point alone.
+    const e = cp - emoji.from;
+    const cacheable = conjunct === 0 && e >= 0 && e < emojiKinds.length;
+    if (cacheable && emojiKinds[e] !== SLOW) return emojiKinds[e] as number;
     cls = classOf(cp);
     if (cls === UNKNOWN) return -1;
     const incb = mayHaveAstralIncb(cp, cls, conjunct) ? incbOf(cp, cls, conjunct) : INCB_NONE;
-    return kindOf(cls, incb, cu);
+    const kind = kindOf(cls, incb, cu);
+    if (cacheable) emojiKinds[e] = kind;
+    return kind;
   }
   if (cls === PROBE) cls = classOf(cu);
   if (cls === UNKNOWN) return -1;
@@ -440,18 +450,32 @@ function slowKind(text: string, i: number, cu: number, conjunct: number): number
  * outside GSM 03.38, else 0: the counter's offending graphemes come out of the
  * same walk. `out` and `marks` must hold text.length + 1 entries.
  */
-function fastBoundaries(text: string, out: Int32Array, marks: Uint8Array): number {
+function fastBoundaries(
+  text: string,
+  out: Int32Array,
+  marks: Uint8Array,
+  hint: NationalHint | null,
+): number {
   const { kinds, steps, conjunctOf } = getTables();
   const n = text.length;
+  const hintTable = hint === null ? kinds : hint.table;
+  let held = hint === null ? 0 : hint.held;
+  let escaped = 0;
   let count = 0;
   let state = 0;
   let i = 0;
   while (i < n) {
     const cu = text.charCodeAt(i);
+    // The GSM-PT hint, while every character so far is in a Portuguese table (see NationalHint).
+    if (held !== 0) {
+      const bits = hintTable[cu] as number;
+      held &= bits | (bits >> 1);
+      escaped |= bits;
+    }
     let kind = kinds[cu] as number;
     let width = 1;
     if (kind === SLOW) {
-      kind = slowKind(text, i, cu, conjunctOf[state / KIND_WIDTH] as number);
+      kind = slowKind(text, i, cu, conjunctOf[state >> 7] as number);
       if (kind < 0) return -1;
       // A high surrogate's kind stands for its whole pair.
       if (cu >= 0xd800 && cu < 0xdc00) width = 2;
@@ -465,6 +489,10 @@ function fastBoundaries(text: string, out: Int32Array, marks: Uint8Array): numbe
     }
     state = step & -KIND_WIDTH;
     i += width;
+  }
+  if (hint !== null) {
+    hint.held = held;
+    hint.escaped = escaped;
   }
   out[count] = n;
   return count;
@@ -497,10 +525,19 @@ function markClusters(text: string, out: Int32Array, count: number, marks: Uint8
  * Fills `out` with cluster starts (then text.length) and returns the cluster
  * count; marks[k] is set to 1 when cluster k holds a character outside GSM
  * 03.38, else 0. `out` and `marks` must hold at least text.length + 1 entries.
+ * With a `hint`, also gathers the GSM-PT hint over the text.
  */
-export function fillGraphemeBoundaries(text: string, out: Int32Array, marks: Uint8Array): number {
-  const count = fastBoundaries(text, out, marks);
+export function fillGraphemeBoundaries(
+  text: string,
+  out: Int32Array,
+  marks: Uint8Array,
+  hint: NationalHint | null = null,
+): number {
+  const count = fastBoundaries(text, out, marks, hint);
   if (count >= 0) return count;
+  // The walk gives up only on a surrogate (lone, or an astral code point it
+  // does not know), which no Portuguese table holds.
+  if (hint !== null) hint.held = 0;
   const slow = segmenterBoundaries(text, out);
   markClusters(text, out, slow, marks);
   return slow;
