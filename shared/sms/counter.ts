@@ -18,8 +18,11 @@ import {
 import {
   bestNationalLayout,
   type Clusters,
+  fewerHintedSegments,
   fewerNationalSegments,
+  type NationalHint,
   nationalCostTable,
+  startNationalHint,
 } from './national-tables';
 import { layoutUcs2Fast } from './ucs2-layout';
 
@@ -76,12 +79,12 @@ let scratchMarks = new Uint8Array(256);
 /** Which walk the scratch buffers hold (one more per walk). */
 let scratchWalk = 0;
 
-function clustersOf(text: string): MarkedClusters {
+function clustersOf(text: string, hint: NationalHint | null = null): MarkedClusters {
   if (scratchBounds.length <= text.length) {
     scratchBounds = new Int32Array(2 * text.length + 1);
     scratchMarks = new Uint8Array(2 * text.length + 1);
   }
-  const count = fillGraphemeBoundaries(text, scratchBounds, GSM_COST, scratchMarks);
+  const count = fillGraphemeBoundaries(text, scratchBounds, scratchMarks, hint);
   scratchWalk++;
   return { bounds: scratchBounds, count, marks: scratchMarks };
 }
@@ -241,7 +244,9 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   const fast = layoutIfAllIn(text, GSM_COST, GSM7_CAPACITY);
   // GSM characters never join into clusters, so an all-GSM text needs no segmentation.
   const allGsm = fast !== null;
-  let clusters = allGsm ? null : clustersOf(text);
+  // With `auto` the walk also gathers the GSM-PT hint, so the text is read once.
+  const hint = choice === 'auto' && !allGsm ? startNationalHint() : null;
+  let clusters = allGsm ? null : clustersOf(text, hint);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
   const forcing = clusters === null ? [] : lazyMarkedGraphemes(text, clusters);
@@ -271,7 +276,10 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   // a text with multi-unit clusters (emoji, combining marks) cannot be GSM-PT at all.
   const ptMayHelp = fast !== null ? fast.units > text.length : clusters?.count === text.length;
   if (choice === 'auto' && ptMayHelp) {
-    const fewer = fewerNationalSegments(text, result.segments);
+    const fewer =
+      hint === null
+        ? fewerNationalSegments(text, result.segments)
+        : fewerHintedSegments(text, hint, result.segments);
     if (fewer !== undefined) result.gsmPtSegments = fewer;
   }
   return result;

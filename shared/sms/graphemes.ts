@@ -18,6 +18,9 @@
  * against Intl.Segmenter.
  */
 
+import { GSM_COST } from './gsm-tables';
+import type { NationalHint } from './national-tables';
+
 const UNKNOWN = 0;
 const OTHER = 1;
 const CONTROL = 2; // includes CR and LF: both break on either side (GB4/GB5)
@@ -130,6 +133,12 @@ interface Tables {
   brahmic: AstralBlock;
   emoji: AstralBlock;
   tags: AstralBlock;
+  /** Walk kind per BMP code unit (see kindOf), SLOW until class and InCB are known. */
+  kinds: Uint8Array;
+  /** Walk kind per code point of the emoji block outside a conjunct (where InCB cannot matter), SLOW until known. */
+  emojiKinds: Uint8Array;
+  steps: Uint16Array;
+  conjunctOf: Uint8Array;
 }
 
 /**
@@ -157,7 +166,15 @@ function buildTables(): Tables {
     const classes = inDerivedBlock(from) ? new Uint8Array(regex.length).fill(PROBE) : regex.slice();
     return { from, to, regex, classes };
   }) as [AstralBlock, AstralBlock, AstralBlock];
-  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags };
+  const kinds = new Uint8Array(0x10000).fill(SLOW);
+  for (let cu = 0; cu < 0x10000; cu++) {
+    const cls = bmpClass[cu] as number;
+    const incb = bmpIncb[cu] as number;
+    const resolved = cls !== PROBE && cls !== UNKNOWN && cls !== HIGH_SURROGATE;
+    if (resolved && incb !== INCB_UNPROBED) kinds[cu] = kindOf(cls, incb, cu);
+  }
+  const emojiKinds = new Uint8Array(emoji.to - emoji.from + 1).fill(SLOW);
+  return { bmpRegex, bmpClass, bmpIncb, brahmic, emoji, tags, kinds, emojiKinds, ...buildSteps() };
 }
 
 function getTables(): Tables {
@@ -284,88 +301,198 @@ function hangulJoins(prev: number, cls: number): boolean {
   return false;
 }
 
+/** What GB3-GB13 need to know of the text before a code point. */
+interface WalkState {
+  prev: number;
+  /** 1: after ExtPict Extend*, 2: after ExtPict Extend* ZWJ (GB11). */
+  pict: number;
+  /** 1: after InCB consonant [Extend|Linker]*, 2: with a linker among them (GB9c). */
+  conjunct: number;
+  /** An odd number of regional indicators in a row just before (GB12/GB13). */
+  riOdd: number;
+}
+
+/** One code point of class `cls` and Indic_Conjunct_Break `incb` after `s`: does it start a cluster, and the state after it. */
+function ruleStep(s: WalkState, cls: number, incb: number): [boolean, WalkState] {
+  const { prev, pict, conjunct, riOdd } = s;
+  const joins =
+    prev !== CONTROL &&
+    cls !== CONTROL &&
+    ((prev >= HANGUL_L && hangulJoins(prev, cls)) ||
+      cls === EXTEND ||
+      cls === ZWJ ||
+      cls === SPACING_MARK ||
+      prev === PREPEND ||
+      (incb === INCB_CONSONANT && conjunct === 2) ||
+      (cls === PICT && pict === 2) ||
+      (cls === RI && prev === RI && riOdd === 1));
+  let nextPict = 0;
+  if (cls === PICT || (cls === EXTEND && pict === 1)) nextPict = 1;
+  else if (cls === ZWJ && pict === 1) nextPict = 2;
+  let nextConjunct = 0;
+  if (incb === INCB_CONSONANT) nextConjunct = 1;
+  else if (incb === INCB_LINKER && conjunct > 0) nextConjunct = 2;
+  else if (incb === INCB_EXTEND) nextConjunct = conjunct;
+  const next = {
+    prev: cls,
+    pict: nextPict,
+    conjunct: nextConjunct,
+    riOdd: cls === RI ? 1 - riOdd : 0,
+  };
+  return [!joins, next];
+}
+
+/**
+ * A code unit's kind for the walk: class | InCB << 4 | NOT_GSM, one byte, so
+ * the walk reads one table per code unit and one step entry; SLOW when the
+ * class or InCB still has to be probed, or for a surrogate.
+ */
+const NOT_GSM = 64;
+const KIND_WIDTH = 128; // 1 << 7: `state >> 7` is a state's number
+const SLOW = 255;
+
+const kindOf = (cls: number, incb: number, cu: number) =>
+  cls | (incb << 4) | ((GSM_COST[cu] as number) === 0 ? NOT_GSM : 0);
+
+/**
+ * GB3-GB13 as a table: `ruleStep` run once for every reachable state and
+ * every kind, so the walk does one lookup per code point instead of the
+ * rules' dozen tests. Entry = next state * KIND_WIDTH | 1 if the code point
+ * starts a cluster; state 0 is the text's start (as after a control).
+ */
+interface StepTable {
+  steps: Uint16Array;
+  /** The conjunct value of each state (probing InCB needs it). */
+  conjunctOf: Uint8Array;
+}
+
+const CLASSES = [
+  OTHER,
+  CONTROL,
+  EXTEND,
+  ZWJ,
+  PICT,
+  RI,
+  SPACING_MARK,
+  PREPEND,
+  HANGUL_L,
+  HANGUL_V,
+  HANGUL_T,
+  HANGUL_LV,
+  HANGUL_LVT,
+];
+const INCBS = [INCB_NONE, INCB_CONSONANT, INCB_LINKER, INCB_EXTEND];
+
+function buildSteps(): StepTable {
+  const key = (s: WalkState) => ((s.prev * 3 + s.pict) * 3 + s.conjunct) * 2 + s.riOdd;
+  const states: WalkState[] = [{ prev: CONTROL, pict: 0, conjunct: 0, riOdd: 0 }];
+  const ids = new Map<number, number>([[key(states[0] as WalkState), 0]]);
+  const entries: number[][] = [];
+  for (let id = 0; id < states.length; id++) {
+    const row: number[] = [];
+    for (const cls of CLASSES) {
+      for (const incb of INCBS) {
+        const [breaks, next] = ruleStep(states[id] as WalkState, cls, incb);
+        let nextId = ids.get(key(next));
+        if (nextId === undefined) {
+          nextId = states.length;
+          ids.set(key(next), nextId);
+          states.push(next);
+        }
+        row[cls | (incb << 4)] = nextId * KIND_WIDTH + (breaks ? 1 : 0);
+      }
+    }
+    entries.push(row);
+  }
+  const steps = new Uint16Array(states.length * KIND_WIDTH);
+  entries.forEach((row, id) => {
+    row.forEach((entry, kind) => {
+      if (entry === undefined) return;
+      steps[id * KIND_WIDTH + kind] = entry;
+      steps[id * KIND_WIDTH + (kind | NOT_GSM)] = entry;
+    });
+  });
+  return { steps, conjunctOf: Uint8Array.from(states, (s) => s.conjunct) };
+}
+
+/** Kind of the code point at i when the kind table cannot tell; -1 if the state machine does not cover it. */
+function slowKind(text: string, i: number, cu: number, conjunct: number): number {
+  const { bmpClass, bmpIncb, kinds, emoji, emojiKinds } = getTables();
+  let cls = bmpClass[cu] as number;
+  if (cls === HIGH_SURROGATE) {
+    const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (low < 0xdc00 || low > 0xdfff) return -1;
+    const cp = ((cu - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+    // Outside a conjunct an emoji's InCB cannot matter, so its kind depends on the code point alone.
+    const e = cp - emoji.from;
+    const cacheable = conjunct === 0 && e >= 0 && e < emojiKinds.length;
+    if (cacheable && emojiKinds[e] !== SLOW) return emojiKinds[e] as number;
+    cls = classOf(cp);
+    if (cls === UNKNOWN) return -1;
+    const incb = mayHaveAstralIncb(cp, cls, conjunct) ? incbOf(cp, cls, conjunct) : INCB_NONE;
+    const kind = kindOf(cls, incb, cu);
+    if (cacheable) emojiKinds[e] = kind;
+    return kind;
+  }
+  if (cls === PROBE) cls = classOf(cu);
+  if (cls === UNKNOWN) return -1;
+  let incb = bmpIncb[cu] as number;
+  if (incb === INCB_UNPROBED) incb = incbOf(cu, cls, conjunct);
+  const kind = kindOf(cls, incb, cu);
+  if (bmpIncb[cu] !== INCB_UNPROBED) kinds[cu] = kind;
+  return kind;
+}
+
 /**
  * Writes the start index of every cluster into `out` followed by text.length,
  * and returns the number of clusters; -1 when a code point is not covered by
- * the state machine (or not derived yet). Sets marks[k] to 1 when cluster k
- * holds a code unit `table` lacks (0), else 0: the counter's offending
- * graphemes come out of the same walk. `out` and `marks` must hold
- * text.length + 1 entries.
+ * the state machine. Sets marks[k] to 1 when cluster k holds a character
+ * outside GSM 03.38, else 0: the counter's offending graphemes come out of the
+ * same walk. `out` and `marks` must hold text.length + 1 entries.
  */
 function fastBoundaries(
   text: string,
   out: Int32Array,
-  table: Uint8Array,
   marks: Uint8Array,
+  hint: NationalHint | null,
 ): number {
-  const { bmpClass, bmpIncb } = getTables();
+  const { kinds, steps, conjunctOf } = getTables();
   const n = text.length;
+  const hintTable = hint === null ? kinds : hint.table;
+  let held = hint === null ? 0 : hint.held;
+  let escaped = 0;
   let count = 0;
-  let prev = CONTROL; // so that index 0 always starts a cluster
-  let riRun = 0; // regional indicators in a row just before i
-  let pict = 0; // 1: after ExtPict Extend*, 2: after ExtPict Extend* ZWJ (GB11)
-  let conjunct = 0; // 1: after InCB consonant [Extend|Linker]*, 2: with a linker among them (GB9c)
+  let state = 0;
   let i = 0;
   while (i < n) {
     const cu = text.charCodeAt(i);
-    let cls = bmpClass[cu] as number;
-    // Fast path: a base character without a conjunct role (Latin, digits,
-    // spaces, most Devanagari vowels...) can only join what follows it, never
-    // what precedes it, except after a Prepend mark. It starts a cluster and
-    // resets every sequence rule, with no further checks.
-    if ((cls === OTHER || cls === CONTROL) && prev !== PREPEND && bmpIncb[cu] === INCB_NONE) {
-      marks[count] = table[cu] === 0 ? 1 : 0;
-      out[count++] = i;
-      prev = cls;
-      riRun = 0;
-      pict = 0;
-      conjunct = 0;
-      i++;
-      continue;
+    // The GSM-PT hint, while every character so far is in a Portuguese table (see NationalHint).
+    if (held !== 0) {
+      const bits = hintTable[cu] as number;
+      held &= bits | (bits >> 1);
+      escaped |= bits;
     }
-    let cp = cu;
+    let kind = kinds[cu] as number;
     let width = 1;
-    if (cls === HIGH_SURROGATE) {
-      const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      if (low < 0xdc00 || low > 0xdfff) return -1;
-      cp = ((cu - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-      cls = classOf(cp);
-      width = 2;
-    } else if (cls === PROBE) {
-      cls = classOf(cp);
+    if (kind === SLOW) {
+      kind = slowKind(text, i, cu, conjunctOf[state >> 7] as number);
+      if (kind < 0) return -1;
+      // A high surrogate's kind stands for its whole pair.
+      if (cu >= 0xd800 && cu < 0xdc00) width = 2;
     }
-    if (cls === UNKNOWN) return -1;
-    let incb = width === 1 ? (bmpIncb[cu] as number) : INCB_NONE;
-    if (incb === INCB_UNPROBED || (width === 2 && mayHaveAstralIncb(cp, cls, conjunct))) {
-      incb = incbOf(cp, cls, conjunct);
-    }
-    const joins =
-      prev !== CONTROL &&
-      cls !== CONTROL &&
-      ((prev >= HANGUL_L && hangulJoins(prev, cls)) ||
-        cls === EXTEND ||
-        cls === ZWJ ||
-        cls === SPACING_MARK ||
-        prev === PREPEND ||
-        (incb === INCB_CONSONANT && conjunct === 2) ||
-        (cls === PICT && pict === 2) ||
-        (cls === RI && prev === RI && riRun % 2 === 1));
-    if (!joins) {
-      marks[count] = 0;
+    const step = steps[state + kind] as number;
+    if ((step & 1) !== 0) {
+      marks[count] = kind >> 6;
       out[count++] = i;
+    } else if (kind >= NOT_GSM) {
+      marks[count - 1] = 1;
     }
-    // A high surrogate is in no cost table, so an astral code point always marks its cluster.
-    if (table[cu] === 0) marks[count - 1] = 1;
-    riRun = cls === RI ? riRun + 1 : 0;
-    if (cls === PICT) pict = 1;
-    else if (cls === EXTEND && pict === 1) pict = 1;
-    else if (cls === ZWJ && pict === 1) pict = 2;
-    else pict = 0;
-    if (incb === INCB_CONSONANT) conjunct = 1;
-    else if (incb === INCB_LINKER && conjunct > 0) conjunct = 2;
-    else if (incb !== INCB_EXTEND) conjunct = 0;
-    prev = cls;
+    state = step & -KIND_WIDTH;
     i += width;
+  }
+  if (hint !== null) {
+    hint.held = held;
+    hint.escaped = escaped;
   }
   out[count] = n;
   return count;
@@ -381,18 +508,12 @@ function segmenterBoundaries(text: string, out: Int32Array): number {
   return count;
 }
 
-/** marks[k] = 1 when cluster k holds a code unit `table` lacks: for boundaries the walk did not find. */
-function markClusters(
-  text: string,
-  out: Int32Array,
-  count: number,
-  table: Uint8Array,
-  marks: Uint8Array,
-): void {
+/** marks[k] = 1 when cluster k holds a character outside GSM 03.38: for boundaries the walk did not find. */
+function markClusters(text: string, out: Int32Array, count: number, marks: Uint8Array): void {
   for (let k = 0; k < count; k++) {
     marks[k] = 0;
     for (let i = out[k] as number; i < (out[k + 1] as number); i++) {
-      if (table[text.charCodeAt(i)] === 0) {
+      if (GSM_COST[text.charCodeAt(i)] === 0) {
         marks[k] = 1;
         break;
       }
@@ -402,30 +523,30 @@ function markClusters(
 
 /**
  * Fills `out` with cluster starts (then text.length) and returns the cluster
- * count; marks[k] is set to 1 when cluster k holds a code unit `table` gives 0
- * (a character outside that alphabet), else 0. `out` and `marks` must hold at
- * least text.length + 1 entries.
+ * count; marks[k] is set to 1 when cluster k holds a character outside GSM
+ * 03.38, else 0. `out` and `marks` must hold at least text.length + 1 entries.
+ * With a `hint`, also gathers the GSM-PT hint over the text.
  */
 export function fillGraphemeBoundaries(
   text: string,
   out: Int32Array,
-  table: Uint8Array,
   marks: Uint8Array,
+  hint: NationalHint | null = null,
 ): number {
-  const count = fastBoundaries(text, out, table, marks);
+  const count = fastBoundaries(text, out, marks, hint);
   if (count >= 0) return count;
+  // The walk gives up only on a surrogate (lone, or an astral code point it
+  // does not know), which no Portuguese table holds.
+  if (hint !== null) hint.held = 0;
   const slow = segmenterBoundaries(text, out);
-  markClusters(text, out, slow, table, marks);
+  markClusters(text, out, slow, marks);
   return slow;
 }
-
-/** No code unit is missing from it: boundaries alone, nothing marked. */
-const EVERY_UNIT = new Uint8Array(0x10000).fill(1);
 
 /** Grapheme clusters of `text` as [start, end) UTF-16 index pairs; "\r\n" counts as two. */
 export function graphemeBoundaries(text: string): number[] {
   const out = new Int32Array(text.length + 1);
-  const count = fillGraphemeBoundaries(text, out, EVERY_UNIT, new Uint8Array(text.length + 1));
+  const count = fillGraphemeBoundaries(text, out, new Uint8Array(text.length + 1));
   return Array.from(out.subarray(0, count + 1));
 }
 

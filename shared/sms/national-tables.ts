@@ -158,6 +158,40 @@ export function fewerNationalSegments(text: string, fewerThan: number): number |
     if (held === 0) return undefined; // a character no Portuguese table holds
     escaped |= bits & ESCAPED_BITS;
   }
+  return fewerHintedSegments(text, { table, held, escaped }, fewerThan);
+}
+
+/**
+ * Which national choices hold every character so far (`held`, bit 2k) and
+ * which needed an escape (`escaped`, bit 2k + 1), over the packed costs in
+ * `table`: the grapheme walk gathers it on the way (see fillGraphemeBoundaries),
+ * so a Portuguese text is not read a second time for the hint.
+ */
+export interface NationalHint {
+  table: Uint8Array;
+  held: number;
+  escaped: number;
+}
+
+let sharedHint: NationalHint | undefined;
+
+/** A hint to gather from the start of a text: one object for every count, reset (no allocation per row of a bulk). */
+export function startNationalHint(): NationalHint {
+  sharedHint ??= { table: packed(), held: HELD_BITS, escaped: 0 };
+  sharedHint.held = HELD_BITS;
+  sharedHint.escaped = 0;
+  return sharedHint;
+}
+
+/** `fewerNationalSegments` once the hint over the whole text is gathered. */
+export function fewerHintedSegments(
+  text: string,
+  hint: NationalHint,
+  fewerThan: number,
+): number | undefined {
+  const { table, held, escaped } = hint;
+  if (held === 0) return undefined;
+  const n = text.length;
   let best = fewerThan;
   for (let k = 1; k <= 3; k++) {
     const holds = (held >> (2 * k)) & 1;
