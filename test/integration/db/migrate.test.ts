@@ -96,6 +96,16 @@ const fixtures: Record<number, (db: Db) => void> = {
                max_parts, state, not_before, give_up_at, created_at, updated_at)
              VALUES (1, '34666555444', 'TEST', 1, 'Hola', 'gsm', 1, 1, 'queued', 0, 0, 7, 7)`);
   },
+  // Migration 015 (14 on this branch until kcs's 014 is merged): rebuilt without two per-row checks.
+  14: (db) => {
+    // A row of a send with merge values, and its delivery event, carried through the rebuild.
+    db.exec(`
+      INSERT INTO messages (account_id, recipient, sender, template_id, field_values, body, encoding, segments,
+          max_parts, state, not_before, give_up_at, created_at, updated_at, provider_message_id)
+        VALUES (1, '34666555003', 'TEST', 1, '["Cy"]', 'Hello Cy', 'gsm', 1, 1, 'accepted', 0, 0, 9, 9, 'P3');
+      INSERT INTO delivery_events (message_id, type, at, recorded_at)
+        VALUES (last_insert_rowid(), 'delivered', '2026-06-02T10:00:00+00:00', 9);`);
+  },
 };
 
 /**
@@ -221,6 +231,39 @@ describe('migrations', () => {
     db.exec("UPDATE contacts SET last_name = 'Silva'");
     expect(search('pereira')).toHaveLength(0);
     expect(search('silva')).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('migration 015 (no JSON parse or template look-up per queued row)', () => {
+  it('drops only the field_values check and the template foreign key, keeping every other rule', () => {
+    const db = openAppDatabase(dir.path);
+    fixtures[1]?.(db);
+    const table = String(
+      db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'messages'`).pluck().get(),
+    );
+    expect(table).not.toMatch(/json_valid\(field_values\)/);
+    expect(table).not.toMatch(/REFERENCES message_templates/);
+    const insert = (state: string, fields: string | null) =>
+      db
+        .prepare(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, max_parts,
+                    state, not_before, give_up_at, created_at, updated_at, fields)
+                  VALUES (1, '34666555444', 'T', 'x', 'gsm', 1, 1, ?, 0, 0, 0, 0, ?)`)
+        .run(state, fields);
+    expect(() => insert('lost', null)).toThrow(/CHECK/);
+    expect(() => insert('queued', '{not json')).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, max_parts,
+                 state, not_before, give_up_at, created_at, updated_at)
+               VALUES (99, '1', 'T', 'x', 'gsm', 1, 1, 'queued', 0, 0, 0, 0)`),
+    ).toThrow(/FOREIGN KEY/);
+    // delivery_events still follows its message, and goes with it.
+    const id = Number(insert('accepted', null).lastInsertRowid);
+    db.exec(
+      `INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (${id}, 'sent', 'a', 0)`,
+    );
+    db.exec(`DELETE FROM messages WHERE id = ${id}`);
+    expect(db.prepare('SELECT count(*) FROM delivery_events').pluck().get()).toBe(0);
     db.close();
   });
 });

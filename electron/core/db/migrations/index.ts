@@ -11,6 +11,7 @@ import { m010LeanMessages } from './010-lean-messages';
 import { m011Reports } from './011-reports';
 import { m012Inbox } from './012-inbox';
 import { m013OneRecipientIndex } from './013-one-recipient-index';
+import { m015LeanEnqueueChecks } from './015-enqueue-checks';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,8 @@ export const migrations: readonly Migration[] = [
   m011Reports,
   m012Inbox,
   m013OneRecipientIndex,
+  // 014 is kcs's (contacts search); the lead numbers these in sequence at merge.
+  m015LeanEnqueueChecks,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
