@@ -25,17 +25,27 @@ export interface SandboxContext {
 }
 
 export function drawOutcome(ctx: SandboxContext): FinalStatus {
+  return outcomeDrawer(ctx)();
+}
+
+/**
+ * Draws final states for many messages with the weights read once (a send draws one
+ * per recipient). Each call draws once from the context's generator, like drawOutcome.
+ */
+export function outcomeDrawer(ctx: SandboxContext): () => FinalStatus {
   const weights = ctx.delivery.outcomes ?? { DELIVRD: 1 };
   const entries = Object.entries(weights).filter(([, w]) => (w ?? 0) > 0) as [
     FinalStatus,
     number,
   ][];
   const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  // Always draw, so the sequence of later draws does not depend on the weights given.
-  let roll = ctx.rng.next() * total;
-  for (const [status, weight] of entries) {
-    roll -= weight;
-    if (roll < 0) return status;
-  }
-  return 'DELIVRD';
+  return () => {
+    // Always draw, so the sequence of later draws does not depend on the weights given.
+    let roll = ctx.rng.next() * total;
+    for (const [status, weight] of entries) {
+      roll -= weight;
+      if (roll < 0) return status;
+    }
+    return 'DELIVRD';
+  };
 }

@@ -26,7 +26,7 @@ export class Ledger {
 
   record(entry: Omit<LedgerEntry, 'times'>): void {
     const digits = entry.to.replace(/^\+/, '');
-    const key = JSON.stringify([entry.api, digits, entry.campaignName ?? '', entry.text]);
+    const key = ledgerKey(entry.api, digits, entry.campaignName ?? '', entry.text);
     const existing = this.entries.get(key);
     if (existing) existing.times += 1;
     else this.entries.set(key, { ...entry, times: 1 });
@@ -35,4 +35,13 @@ export class Ledger {
   list(): LedgerEntry[] {
     return [...this.entries.values()].map((e) => ({ ...e }));
   }
+}
+
+/**
+ * One string per (api, digits, campaign, text), built without JSON: it is made for
+ * every accepted recipient. The lengths keep two different tuples from ever giving
+ * the same string (the text is last, so it needs none).
+ */
+function ledgerKey(api: LedgerApi, digits: string, campaign: string, text: string): string {
+  return `${api}:${digits.length}:${digits}:${campaign.length}:${campaign}:${text}`;
 }

@@ -8,11 +8,42 @@ export type MergeValues = Record<string, string | number>;
 const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)(?:\|([A-Za-z]+))?\}/g;
 
 export function renderMessage(template: string, values: MergeValues): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return filter ? applyFilter(String(value), filter) : String(value);
-  });
+  return compileMessage(template)(values);
+}
+
+interface Slot {
+  whole: string;
+  name: string;
+  filter: string | undefined;
+}
+
+/**
+ * The template read once: a send renders the same template for every recipient, and
+ * where its placeholders are does not depend on the values, so only the values are
+ * looked up per recipient. Gives exactly what a `replace` over the template gives.
+ */
+export function compileMessage(template: string): (values: MergeValues) => string {
+  const literals: string[] = [];
+  const slots: Slot[] = [];
+  let from = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    literals.push(template.slice(from, m.index));
+    slots.push({ whole: m[0], name: m[1] as string, filter: m[2] });
+    from = m.index + m[0].length;
+  }
+  const tail = template.slice(from);
+  if (slots.length === 0) return () => template;
+  return (values) => {
+    let out = '';
+    for (let i = 0; i < slots.length; i++) out += literals[i] + fill(slots[i] as Slot, values);
+    return out + tail;
+  };
+}
+
+function fill(slot: Slot, values: MergeValues): string {
+  const value = values[slot.name];
+  if (value === undefined) return slot.whole;
+  return slot.filter ? applyFilter(String(value), slot.filter) : String(value);
 }
 
 function applyFilter(value: string, filter: string): string {

@@ -1,24 +1,49 @@
 import { applyTrans } from '../../../shared/sms';
 import { isoUtc } from '../clock';
-import { drawOutcome } from '../context';
+import { type FinalStatus, outcomeDrawer } from '../context';
 import { json, parseJsonBody, type SandboxReply } from '../http-types';
 import { type NrsErrorDetail, nrsError, nrsErrorDetail } from './errors';
-import { measureMessage } from './length';
-import { type MergeValues, renderMessage, shortUrl } from './merge';
+import { type MessageMeasure, measureMessage, type NrsEncodingName } from './length';
+import { compileMessage, type MergeValues, shortUrl } from './merge';
 import type { SmsRecord } from './messages';
-import type { Sending } from './model';
+import type { NrsContact, Sending } from './model';
 import { costMicros } from './price';
 import { checkSendFields, type SendFields, validRecipient } from './send-checks';
 import type { NrsStore } from './store';
 
 interface Planned {
   to: string;
+  /** `to` without its '+', as contacts and the blacklist keep numbers. */
+  digits: string;
+  contactId: number | null;
   text: string;
   parts: number;
   values: Record<string, string>;
 }
 
 type Outcome = { ok: true; plan: Planned } | { ok: false; to: string; error: NrsErrorDetail };
+
+/** What every recipient of one request shares, worked out once per request. */
+interface RequestPlan {
+  store: NrsStore;
+  f: SendFields;
+  render: (values: MergeValues) => string;
+  wantsUnsub: boolean;
+  wantsOtp: boolean;
+  otpAlphabet: readonly string[];
+  measure: (text: string) => MessageMeasure;
+}
+
+/** …and what every accepted recipient shares, once the request is paid for. */
+interface Acceptance {
+  sending: Sending;
+  now: number;
+  drawOutcome: () => FinalStatus;
+  blacklisted: ReadonlySet<string>;
+  acceptedAt: string;
+  scheduledAt: string | null;
+  expiresAt: string | null;
+}
 
 /** POST /api/rest/sms (seed 003 lines 14-310): 202, 207, or an error body. */
 export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
@@ -35,7 +60,8 @@ export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
   const fields = checked.fields;
   // Verification is of one sender: the request fails, the account does not.
   if (store.unverifiedSenders.has(fields.from)) return nrsError(115);
-  const outcomes = fields.to.map((to, i) => planRecipient(store, fields, to, i));
+  const plan = planRequest(store, fields);
+  const outcomes = fields.to.map((to, i) => planRecipient(plan, to, i));
   const accepted = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   if (accepted.length === 0) {
     const first = outcomes.find((o): o is Extract<Outcome, { ok: false }> => !o.ok);
@@ -44,20 +70,21 @@ export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
   // Money, per part at each destination's coverage price; too little pays for nothing.
   const cost = accepted.reduce((sum, o) => sum + costMicros(o.plan.to, o.plan.parts), 0);
   if (!store.ctx.wallet.charge(cost)) return nrsError(111);
-  const sending = sendingFor(store, fields, now);
+  const acceptance = acceptanceOf(store, fields, now);
   const result = outcomes.map((o) => {
     if (!o.ok) return { accepted: false, to: o.to, error: o.error };
-    const rec = acceptRecipient(store, fields, sending, o.plan, now);
+    const rec = acceptRecipient(store, fields, acceptance, o.plan);
     return {
       accepted: true,
       to: o.plan.to,
       id: rec.id,
       parts: rec.parts,
-      scheduledAt: rec.scheduledAt === null ? null : isoUtc(rec.scheduledAt),
-      expiresAt: rec.expiresAt === null ? null : isoUtc(rec.expiresAt),
+      scheduledAt: acceptance.scheduledAt,
+      expiresAt: acceptance.expiresAt,
     };
   });
   const status = accepted.length === outcomes.length ? 202 : 207;
+  const { sending } = acceptance;
   return json(status, { campaignId: sending.campaignId, sendingId: sending.id, result });
 }
 
@@ -65,37 +92,87 @@ function errorStatus(code: number): number {
   return nrsError(code).status;
 }
 
-function planRecipient(store: NrsStore, f: SendFields, to: string, i: number): Outcome {
+function planRequest(store: NrsStore, f: SendFields): RequestPlan {
+  const alphabet = f.otpAlpha ? '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ' : '0123456789';
+  return {
+    store,
+    f,
+    render: compileMessage(f.message),
+    wantsUnsub: f.message.includes('{UNSUB_URL}'),
+    wantsOtp: f.message.includes('{OTP_CODE}'),
+    otpAlphabet: [...alphabet],
+    measure: lastMeasured(f.encoding),
+  };
+}
+
+/** Recipients without their own fields get the same text: it is measured once in a row. */
+function lastMeasured(encoding: NrsEncodingName): (text: string) => MessageMeasure {
+  let last: { text: string; measure: MessageMeasure } | null = null;
+  return (text) => {
+    if (last?.text !== text) last = { text, measure: measureMessage(text, encoding) };
+    return last.measure;
+  };
+}
+
+function acceptanceOf(store: NrsStore, f: SendFields, now: number): Acceptance {
+  return {
+    sending: sendingFor(store, f, now),
+    now,
+    drawOutcome: outcomeDrawer(store.ctx),
+    blacklisted: new Set(store.blacklist.sms.map((e) => e.recipient)),
+    acceptedAt: isoUtc(now),
+    scheduledAt: f.scheduledAt === null ? null : isoUtc(f.scheduledAt),
+    expiresAt: f.expiresAt === null ? null : isoUtc(f.expiresAt),
+  };
+}
+
+function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   if (!validRecipient(to)) return { ok: false, to, error: nrsErrorDetail(102) };
-  const values = mergeValues(store, f, to, i);
-  let text = renderMessage(f.message, values);
+  const { f } = plan;
+  const digits = to.replace(/^\+/, '');
+  const contact = plan.store.contactByPhone(digits);
+  const values = mergeValues(plan, contact, to, i);
+  let text = plan.render(values);
   if (f.trans) text = applyTrans(text);
-  const measure = measureMessage(text, f.encoding);
+  const measure = plan.measure(text);
   if (measure.segments > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
   const stringValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
-  return { ok: true, plan: { to, text, parts: measure.segments, values: stringValues } };
+  return {
+    ok: true,
+    plan: {
+      to,
+      digits,
+      contactId: contact?.id ?? null,
+      text,
+      parts: measure.segments,
+      values: stringValues,
+    },
+  };
 }
 
 /** Contact fields first, the request's `sub` item over them (seed line 297). */
-function mergeValues(store: NrsStore, f: SendFields, to: string, i: number): MergeValues {
+function mergeValues(
+  plan: RequestPlan,
+  contact: NrsContact | undefined,
+  to: string,
+  i: number,
+): MergeValues {
   const values: MergeValues = {};
-  const contact = store.contactByPhone(to.replace(/^\+/, ''));
   if (contact) {
     if (contact.name) values.name = contact.name;
     if (contact.surname) values.surname = contact.surname;
     if (contact.email) values.email = contact.email;
     for (const cf of contact.customFields) values[cf.key] = cf.value;
   }
-  if (f.message.includes('{UNSUB_URL}')) values.UNSUB_URL = shortUrl(`unsub:${to}`);
-  if (f.message.includes('{OTP_CODE}')) values.OTP_CODE = otpCode(store, f);
-  Object.assign(values, f.sub?.[i] ?? {});
+  if (plan.wantsUnsub) values.UNSUB_URL = shortUrl(`unsub:${to}`);
+  if (plan.wantsOtp) values.OTP_CODE = otpCode(plan);
+  Object.assign(values, plan.f.sub?.[i] ?? {});
   return values;
 }
 
-function otpCode(store: NrsStore, f: SendFields): string {
-  const alphabet = f.otpAlpha ? '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ' : '0123456789';
+function otpCode(plan: RequestPlan): string {
   let code = '';
-  for (let i = 0; i < f.otpLength; i++) code += store.ctx.rng.pick([...alphabet]);
+  for (let i = 0; i < plan.f.otpLength; i++) code += plan.store.ctx.rng.pick(plan.otpAlphabet);
   return code;
 }
 
@@ -153,13 +230,11 @@ function newSending(
 function acceptRecipient(
   store: NrsStore,
   f: SendFields,
-  sending: Sending,
+  acceptance: Acceptance,
   plan: Planned,
-  now: number,
 ): SmsRecord {
-  const normalised = plan.to.replace(/^\+/, '');
-  const blacklisted = store.isBlacklisted('sms', normalised);
-  const outcome = drawOutcome(store.ctx);
+  const { sending, now } = acceptance;
+  const outcome = acceptance.drawOutcome();
   const rec: SmsRecord = {
     id: store.messageId(),
     from: f.from,
@@ -174,9 +249,9 @@ function acceptRecipient(
     scheduledAt: f.scheduledAt,
     expiresAt: f.expiresAt,
     // A blacklisted number is accepted, then rejected, as a real opt-out would be.
-    outcome: blacklisted ? 'REJECTD' : outcome,
+    outcome: acceptance.blacklisted.has(plan.digits) ? 'REJECTD' : outcome,
     customFields: plan.values,
-    contactId: store.contactByPhone(normalised)?.id ?? null,
+    contactId: plan.contactId,
     deletedAt: null,
     updatedAt: null,
   };
@@ -189,7 +264,7 @@ function acceptRecipient(
     text: plan.text,
     parts: plan.parts,
     ...(f.campaignName !== null ? { campaignName: f.campaignName } : {}),
-    at: isoUtc(now),
+    at: acceptance.acceptedAt,
   });
   return rec;
 }
