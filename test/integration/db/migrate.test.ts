@@ -96,7 +96,7 @@ const fixtures: Record<number, (db: Db) => void> = {
                max_parts, state, not_before, give_up_at, created_at, updated_at)
              VALUES (1, '34666555444', 'TEST', 1, 'Hola', 'gsm', 1, 1, 'queued', 0, 0, 7, 7)`);
   },
-  // Migration 015 (14 on this branch until kcs's 014 is merged): rebuilt without two per-row checks.
+  // Migration 014: rebuilt without two per-row checks.
   14: (db) => {
     // A row of a send with merge values, and its delivery event, carried through the rebuild.
     db.exec(`
@@ -235,7 +235,7 @@ describe('migrations', () => {
   });
 });
 
-describe('migration 015 (no JSON parse or template look-up per queued row)', () => {
+describe('migration 014 (no JSON parse or template look-up per queued row)', () => {
   it('drops only the field_values check and the template foreign key, keeping every other rule', () => {
     const db = openAppDatabase(dir.path);
     fixtures[1]?.(db);

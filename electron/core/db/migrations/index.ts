@@ -11,7 +11,7 @@ import { m010LeanMessages } from './010-lean-messages';
 import { m011Reports } from './011-reports';
 import { m012Inbox } from './012-inbox';
 import { m013OneRecipientIndex } from './013-one-recipient-index';
-import { m015LeanEnqueueChecks } from './015-enqueue-checks';
+import { m014LeanEnqueueChecks } from './014-enqueue-checks';
 
 export interface Migration {
   version: number;
@@ -36,7 +36,7 @@ export const migrations: readonly Migration[] = [
   m012Inbox,
   m013OneRecipientIndex,
   // 014 is kcs's (contacts search); the lead numbers these in sequence at merge.
-  m015LeanEnqueueChecks,
+  m014LeanEnqueueChecks,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

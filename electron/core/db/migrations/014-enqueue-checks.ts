@@ -18,8 +18,7 @@ import type { Migration } from './index';
  * every other rule and index as they were after 013, and `delivery_events`
  * with it (as in 010) so its foreign key follows without a cascade.
  */
-export const m015LeanEnqueueChecks: Migration = {
-  // 15 once kcs's 014 is merged; 14 on this branch so the sequence has no gap and its tests run.
+export const m014LeanEnqueueChecks: Migration = {
   version: 14,
   name: 'outbox: no JSON parse or template look-up per queued row',
   sql: `
