@@ -105,8 +105,6 @@ describe('POST /api/rest/sms answers', () => {
     };
     // Links carry the sandbox's port, which changes from run to run.
     const text = JSON.stringify(transcript, null, 1).replaceAll(`:${t.sb.port}/`, ':PORT/');
-    await expect(`${text}\n`).toMatchFileSnapshot(
-      './__snapshots__/send-answers.json',
-    );
+    await expect(`${text}\n`).toMatchFileSnapshot('./__snapshots__/send-answers.json');
   });
 });
