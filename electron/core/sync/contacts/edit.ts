@@ -11,7 +11,7 @@ import {
 } from './model';
 import { OPEN_STATES, openChangeOf, type PendingRow } from './pending';
 import { checkContactPatch, checkNewContact } from './provider-rules';
-import { readContact, snapshotOfRow, writeLocalFields } from './store';
+import { type LocalBook, localBooks, readContact, snapshotOfRow, writeLocalFields } from './store';
 
 /**
  * Offline edits. Each one changes the local row at once (lists and search
@@ -79,17 +79,15 @@ function createdInBooks(
   joins: readonly number[],
 ): { bookIds: string[] } | { bookNames: string[] } | null {
   if (joins.length === 0) return null;
-  const byId = db.prepare('SELECT remote_id, name FROM contact_books WHERE id = ?');
   const byRemote = db.prepare(
     'SELECT remote_id, name FROM contact_books WHERE account_id = ? AND remote_id = ?',
   );
-  type Book = { remote_id: string | null; name: string };
-  const books: Book[] = [
+  const books: LocalBook[] = [
     ...(had.bookIds ?? []).map(
-      (id) => (byRemote.get(accountId, id) as Book | undefined) ?? { remote_id: id, name: id },
+      (id) => (byRemote.get(accountId, id) as LocalBook | undefined) ?? { remote_id: id, name: id },
     ),
     ...(had.bookNames ?? []).map((name) => ({ remote_id: null, name })),
-    ...joins.flatMap((id) => (byId.get(id) as Book | undefined) ?? []),
+    ...localBooks(db, joins),
   ];
   if (books.every((b) => b.remote_id !== null)) {
     return { bookIds: [...new Set(books.map((b) => b.remote_id as string))] };

@@ -1,6 +1,5 @@
 import type { Contact } from '../../../../shared/domain/contact';
 import type { Db } from '../../db/connection';
-import { prepareOnce } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 import { eventsOf } from '../../events/sink';
 import { invalidRequest, isProviderError, type ProviderError } from '../../providers/errors';
@@ -22,7 +21,7 @@ import {
   toContactInput,
 } from './model';
 import { OPEN_STATES, type PendingRow } from './pending';
-import { BookIds, readContact, snapshotOfRow, writeFromRemote } from './store';
+import { BookIds, localBooks, readContact, snapshotOfRow, writeFromRemote } from './store';
 
 export interface PushReport {
   pushed: number;
@@ -324,10 +323,7 @@ function groupsAfterJoins(
   if (!adapter.capabilities.severalBooks) {
     throw invalidRequest(`The ${adapter.provider} API keeps a contact in one book only.`);
   }
-  const book = prepareOnce(db, 'SELECT remote_id, name FROM contact_books WHERE id = ?');
-  const joined = joins.flatMap(
-    (id) => (book.get(id) as { remote_id: string | null; name: string } | undefined) ?? [],
-  );
+  const joined = localBooks(db, joins);
   const has = new Set(current.books.map((b) => b.id));
   const missing = joined.filter((b) => b.remote_id === null || !has.has(b.remote_id));
   if (missing.length === 0) return null;

@@ -184,6 +184,18 @@ export function writeFromRemote(
   return id;
 }
 
+/** A local book as a group list names it: its provider id (null until read back) and name. */
+export interface LocalBook {
+  remote_id: string | null;
+  name: string;
+}
+
+/** The local books with these ids (one that no longer exists is left out). */
+export function localBooks(db: Db, ids: readonly number[]): LocalBook[] {
+  const book = prepareOnce(db, 'SELECT remote_id, name FROM contact_books WHERE id = ?');
+  return ids.flatMap((id) => (book.get(id) as LocalBook | undefined) ?? []);
+}
+
 /** Shows the contact in these local books (a book deleted meanwhile is passed over). */
 function joinLocally(db: Db, contactId: number, bookIds: readonly number[]): void {
   const join = prepareOnce(
