@@ -307,9 +307,10 @@ async function pushFields(
 }
 
 /**
- * The whole group list a contact is sent with to join books (360nrs replaces
- * a contact's groups with the list of a PUT, seed 003 line 3568): every group
- * it is in at the provider now, plus the joined ones. By id when each joined
+ * The whole group list a contact is sent with to join books (a 360nrs PUT
+ * takes the contact's groups as a list, seed 003 line 3568, and the seed does
+ * not say whether it replaces or adds: the whole list is right either way):
+ * every group it is in at the provider now, plus the joined ones. By id when each joined
  * book's id is known here, else by name (a group made by this import, which
  * the provider matches or creates by name). null when it is in all of them.
  */
