@@ -11,7 +11,6 @@ import {
 import { isBlankRecord } from '../bulk/records';
 import type { Db } from '../db/connection';
 import { prepareOnce } from '../db/statements';
-import { capabilitiesOf } from '../providers/registry';
 import { contactAbilities } from '../sync/contacts/abilities';
 import type { ContactPatch, NewContact } from '../sync/contacts/model';
 import { phoneKey } from '../sync/phone-key';
@@ -281,7 +280,7 @@ function joinKind(db: Db, accountId: number, book: ResolvedBook | null, tag: str
   const can = contactAbilities(db, accountId);
   if (tag !== null) return 'tag' as const;
   if (book?.remoteId && can.moveToBook) return 'move' as const;
-  if (book && capabilitiesOf(can.provider).severalBooks) return 'join' as const;
+  if (book && can.joinBook) return 'join' as const;
   return null;
 }
 

@@ -3,6 +3,7 @@ import { chooseBook } from '../../accounts/books';
 import { getCustomFieldMap } from '../../accounts/custom-fields';
 import { getAccount } from '../../accounts/repository';
 import type { Db } from '../../db/connection';
+import { prepareOnce } from '../../db/statements';
 import { capabilitiesOf } from '../../providers/registry';
 import type { ContactPatch, NewContact } from './model';
 
@@ -78,7 +79,7 @@ function refuseJoins(
       `Only the 360nrs API keeps a contact in several groups; "${account.name}" is a ${account.provider} account.`,
     );
   }
-  const own = db.prepare('SELECT 1 FROM contact_books WHERE id = ? AND account_id = ?');
+  const own = prepareOnce(db, 'SELECT 1 FROM contact_books WHERE id = ? AND account_id = ?');
   for (const b of books) {
     if (own.get(b, accountId) === undefined) {
       throw new ContactRuleError(`Book ${b} is not one of the groups of "${account.name}".`);
