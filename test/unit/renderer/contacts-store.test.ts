@@ -119,4 +119,23 @@ describe('the contacts list store', () => {
     // No moment showed the new count beside the old rows (or the other way round).
     for (const s of seen) expect(s.total === 2_000).toBe(s.first === 'lu');
   });
+
+  it('keeps a selection cleared by a new search, and an empty one untouched while typing', async () => {
+    const { setQuery, setSelected } = useContacts.getState();
+    setSelected([1, 2]);
+    setQuery('a');
+    expect(useContacts.getState().selected.size).toBe(0);
+    // With nothing selected, a key typed changes nothing the bulk bar (and the view) shows.
+    const empty = useContacts.getState().selected;
+    const changed: string[] = [];
+    const stop = useContacts.subscribe((s, before) => {
+      for (const key of ['selected', 'total', 'allCount', 'loaded'] as const)
+        if (s[key] !== before[key]) changed.push(key);
+    });
+    setQuery('ab');
+    await settle();
+    stop();
+    expect(changed).toEqual([]);
+    expect(useContacts.getState().selected).toBe(empty);
+  });
 });

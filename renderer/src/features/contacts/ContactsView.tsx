@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
-import { formatNumber, phoneForDisplay } from '../../lib/format';
+import { phoneForDisplay } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { EmptyState } from '../../ui/EmptyState';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { SearchField } from '../../ui/SearchField';
 import { Select } from '../../ui/Select';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
@@ -15,12 +13,13 @@ import { useCompose } from '../compose/store';
 import { BulkBar } from './components/BulkBar';
 import { ConflictDialog } from './components/ConflictDialog';
 import { ContactEditor, type Detail } from './components/ContactEditor';
-import { ContactsList, contactName } from './components/ContactsList';
+import { contactName } from './components/ContactsList';
+import { ContactsSearch, ResultCount, ResultList } from './components/ContactsResult';
 import { GroupsSidebar } from './components/GroupsSidebar';
 import { UndoBar } from './components/UndoBar';
 import { ImportDialog } from './import/ImportDialog';
 import { useContactsImport } from './import/store';
-import { type Contact, rowAt, useContacts } from './store';
+import { type Contact, useContacts } from './store';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; detail: Detail } | null;
 
@@ -38,12 +37,7 @@ export function ContactsView() {
     useShallow((s) => ({
       accountId: s.accountId,
       filter: s.filter,
-      query: s.query,
-      sort: s.sort,
-      pages: s.pages,
-      total: s.total,
       allCount: s.allCount,
-      loaded: s.loaded,
       groups: s.groups,
       abilities: s.abilities,
       selected: s.selected,
@@ -75,10 +69,6 @@ export function ContactsView() {
   const progress = account ? state.progress[account.id] : undefined;
   const syncing = state.syncing || progress?.phase === 'started' || progress?.phase === 'progress';
   const can = state.abilities;
-  const showRange = useCallback(
-    (a: number, b: number) => useContacts.getState().showRange(a, b),
-    [],
-  );
   const dropUndo = useCallback(() => useContacts.getState().dropUndo(), []);
   // Imports are offered only where the provider keeps new contacts.
   const openImport = (file?: File) => {
@@ -123,8 +113,6 @@ export function ContactsView() {
       {syncing ? t('sync.running') : t('sync.now')}
     </Button>
   );
-  const filtered = state.filter.kind !== 'all' || state.query.trim() !== '';
-  const resultKey = JSON.stringify([state.accountId, state.filter, state.query, state.sort]);
 
   return (
     <div className="view view-wide">
@@ -181,19 +169,8 @@ export function ContactsView() {
             openImport(file);
           }}
         >
-          <SearchField
-            label={t('search.label')}
-            placeholder={t('search.placeholder')}
-            clearLabel={t('search.clear')}
-            value={state.query}
-            onChange={actions.setQuery}
-            className="search"
-          />
-          <p className="muted" data-testid="contacts-count" aria-live="polite">
-            {filtered
-              ? t('matching', { count: state.total, n: formatNumber(state.total, language) })
-              : t('count', { count: state.total, n: formatNumber(state.total, language) })}
-          </p>
+          <ContactsSearch />
+          <ResultCount language={language} />
           {state.undo ? (
             <UndoBar
               offer={state.undo}
@@ -219,26 +196,11 @@ export function ContactsView() {
               onClear={() => actions.setSelected([])}
             />
           ) : null}
-          {!state.loaded ? null : state.total === 0 ? (
-            filtered ? (
-              <EmptyState sentence={t('noMatch')} />
-            ) : (
-              <EmptyState sentence={t('empty')} action={syncButton} />
-            )
-          ) : (
-            <ContactsList
-              total={state.total}
-              rowAt={(i) => rowAt(state.pages, i)}
-              sort={state.sort}
-              selected={state.selected}
-              resultKey={resultKey}
-              onSort={actions.setSort}
-              onToggle={actions.toggleSelected}
-              onOpen={(c) => void open(c)}
-              onMessage={messageOne}
-              onRange={showRange}
-            />
-          )}
+          <ResultList
+            emptyAction={syncButton}
+            onOpen={(c) => void open(c)}
+            onMessage={messageOne}
+          />
         </section>
       </div>
       {editing && can ? (

@@ -173,7 +173,9 @@ export const useContacts = create<ContactsState>((set, get) => {
     // Answers still on their way are for the old result: none of them may land now.
     generation++;
     range = { start: 0, end: VISIBLE_AT_START };
-    set({ selected: new Set() });
+    // A new empty set only when there was a selection: a new one would render the whole view
+    // (it shows the bulk bar) on every key typed.
+    if (get().selected.size > 0) set({ selected: new Set() });
     void refresh();
   };
 
