@@ -35,6 +35,26 @@ test('the segment counter follows the text as it is typed', async () => {
   await expect(compose.page.getByTestId('forcing-chars')).toContainText('“🎉” at 14');
 });
 
+test('text from an input method or inserted whole reaches the counter and the draft', async ({
+  page,
+}) => {
+  await compose.message().fill('Hola ');
+  await expect(compose.meterDetail()).toContainText('5 septets');
+  // An IME: the composition is shown in the box, then committed as one insertion.
+  const ime = await page.context().newCDPSession(page);
+  await ime.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
+  await ime.send('Input.insertText', { text: '你好' });
+  await expect(compose.message()).toHaveValue('Hola 你好');
+  await expect(compose.meterEncoding()).toHaveText('UCS-2 (Unicode)');
+  await expect(compose.meterDetail()).toContainText('7 characters');
+  // Text inserted without keystrokes (as a paste or a drop puts it).
+  await page.keyboard.insertText(' amigo');
+  await expect(compose.meterDetail()).toContainText('13 characters');
+  await page.reload();
+  await expect(compose.message()).toHaveValue('Hola 你好 amigo');
+  await expect(compose.meterDetail()).toContainText('13 characters');
+});
+
 test('smart punctuation can be replaced to get back to GSM-7, and undone', async ({ page }) => {
   await compose.message().fill('We’re open “today” — come by…');
   await expect(compose.meterEncoding()).toHaveText('UCS-2 (Unicode)');

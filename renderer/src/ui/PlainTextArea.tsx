@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface PlainTextAreaProps {
   label: string;
@@ -9,7 +9,7 @@ export interface PlainTextAreaProps {
   error?: string | null | undefined;
   placeholder?: string;
   rows?: number;
-  textareaRef?: React.Ref<HTMLTextAreaElement>;
+  textareaRef?: React.RefObject<HTMLTextAreaElement | null>;
 }
 
 /**
@@ -17,12 +17,25 @@ export interface PlainTextAreaProps {
  * not render it again, and React does not write a long text back into the
  * DOM on every key. Same markup and attributes as ui/TextField's multiline
  * field (label, `aria-invalid`, `aria-describedby` naming the error, the
- * `.field` styles and the browser's own focus ring).
+ * `.field` styles and the browser's own focus ring). What is typed is read
+ * by a listener of its own on the text area, not React's `onChange`: the
+ * text reaches the caller at the text area itself, before the event bubbles
+ * up to React's root listener and its change-event plugin (every input
+ * event: typing, IME composition, a drop, a paste).
  */
 export function PlainTextArea(props: PlainTextAreaProps) {
   const id = useId();
   const errorId = `${id}-error`;
-  const { error } = props;
+  const { error, onText } = props;
+  const own = useRef<HTMLTextAreaElement>(null);
+  const ref = props.textareaRef ?? own;
+  useEffect(() => {
+    const area = ref.current;
+    if (!area) return;
+    const onInput = () => onText(area.value);
+    area.addEventListener('input', onInput);
+    return () => area.removeEventListener('input', onInput);
+  }, [ref, onText]);
   return (
     <div className="field" data-invalid={error ? true : undefined}>
       <label className="field-label" htmlFor={id}>
@@ -30,14 +43,13 @@ export function PlainTextArea(props: PlainTextAreaProps) {
       </label>
       <textarea
         id={id}
-        ref={props.textareaRef}
+        ref={ref}
         rows={props.rows ?? 4}
         defaultValue={props.defaultValue}
         placeholder={props.placeholder}
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        onChange={(event) => props.onText(event.currentTarget.value)}
       />
       {error ? (
         <span id={errorId} className="field-error">

@@ -28,6 +28,7 @@ import {
 import { SettledCountProvider } from './live/settled-count';
 import { mergeTargets, messageCount } from './message-count';
 import { type ComposeField, type Recipient, useCompose } from './store';
+import { messageText } from './text-store';
 
 /** More recipients than this and the send asks first, naming how many and the cost. */
 const CONFIRM_ABOVE = 5;
@@ -35,16 +36,18 @@ const CONFIRM_ABOVE = 5;
 /** How long a deleted draft can be brought back. */
 const UNDO_MS = 10_000;
 
-/** Everything Compose shows but the text itself: a keystroke does not render the view again. */
-function withoutText(s: ReturnType<typeof useCompose.getState>) {
-  const { text: _text, ...rest } = s;
-  return rest;
+/**
+ * Everything Compose shows but the text, which is in a store of its own
+ * (text-store.ts): a keystroke does not run this or render the view again.
+ */
+function everything(s: ReturnType<typeof useCompose.getState>) {
+  return s;
 }
 
 export function ComposeView() {
   const { t, i18n } = useTranslation('compose');
   const language = i18n.language === 'es' ? 'es' : 'en';
-  const draft = useCompose(useShallow(withoutText));
+  const draft = useCompose(useShallow(everything));
   const accounts = useAccounts((s) => s.accounts);
   const preferences = useSettings((s) => s.preferences);
   const go = useNav((s) => s.go);
@@ -102,7 +105,7 @@ export function ComposeView() {
   const insertToken = useCallback(
     (token: string) => {
       const area = textRef.current;
-      const text = useCompose.getState().text;
+      const text = messageText();
       const start = area?.selectionStart ?? text.length;
       const end = area?.selectionEnd ?? text.length;
       set({ text: text.slice(0, start) + token + text.slice(end) });
@@ -136,7 +139,7 @@ export function ComposeView() {
   const askOrSend = () => {
     // Counted as the text is now (the settled parts may trail the last keystroke).
     const s = useCompose.getState();
-    const count = messageCount(s.text, mergeTargets(s.audience?.recipients), s.encoding);
+    const count = messageCount(messageText(), mergeTargets(s.audience?.recipients), s.encoding);
     if (sendingTo(count.merged, s.audience) > CONFIRM_ABOVE) setConfirming(true);
     else send();
   };

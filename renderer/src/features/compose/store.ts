@@ -5,6 +5,7 @@ import type { DraftChip, DraftState } from '../../../../shared/ipc/schemas/draft
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import { type Problem, problemFrom } from '../../lib/problem';
+import { messageText, setMessageText } from './text-store';
 
 /** The working copy of the message, in this window's storage so a reload never loses a keystroke. */
 const WORKING_KEY = 'outpost.compose.draft';
@@ -52,7 +53,8 @@ export interface Draft extends Omit<DraftState, 'chips'> {
 
 export type PreviewChoice = 'first' | 'longest' | { key: string };
 
-interface ComposeState extends Draft {
+/** Everything but the text, which has a store of its own (text-store.ts). */
+interface ComposeState extends Omit<Draft, 'text'> {
   draftId: number | null;
   defaultCountry: string;
   audience: Resolved | null;
@@ -130,8 +132,8 @@ function loadWorking(): Working {
   }
 }
 
-function draftOf(s: Draft): Draft {
-  const { accountId, chips, from, text, encoding, at, validFor, marketing } = s;
+function draftOf(s: Omit<Draft, 'text'>, text: string): Draft {
+  const { accountId, chips, from, encoding, at, validFor, marketing } = s;
   return { accountId, chips, from, text, encoding, at, validFor, marketing };
 }
 
@@ -163,7 +165,13 @@ function sendTime(at: string): number | undefined | 'bad' {
 }
 
 /** The message being written, to one person or many; drafts survive restarts (kept in the profile). */
-export const useCompose = create<ComposeState>((set, get) => {
+export const useCompose = create<ComposeState>((setRest, get) => {
+  /** The text goes to its own store, the rest here: a patch of the text alone notifies only the text's readers. */
+  const set = (patch: Partial<ComposeState> & { text?: string }) => {
+    const { text, ...rest } = patch;
+    if (Object.keys(rest).length > 0) setRest(rest);
+    if (text !== undefined) setMessageText(text);
+  };
   let checkTimer: ReturnType<typeof setTimeout> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
@@ -175,7 +183,10 @@ export const useCompose = create<ComposeState>((set, get) => {
     if (workingTimer) clearTimeout(workingTimer);
     workingTimer = null;
     const s = get();
-    localStorage.setItem(WORKING_KEY, JSON.stringify({ ...draftOf(s), draftId: s.draftId }));
+    localStorage.setItem(
+      WORKING_KEY,
+      JSON.stringify({ ...draftOf(s, messageText()), draftId: s.draftId }),
+    );
   };
   const persistWorkingSoon = () => {
     workingTimer ??= setTimeout(persistWorking, WORKING_DELAY_MS);
@@ -189,8 +200,8 @@ export const useCompose = create<ComposeState>((set, get) => {
   const saveNow = () => {
     saving = saving.then(async () => {
       const s = get();
-      if (s.text === '' && s.chips.length === 0 && s.draftId === null) return;
-      const { text, ...state } = draftOf(s);
+      const { text, ...state } = draftOf(s, messageText());
+      if (text === '' && s.chips.length === 0 && s.draftId === null) return;
       try {
         const saved = await outpost().drafts.save({
           ...(s.draftId === null ? {} : { id: s.draftId }),
@@ -234,7 +245,7 @@ export const useCompose = create<ComposeState>((set, get) => {
       accountId: s.accountId,
       ...selectionOf(s.chips),
       defaultCountry: s.defaultCountry,
-      text: s.text,
+      text: messageText(),
       encoding: s.encoding,
       marketing: s.marketing,
       ...(typeof at === 'number' && at > 0 ? { at } : {}),
@@ -301,8 +312,11 @@ export const useCompose = create<ComposeState>((set, get) => {
     persistWorking();
   };
 
+  const { text: workingText, ...working } = loadWorking();
+  setMessageText(workingText);
+
   return {
-    ...loadWorking(),
+    ...working,
     defaultCountry: 'ES',
     audience: null,
     audienceError: null,
@@ -319,7 +333,11 @@ export const useCompose = create<ComposeState>((set, get) => {
     beforeReplace: null,
     focusRequest: 0,
     set: (patch) => {
-      set({ ...patch, fieldError: null, sent: null });
+      const { fieldError, sent } = get();
+      // A keystroke with nothing to clear sets the text alone.
+      if (patch.text === undefined || Object.keys(patch).length > 1 || fieldError || sent)
+        set({ ...patch, fieldError: null, sent: null });
+      else setMessageText(patch.text);
       changed({ recipients: patch.accountId !== undefined || patch.chips !== undefined });
     },
     setDefaultCountry: (defaultCountry) => {
@@ -329,7 +347,7 @@ export const useCompose = create<ComposeState>((set, get) => {
     },
     setPreview: (preview) => set({ preview }),
     replaceText: (text) => {
-      set({ beforeReplace: get().text, text, sent: null });
+      set({ beforeReplace: messageText(), text, sent: null });
       changed();
     },
     undoReplace: () => {
@@ -440,6 +458,7 @@ export const useCompose = create<ComposeState>((set, get) => {
         set({ fieldError: { field: 'to', problem: { key: 'compose:errors.noRecipients' } } });
         return;
       }
+      const text = messageText();
       const at = sendTime(s.at);
       if (at === 'bad') {
         set({ fieldError: { field: 'at', problem: { key: 'compose:errors.badTime' } } });
@@ -452,7 +471,7 @@ export const useCompose = create<ComposeState>((set, get) => {
           ...selectionOf(s.chips),
           defaultCountry: s.defaultCountry,
           from: s.from ?? defaults.sender,
-          text: s.text,
+          text,
           encoding: s.encoding,
           marketing: s.marketing,
           ...(at === undefined ? {} : { at }),

@@ -3,6 +3,7 @@ import type { Language } from '../../../i18n/languages';
 import { SegmentMeter } from '../components/SegmentMeter';
 import { countShown, mergeTargets } from '../message-count';
 import { useCompose } from '../store';
+import { useComposeText } from '../text-store';
 
 /**
  * The counter under the message, in the keystroke's own render: the
@@ -12,7 +13,7 @@ import { useCompose } from '../store';
  * (settled-count.tsx).
  */
 export const MessageCounter = memo(function MessageCounter({ language }: { language: Language }) {
-  const text = useCompose((s) => s.text);
+  const text = useComposeText((s) => s.text);
   const encoding = useCompose((s) => s.encoding);
   const preview = useCompose((s) => s.preview);
   const targets = useCompose((s) => mergeTargets(s.audience?.recipients));

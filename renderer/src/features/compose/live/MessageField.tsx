@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { PlainTextArea } from '../../../ui/PlainTextArea';
 import { useCompose } from '../store';
+import { messageText, useComposeText } from '../text-store';
 
 /**
  * The message box. The text area keeps what is typed itself: a keystroke
@@ -17,15 +18,15 @@ export const MessageField = memo(function MessageField(props: {
 }) {
   const set = useCompose((s) => s.set);
   const onText = useCallback((text: string) => set({ text }), [set]);
-  const initial = useRef(useCompose.getState().text).current;
+  const initial = useRef(messageText()).current;
   const { inputRef } = props;
   useEffect(() => {
     const follow = (text: string) => {
       const area = inputRef.current;
       if (area && area.value !== text) area.value = text;
     };
-    follow(useCompose.getState().text);
-    return useCompose.subscribe((s, before) => {
+    follow(messageText());
+    return useComposeText.subscribe((s, before) => {
       if (s.text !== before.text) follow(s.text);
     });
   }, [inputRef]);
