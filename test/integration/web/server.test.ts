@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,9 @@ writeFileSync(
   join(rendererDir, 'index.html'),
   '<html><head><script type="module" src="/a.js"></script></head></html>',
 );
+mkdirSync(join(rendererDir, 'assets'));
+writeFileSync(join(rendererDir, 'assets', 'index-Ab_c-123.js'), 'export {};');
+writeFileSync(join(rendererDir, 'assets', 'notes.js'), 'export {};');
 const bus = new EventBus({ validate: true });
 const dispatched: string[] = [];
 const dispatch: Dispatch = async (channel) => {
@@ -201,6 +204,24 @@ describe('npm run web: the locked bridge', () => {
     expect((await fetch(`${server.origin}/__bridge/bridge.js`)).status).toBe(200);
     expect((await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
     expect((await fetch(`${server.origin}/missing.js`)).status).toBe(404);
+  });
+
+  it('runs the bridge before the app without holding up the parser (as the preload does)', async () => {
+    const page = await (await fetch(`${server.origin}/`)).text();
+    expect(page).toMatch(
+      /<script defer src="\/__bridge\/bridge\.js"><\/script>\s*<script type="module"/,
+    );
+  });
+
+  it('lets a second start of the same profile keep the hashed assets, and asks again for the rest', async () => {
+    const cache = async (path: string) =>
+      (await fetch(`${server.origin}${path}`)).headers.get('cache-control');
+    expect(await cache('/assets/index-Ab_c-123.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/assets/index-Ab_c-123.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/assets/notes.js')).toBe('no-cache');
+    expect(await cache('/')).toBe('no-cache');
+    expect(await cache('/__bridge/bridge.js')).toBe('no-cache');
+    expect(await cache('/missing.js')).toBe('no-store');
   });
 
   it('answers plain requests only for its own Host (DNS rebinding)', async () => {
