@@ -32,17 +32,17 @@ function send(res: ServerResponse, [status, type, body, cache]: Answer): void {
 }
 
 /**
- * The page with the bridge injected before the app's module script, so
- * `window.outpost` exists first, as with the preload. `defer` keeps that order
- * (deferred and module scripts run in document order once the page is parsed)
- * without holding up the parser and the start chunks' fetches behind it:
- * Electron's preload does not delay them either.
+ * The page with the bridge as a classic script at the end of the body. The
+ * app's scripts are module scripts, which run only once the page is parsed,
+ * so `window.outpost` exists first, as with the preload; and by then the
+ * parser has read the head, so the start chunks are already being fetched
+ * while the bridge opens its socket: Electron's preload holds up neither.
  */
 function pageWithBridge(rendererDir: string): string {
-  return readFileSync(join(rendererDir, 'index.html'), 'utf8').replace(
-    '<script',
-    `<script defer src="${BRIDGE_SCRIPT_PATH}"></script>\n    <script`,
-  );
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const tag = `<script src="${BRIDGE_SCRIPT_PATH}"></script>\n  `;
+  const end = html.lastIndexOf('</body>');
+  return end < 0 ? `${html}\n${tag}` : `${html.slice(0, end)}${tag}${html.slice(end)}`;
 }
 
 /**
