@@ -22,6 +22,7 @@
 // page's scripts run), the first render. The start bundle's size and packages
 // come from the build's report (scripts/bundle-report) and are held to the
 // budget of scripts/bundle-report/budget.ts: the table says when it is over.
+// BENCH_PROFILE=1 also prints a CPU profile and a trace of one more start.
 // `--quick` (or BENCH_RUNS) makes fewer runs: about 2 minutes with a baseline.
 // The machine is shared, so the table gives min, median and p90 over the runs,
 // with the load average beside them. BENCH_BASELINE=<git rev> also builds that
@@ -47,6 +48,7 @@ import { START_BUNDLE_REPORT, type StartBundleReport } from '../scripts/bundle-r
 import { startBundleProblems } from '../scripts/bundle-report/start-problems';
 import { tempDir } from '../test/helpers/temp-dir';
 import { buildBridgeOf, buildRendererOf } from './lib/baseline-renderer';
+import { profileWork } from './lib/page-profile';
 import { table, writeSection } from './lib/results';
 
 const ROOT = resolve(__dirname, '..');
@@ -277,6 +279,31 @@ async function startOnce(browser: Browser, url: URL): Promise<{ cold: Marks; war
   return { cold, warm };
 }
 
+/**
+ * BENCH_PROFILE=1: where this checkout's start spends the main thread, in one
+ * more fresh context: the CPU profile covers its first (cold) load, the trace
+ * its second load (cached files; V8 keeps compiled code only from then on).
+ */
+async function profileStart(browser: Browser, url: URL): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const token = url.searchParams.get('token') ?? '';
+  await page.addInitScript(
+    ([key, value]) =>
+      (
+        globalThis as { sessionStorage?: { setItem(k: string, v: string): void } }
+      ).sessionStorage?.setItem(key, value),
+    [TOKEN_KEY, token] as const,
+  );
+  await page.addInitScript({ content: MEASURE_IN_PAGE });
+  await profileWork(cdp, 'Start to interactive (this checkout)', async () => {
+    await timeLoad(page, cdp, url);
+  });
+  await context.close();
+}
+
 function row(label: string, values: number[]): (string | number)[] {
   const s = stats(values.filter((v) => Number.isFinite(v)));
   return [label, s.min.toFixed(0), s.median.toFixed(0), s.p90.toFixed(0)];
@@ -457,6 +484,7 @@ async function main(): Promise<void> {
       }
       if (i >= WARMUP) loads.push(loadavg()[0] ?? 0);
     }
+    if (process.env.BENCH_PROFILE) await profileStart(browser, current.url as URL);
     const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
     const body = `${RUNS} runs of each build after ${WARMUP} warm-ups, in turn, each in a fresh browser context: the cold start is its first load (empty cache), the warm start its third (the HTTP cache and V8's compiled code kept from the loads before); 1-minute load average ${load} during the runs. Target: interactive ≤ 300 ms.\n\n${summary(builds)}\n\n${builds.flatMap((b) => [report(b, 'cold'), report(b, 'warm')]).join('\n\n')}`;
     console.log(body);
