@@ -4,7 +4,7 @@ import { useAccounts } from '../features/accounts/store';
 import { ComposeView } from '../features/compose/ComposeView';
 import { selectAttentionCount, useOutbox } from '../features/outbox/store';
 import { useQuickSearch } from '../features/search/store';
-import { Toasts } from '../ui/Toasts';
+import { loadToastList, Toasts } from '../ui/Toasts';
 import { preloadWhenIdle } from './idle-preload';
 import { type LazyView, lazyView } from './lazy-view';
 import { useNav, VIEWS, type ViewId } from './nav-store';
@@ -45,13 +45,15 @@ function panelOf(view: ViewId): ComponentType {
 /**
  * Once the start view has its accounts (it is interactive), fetch the other
  * views one by one in idle moments, in sidebar order, so switching never waits.
+ * First the toasts' code, which no first frame shows, so the first toast does
+ * not wait for it.
  */
 function usePreloadViews() {
   const ready = useAccounts((s) => s.loaded || s.error !== null);
   useEffect(() => {
     if (!ready) return;
     const views = Object.values(LAZY).map((view) => view.preload);
-    return preloadWhenIdle([...views, loadQuickSearch]);
+    return preloadWhenIdle([loadToastList, ...views, loadQuickSearch]);
   }, [ready]);
 }
 

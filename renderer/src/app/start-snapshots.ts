@@ -6,8 +6,28 @@ import { useSettings } from '../features/settings/store';
  * accounts), asked for as a side effect of this module, which main.tsx
  * imports first. ES modules run in import order, so the two round trips to
  * the core (sent together, not one after the other) start before React DOM
- * and the views' modules are even evaluated, and their answers often land
- * before the first render, which then already shows the account.
+ * and the views' modules are even evaluated.
  */
-void useSettings.getState().load();
-void useAccounts.getState().load();
+const asked = Promise.allSettled([useSettings.getState().load(), useAccounts.getState().load()]);
+
+/**
+ * How long the first render waits for them. Their answers are usually in by
+ * the time the modules have run; a slower core must not keep the window empty.
+ */
+const FIRST_FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves once both answers are in (or after FIRST_FRAME_WAIT_MS). Rendering
+ * then draws the start view once, with its account, theme and language,
+ * instead of drawing it empty and again (the first render is one long task,
+ * which the answers would otherwise wait behind).
+ */
+export function startSnapshotsOrTimeout(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FIRST_FRAME_WAIT_MS);
+    void asked.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,27 +1,26 @@
-import {
-  Button,
-  Text,
-  UNSTABLE_Toast as Toast,
-  UNSTABLE_ToastContent as ToastContent,
-  UNSTABLE_ToastRegion as ToastRegion,
-} from 'react-aria-components';
-import type { ToastContent as Content } from './toast-queue';
+import { lazy, Suspense, useRef, useSyncExternalStore } from 'react';
 import { toasts } from './toast-queue';
 
-/** Where toasts appear (announced politely; F6 reaches them from the keyboard). */
-export function Toasts({ closeLabel, regionLabel }: { closeLabel: string; regionLabel: string }) {
+/** The toast region's code is fetched ahead in an idle moment, or when the first toast comes. */
+export const loadToastList = () => import('./ToastList');
+const ToastList = lazy(() => loadToastList().then((m) => ({ default: m.ToastList })));
+
+const subscribe = (changed: () => void) => toasts.subscribe(changed);
+const anyShown = () => toasts.visibleToasts.length > 0;
+
+/**
+ * Where toasts appear. The start view shows none, so the region (React Aria's
+ * toast and landmark code) mounts with the first toast and then stays, as
+ * its region would have been there from the start.
+ */
+export function Toasts(props: { closeLabel: string; regionLabel: string }) {
+  const shown = useSyncExternalStore(subscribe, anyShown);
+  const wanted = useRef(false);
+  if (shown) wanted.current = true;
+  if (!wanted.current) return null;
   return (
-    <ToastRegion queue={toasts} className="toast-region" aria-label={regionLabel}>
-      {({ toast }: { toast: { content: Content; key: string } }) => (
-        <Toast toast={toast as never} className={`toast toast-${toast.content.tone}`}>
-          <ToastContent>
-            <Text slot="title">{toast.content.text}</Text>
-          </ToastContent>
-          <Button slot="close" className="toast-close" aria-label={closeLabel}>
-            ×
-          </Button>
-        </Toast>
-      )}
-    </ToastRegion>
+    <Suspense fallback={null}>
+      <ToastList {...props} />
+    </Suspense>
   );
 }

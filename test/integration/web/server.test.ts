@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,11 @@ import {
 const rendererDir = mkdtempSync(join(tmpdir(), 'outpost-web-test-'));
 writeFileSync(
   join(rendererDir, 'index.html'),
-  '<html><head><script type="module" src="/a.js"></script></head></html>',
+  '<html><head><script type="module" src="/a.js"></script></head><body><div id="root"></div></body></html>',
 );
+mkdirSync(join(rendererDir, 'assets'));
+writeFileSync(join(rendererDir, 'assets', 'index-Ab_c-123.js'), 'export {};');
+writeFileSync(join(rendererDir, 'assets', 'notes.js'), 'export {};');
 const bus = new EventBus({ validate: true });
 const dispatched: string[] = [];
 const dispatch: Dispatch = async (channel) => {
@@ -195,12 +198,30 @@ describe('npm run web: the locked bridge', () => {
     expect(await right.json()).toEqual(server.calls.snapshot());
   });
 
-  it('serves the page with the bridge script before the app, and nothing outside the build', async () => {
+  it('serves the page with the bridge script run before the app, and nothing outside the build', async () => {
     const page = await (await fetch(`${server.origin}/`)).text();
-    expect(page.indexOf('/__bridge/bridge.js')).toBeLessThan(page.indexOf('/a.js'));
+    // The app is a module script: it runs once the page is parsed, so after the body's classic bridge.
+    expect(page).toContain('<script type="module" src="/a.js">');
+    expect(page).toMatch(/<script src="\/__bridge\/bridge\.js"><\/script>\s*<\/body>/);
     expect((await fetch(`${server.origin}/__bridge/bridge.js`)).status).toBe(200);
     expect((await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
     expect((await fetch(`${server.origin}/missing.js`)).status).toBe(404);
+  });
+
+  it('puts the bridge after the head, so the start chunks are fetched while it opens its socket', async () => {
+    const page = await (await fetch(`${server.origin}/`)).text();
+    expect(page.indexOf('/__bridge/bridge.js')).toBeGreaterThan(page.indexOf('</head>'));
+  });
+
+  it('lets a second start of the same profile keep the hashed assets, and asks again for the rest', async () => {
+    const cache = async (path: string) =>
+      (await fetch(`${server.origin}${path}`)).headers.get('cache-control');
+    expect(await cache('/assets/index-Ab_c-123.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/assets/index-Ab_c-123.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/assets/notes.js')).toBe('no-cache');
+    expect(await cache('/')).toBe('no-cache');
+    expect(await cache('/__bridge/bridge.js')).toBe('no-cache');
+    expect(await cache('/missing.js')).toBe('no-store');
   });
 
   it('answers plain requests only for its own Host (DNS rebinding)', async () => {
