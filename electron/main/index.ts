@@ -1,8 +1,19 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { CoreContext, createDispatcher, createHandlers } from '../core';
 import { KeyringCredentialStore } from '../core/vault/credential-store';
 import { MemoryVault } from '../core/vault/memory-vault';
 import { VaultService } from '../core/vault/vault-service';
+import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindingOpens } from './binding-check';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { forwardEvents } from './events';
@@ -24,11 +35,15 @@ const primary = app.requestSingleInstanceLock();
 if (!primary) app.quit();
 
 installSecurity();
+// Before ready, as Electron requires: the page's own scheme, with V8's code cache (app-scheme.ts).
+registerAppScheme(protocol);
 
 app.whenReady().then(async () => {
   if (!primary) return;
   const nativeBinding = nativeBindingPath(app);
   hardenSession(session.defaultSession);
+  // Under `npm start` the page comes from electron-vite's dev server instead.
+  if (!process.env.ELECTRON_RENDERER_URL) serveAppScheme(protocol, join(__dirname, '../renderer'));
   if (!bindingOpens({ app, dialog }, nativeBinding)) return;
   const dataDir = process.env.OUTPOST_DATA_DIR ?? app.getPath('userData');
   const logFolder = startLogging(dataDir);

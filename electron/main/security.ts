@@ -1,4 +1,5 @@
 import { app, type Session, shell, type WebContents } from 'electron';
+import { APP_SCHEME } from './app-scheme';
 import { isTrustedSenderUrl } from './trusted-sender';
 
 /** Only https links, opened in the person's browser, and only from a link they clicked. */
@@ -20,7 +21,8 @@ export function requestAllowed(url: string): boolean {
   } catch {
     return false;
   }
-  if (['file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(parsed.protocol)) {
+  const own = [`${APP_SCHEME}:`, 'file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'];
+  if (own.includes(parsed.protocol)) {
     return true;
   }
   const devServer = process.env.ELECTRON_RENDERER_URL;

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE } from './app-scheme';
 
 /**
- * IPC is answered only for our own page: the built renderer file, or the dev
+ * IPC is answered only for our own page: the built renderer (outpost://app/), or the dev
  * server electron-vite started. Anything else (a frame that navigated, an
  * injected iframe) gets a "forbidden" answer.
  */
@@ -16,6 +15,5 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
       return false;
     }
   }
-  const rendererPage = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
-  return url.split('#')[0] === rendererPage;
+  return url.split('#')[0] === APP_PAGE;
 }

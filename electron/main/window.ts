@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { APP_PAGE } from './app-scheme';
 import { loadWindowBounds, saveWindowBounds } from './preferences';
 
 export function createMainWindow(): BrowserWindow {
@@ -40,7 +41,7 @@ export function createMainWindow(): BrowserWindow {
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  else void window.loadURL(APP_PAGE);
   return window;
 }
 

@@ -91,6 +91,10 @@ export interface ElectronStub {
   /** Whether the window is focused (notifications are shown only when it is not). */
   setFocused: (focused: boolean) => void;
   setOnline: (online: boolean) => void;
+  /** protocol.registerSchemesAsPrivileged calls, and whether the app was ready then. */
+  privilegedSchemes: { schemes: unknown[]; afterReady: boolean }[];
+  /** protocol.handle handlers, by scheme. */
+  protocolHandlers: Map<string, (request: Request) => Promise<Response> | Response>;
 }
 
 export function createElectronStub(userData: string, options: StubOptions = {}): ElectronStub {
@@ -110,9 +114,15 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
   const openedPaths: string[] = [];
   let focused = false;
   let online = true;
+  const privilegedSchemes: ElectronStub['privilegedSchemes'] = [];
+  const protocolHandlers: ElectronStub['protocolHandlers'] = new Map();
+  let isReady = false;
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
-    resolveReady = resolve;
+    resolveReady = () => {
+      isReady = true;
+      resolve();
+    };
   });
 
   class BrowserWindow extends EventEmitter {
@@ -273,6 +283,14 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
     },
     contextBridge: { exposeInMainWorld: () => {} },
     net: { isOnline: () => online },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        privilegedSchemes.push({ schemes, afterReady: isReady });
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+        protocolHandlers.set(scheme, handler);
+      },
+    },
     powerMonitor: new EventEmitter(),
     safeStorage: {
       isEncryptionAvailable: () => false,
@@ -296,7 +314,9 @@ export function createElectronStub(userData: string, options: StubOptions = {}):
     appEvents,
     errorBoxes,
     exitCode: () => exitCode,
-    start: resolveReady,
+    start: () => resolveReady(),
+    privilegedSchemes,
+    protocolHandlers,
     appMenu: () => appMenu,
     tray: () => tray,
     notifications,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,8 @@ new Database(join(dataDir, 'backups', 'outpost-20261201T000000000Z-daily.sqlite'
   .close();
 // Development, as under `npm start`: the app folder is the checkout.
 const stub = createElectronStub(dataDir, { isPackaged: false, appPath: root });
-const trustedEvent = { senderFrame: { url: pathToFileURL(rendererPage).href } };
+const appPage = 'outpost://app/index.html';
+const trustedEvent = { senderFrame: { url: appPage } };
 let bundle: LoadedBundle;
 
 async function call(channel: string, payload: unknown, event: unknown = trustedEvent) {
@@ -136,7 +137,46 @@ describe('the built main bundle, started with a stub electron', () => {
     expect(String(window?.options.webPreferences?.preload)).toMatch(
       /out[\\/]preload[\\/]index\.js$/,
     );
-    expect(window?.loaded).toEqual([rendererPage]);
+    expect(window?.loaded).toEqual([appPage]);
+  });
+
+  it('registers its page scheme before ready, standard, secure and with V8 code cache', () => {
+    expect(stub.privilegedSchemes).toEqual([
+      {
+        schemes: [
+          {
+            scheme: 'outpost',
+            privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+          },
+        ],
+        afterReady: false,
+      },
+    ]);
+  });
+
+  it('serves the built page and its scripts on that scheme, and nothing outside out/renderer', async () => {
+    const handler = stub.protocolHandlers.get('outpost');
+    if (!handler) throw new Error('no handler for outpost://');
+    const get = (url: string) => Promise.resolve(handler(new Request(url)));
+    const page = await get(appPage);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toBe(readFileSync(rendererPage, 'utf8'));
+    const script = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
+    if (!script) throw new Error('the built page names no script');
+    const js = await get(`outpost://app/${script}`);
+    // A module script is refused unless its type is JavaScript.
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    for (const outside of [
+      'outpost://app/../main/index.js',
+      'outpost://app/%2e%2e/main/index.js',
+      'outpost://app/..%2fmain%2findex.js',
+      'outpost://other/index.html',
+      'outpost://app/no-such-file.js',
+    ])
+      expect((await get(outside)).status, outside).toBe(404);
   });
 
   it('denies new windows and sends only https links to the browser', () => {
@@ -287,6 +327,7 @@ describe('the shell around the window', () => {
     expect(cancelled('https://cdn.example/script.js')).toBe(true);
     expect(cancelled('http://127.0.0.1:9/')).toBe(true);
     expect(cancelled(pathToFileURL(rendererPage).href)).toBe(false);
+    expect(cancelled(`${appPage.replace('index.html', 'assets/x.js')}`)).toBe(false);
   });
 
   it('refuses window.open from script even for https, and redirects', () => {
