@@ -67,13 +67,13 @@ export function queuedRows(db: Db): QueuedRows {
     params,
     slot() {
       if (filled === ROWS_PER_INSERT) {
-        many.run(params);
+        many.run(...params);
         filled = 0;
       }
       return filled++ * PARAMS_PER_ROW;
     },
     finish() {
-      if (filled === ROWS_PER_INSERT) many.run(params);
+      if (filled === ROWS_PER_INSERT) many.run(...params);
       else writeOneByOne(prepareOnce(db, insertSql(1)), params, filled);
       filled = 0;
     },
@@ -82,7 +82,7 @@ export function queuedRows(db: Db): QueuedRows {
 
 function writeOneByOne(one: Statement, params: readonly unknown[], rows: number): void {
   for (let i = 0; i < rows; i++)
-    one.run(params.slice(i * PARAMS_PER_ROW, (i + 1) * PARAMS_PER_ROW));
+    one.run(...params.slice(i * PARAMS_PER_ROW, (i + 1) * PARAMS_PER_ROW));
 }
 
 /**
