@@ -8,6 +8,7 @@ import { eventsOf } from '../events/sink';
 import { capabilitiesOf } from '../providers/registry';
 import { fieldNamesOf, fieldValuesOf, templateIdFor } from './fields';
 import { DEFAULT_RETRY_POLICY } from './policy';
+import { nextMessageId, queuedRows } from './queued-rows';
 
 /** The campaign a single send is counted in on the provider's dashboard unless told otherwise. */
 export const DEFAULT_CAMPAIGN = 'Outpost';
@@ -46,8 +47,9 @@ export function scheduleModeFor(provider: ProviderKind): ScheduleMode {
  * Writes messages to the outbox in ONE transaction, before anything touches
  * the network: either every recipient is queued or none is. What recipients
  * share (the template and its field names) is written once per distinct
- * template; a row carries only its own values. Parameters are bound by
- * position: naming them costs about as much as the insert itself.
+ * template; a row carries only its own values. Rows go in many per statement
+ * (queued-rows.ts), bound by position: naming parameters costs about as much
+ * as the insert itself.
  */
 export function enqueueMessages(
   db: Db,
@@ -56,46 +58,47 @@ export function enqueueMessages(
 ): number[] {
   const now = options.now ?? Date.now();
   const giveUpAfter = options.giveUpAfterMs ?? DEFAULT_RETRY_POLICY.giveUpAfterMs;
-  const insert = prepareOnce(
-    db,
-    `INSERT INTO messages (account_id, job_id, recipient, sender, template_id, field_values, body, encoding,
-       segments, max_parts, state, not_before, scheduled_for, schedule_mode, expires_at, campaign_name,
-       give_up_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const modeOf = scheduleModes(db);
   return writeTransaction(db, () => {
     const templateOf = templateIds(db);
-    const ids = messages.map((m) => {
+    const rows = queuedRows(db);
+    const { params } = rows;
+    const first = nextMessageId(db);
+    const ids = new Array<number>(messages.length);
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i] as NewMessage;
       const scheduled = m.scheduledFor ?? null;
       const mode = scheduled === null ? null : modeOf(m.accountId);
       // A provider-held schedule is handed over now; a local one waits in the queue.
       const start = mode === 'local' ? Math.max(now, scheduled ?? now) : now;
       const shared = templateOf(m.template, m.fields);
-      const result = insert.run(
-        m.accountId,
-        m.jobId ?? null,
-        m.recipient,
-        m.sender,
-        shared.id,
-        fieldValuesOf(m.fields, shared.names),
-        m.body,
-        m.encoding,
-        m.segments,
-        m.maxParts,
-        start,
-        scheduled,
-        mode,
-        m.expiresAt ?? null,
-        m.campaignName ?? DEFAULT_CAMPAIGN,
-        // The give-up clock starts when the message may first go out: for one held at the
-        // provider that is its time, so a long offline spell before it is not a give-up.
-        Math.max(start, scheduled ?? start) + giveUpAfter,
-        now,
-        now,
-      );
-      return Number(result.lastInsertRowid);
-    });
+      const id = first + i;
+      ids[i] = id;
+      // In the order of QUEUED_ROW_COLUMNS.
+      let at = rows.slot();
+      params[at++] = id;
+      params[at++] = m.accountId;
+      params[at++] = m.jobId ?? null;
+      params[at++] = m.recipient;
+      params[at++] = m.sender;
+      params[at++] = shared.id;
+      params[at++] = fieldValuesOf(m.fields, shared.names);
+      params[at++] = m.body;
+      params[at++] = m.encoding;
+      params[at++] = m.segments;
+      params[at++] = m.maxParts;
+      params[at++] = start;
+      params[at++] = scheduled;
+      params[at++] = mode;
+      params[at++] = m.expiresAt ?? null;
+      params[at++] = m.campaignName ?? DEFAULT_CAMPAIGN;
+      // The give-up clock starts when the message may first go out: for one held at the
+      // provider that is its time, so a long offline spell before it is not a give-up.
+      params[at++] = Math.max(start, scheduled ?? start) + giveUpAfter;
+      params[at++] = now;
+      params[at] = now;
+    }
+    rows.finish();
     eventsOf(db).outboxChanged(ids);
     return ids;
   });
