@@ -14,12 +14,29 @@ export interface HttpSplit {
   writeMs: number;
   /** TCP connections opened. */
   connections: number;
+  /**
+   * Summed over requests that followed another on the same connection: the
+   * last byte of the answer to the request's headers written. With one
+   * connection per busy slot (keep-alive) this is the slot's turnaround, the
+   * client's work between two requests that no overlap hides.
+   */
+  turnaroundMs: number;
+  turnarounds: number;
 }
 
 /** Starts recording; the returned function stops and answers the totals. */
 export function recordHttp(): () => HttpSplit {
   const created = new WeakMap<object, number>();
-  const split: HttpSplit = { requests: 0, wireMs: 0, writeMs: 0, connections: 0 };
+  const socketOf = new WeakMap<object, object>();
+  const answeredAt = new WeakMap<object, number>();
+  const split: HttpSplit = {
+    requests: 0,
+    wireMs: 0,
+    writeMs: 0,
+    connections: 0,
+    turnaroundMs: 0,
+    turnarounds: 0,
+  };
   const listeners: [string, ChannelListener][] = [
     ['undici:request:create', (m) => created.set((m as { request: object }).request, now())],
     [
@@ -30,9 +47,24 @@ export function recordHttp(): () => HttpSplit {
       },
     ],
     [
+      'undici:client:sendHeaders',
+      (m) => {
+        const { request, socket } = m as { request: object; socket: object };
+        socketOf.set(request, socket);
+        const answered = answeredAt.get(socket);
+        if (answered === undefined) return;
+        answeredAt.delete(socket);
+        split.turnarounds += 1;
+        split.turnaroundMs += now() - answered;
+      },
+    ],
+    [
       'undici:request:trailers',
       (m) => {
-        const at = created.get((m as { request: object }).request);
+        const { request } = m as { request: object };
+        const socket = socketOf.get(request);
+        if (socket) answeredAt.set(socket, now());
+        const at = created.get(request);
         if (at === undefined) return;
         split.requests += 1;
         split.wireMs += now() - at;
