@@ -15,10 +15,11 @@ export interface HttpSplit {
   /** TCP connections opened. */
   connections: number;
   /**
-   * Summed over requests that followed another on the same connection: the
-   * last byte of the answer to the request's headers written. With one
-   * connection per busy slot (keep-alive) this is the slot's turnaround, the
-   * client's work between two requests that no overlap hides.
+   * Summed over requests written after an answer: the last byte of the
+   * oldest answer not yet followed by a request, to this request's headers
+   * written. A slot takes its answers in the order they arrive, so this is a
+   * slot's turnaround (its work between two requests, which no overlap
+   * hides), but for the last answers of a drain, which no request follows.
    */
   turnaroundMs: number;
   turnarounds: number;
@@ -27,8 +28,7 @@ export interface HttpSplit {
 /** Starts recording; the returned function stops and answers the totals. */
 export function recordHttp(): () => HttpSplit {
   const created = new WeakMap<object, number>();
-  const socketOf = new WeakMap<object, object>();
-  const answeredAt = new WeakMap<object, number>();
+  const unanswered: number[] = [];
   const split: HttpSplit = {
     requests: 0,
     wireMs: 0,
@@ -48,12 +48,9 @@ export function recordHttp(): () => HttpSplit {
     ],
     [
       'undici:client:sendHeaders',
-      (m) => {
-        const { request, socket } = m as { request: object; socket: object };
-        socketOf.set(request, socket);
-        const answered = answeredAt.get(socket);
+      () => {
+        const answered = unanswered.shift();
         if (answered === undefined) return;
-        answeredAt.delete(socket);
         split.turnarounds += 1;
         split.turnaroundMs += now() - answered;
       },
@@ -61,10 +58,8 @@ export function recordHttp(): () => HttpSplit {
     [
       'undici:request:trailers',
       (m) => {
-        const { request } = m as { request: object };
-        const socket = socketOf.get(request);
-        if (socket) answeredAt.set(socket, now());
-        const at = created.get(request);
+        unanswered.push(now());
+        const at = created.get((m as { request: object }).request);
         if (at === undefined) return;
         split.requests += 1;
         split.wireMs += now() - at;
