@@ -236,6 +236,10 @@ export class OutboxEngine {
         const leased = await this.timings.timeAsync('claim', () => pending);
         const claim = leased ? this.stillSendable(leased) : null;
         const sending = claim && leased ? this.send(claim, leased.claimedAt) : null;
+        // undici writes a request on a kept-alive socket only a turn of the event loop
+        // after that socket's last answer: the slot's own work (the held settle, the
+        // next claim) waits that turn instead of holding the request back.
+        if (sending) await nextTurn();
         const previous = held;
         held = null;
         await this.settleHeld(previous, sending);
@@ -695,6 +699,10 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** An outcome whose writing pauses the account or fails a sender's queue. */
