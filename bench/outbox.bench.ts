@@ -22,7 +22,7 @@ import { tempDir } from '../test/helpers/temp-dir';
 import { adapterCpu } from './lib/adapter-cpu';
 import { recordHttp } from './lib/http-split';
 import { peakRssMiB, table, writeSection } from './lib/results';
-import { benchBatch, type CeilingRun, sandboxCeiling } from './lib/sandbox-ceiling';
+import { benchBatch, type CeilingRun, sandboxCeiling, warmSandbox } from './lib/sandbox-ceiling';
 import { startSandboxProcess } from './lib/sandbox-process';
 
 function messages(accountId: number, count: number): NewMessage[] {
@@ -279,6 +279,7 @@ function sandboxOptions() {
 async function measureSandboxCeiling(concurrency: number, batchSize: number): Promise<CeilingRun> {
   const sandbox = await startSandboxProcess(sandboxOptions());
   try {
+    await warmSandbox(sandbox.apis, { concurrency, batchSize });
     return await sandboxCeiling(sandbox.apis, { concurrency, batchSize, count: COUNT });
   } finally {
     await sandbox.close();
@@ -289,6 +290,7 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
   // Its own process: the client's cost is then the client's alone, and the
   // simulator does not take the client's CPU or event loop.
   const sandbox = await startSandboxProcess(sandboxOptions());
+  await warmSandbox(sandbox.apis, { concurrency, batchSize });
   const dir = tempDir('outpost-bench-');
   const db = openAppDatabase(dir.path);
   const vault = new MemoryVault();
@@ -366,6 +368,7 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
       adapter.buildMs.toFixed(1),
       adapter.parseMs.toFixed(1),
       (httpPer - wirePer - adapter.buildMs - adapter.parseMs).toFixed(1),
+      (http.turnaroundMs / Math.max(1, http.turnarounds)).toFixed(1),
       http.connections,
       pct(server.busyMs, wallMs),
       pct(server.cpuMs, wallMs),
@@ -426,7 +429,7 @@ function drainTables(drains: DrainFigures[]): string {
       drains.map((d) => d.breakdown),
     ),
     '',
-    "The http phase split (ms per request): the sandbox's processing is its receive → answer time less the added latency (timed in its process); the wire beyond it is undici's create → last byte less the sandbox's time (TCP, and the client's event loop reading the answer late); build and parse are the adapter's CPU timed apart on the same batch and a real answer; other waits are what is left (the awaits between the engine, the adapter and undici while the event loop runs other slots' work).",
+    "The http phase split (ms per request): the sandbox's processing is its receive → answer time less the added latency (timed in its process); the wire beyond it is undici's create → last byte less the sandbox's time (TCP, and the client's event loop reading the answer late); build and parse are the adapter's CPU timed apart on the same batch and a real answer; other waits are what is left (the awaits between the engine, the adapter and undici while the event loop runs other slots' work). Answer → next request is the last byte of an answer to the headers of the request that follows it (answers taken in order, as the slots take them): a slot’s turnaround, the client’s work between two requests (not part of http).",
     '',
     table(
       [
@@ -438,6 +441,7 @@ function drainTables(drains: DrainFigures[]): string {
         'adapter build',
         'adapter parse',
         'other waits',
+        'answer → next request',
         'connections opened',
         'sandbox event loop busy',
         'sandbox CPU of wall',

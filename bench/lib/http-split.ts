@@ -14,12 +14,29 @@ export interface HttpSplit {
   writeMs: number;
   /** TCP connections opened. */
   connections: number;
+  /**
+   * Summed over requests written after an answer: the last byte of the
+   * oldest answer not yet followed by a request, to this request's headers
+   * written. A slot takes its answers in the order they arrive, so this is a
+   * slot's turnaround (its work between two requests, which no overlap
+   * hides), but for the last answers of a drain, which no request follows.
+   */
+  turnaroundMs: number;
+  turnarounds: number;
 }
 
 /** Starts recording; the returned function stops and answers the totals. */
 export function recordHttp(): () => HttpSplit {
   const created = new WeakMap<object, number>();
-  const split: HttpSplit = { requests: 0, wireMs: 0, writeMs: 0, connections: 0 };
+  const unanswered: number[] = [];
+  const split: HttpSplit = {
+    requests: 0,
+    wireMs: 0,
+    writeMs: 0,
+    connections: 0,
+    turnaroundMs: 0,
+    turnarounds: 0,
+  };
   const listeners: [string, ChannelListener][] = [
     ['undici:request:create', (m) => created.set((m as { request: object }).request, now())],
     [
@@ -30,8 +47,18 @@ export function recordHttp(): () => HttpSplit {
       },
     ],
     [
+      'undici:client:sendHeaders',
+      () => {
+        const answered = unanswered.shift();
+        if (answered === undefined) return;
+        split.turnarounds += 1;
+        split.turnaroundMs += now() - answered;
+      },
+    ],
+    [
       'undici:request:trailers',
       (m) => {
+        unanswered.push(now());
         const at = created.get((m as { request: object }).request);
         if (at === undefined) return;
         split.requests += 1;

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
  *   and any wait for its flush before the request; a batch claimed ahead is
  *   claimed while the slot's request is in flight, so that part overlaps http;
  * - http: the provider call, from writing the request to its parsed answer;
- * - settle: writing the outcomes;
+ * - settle: writing the outcomes; an answer that pauses nothing is written
+ *   once the slot's next request is, so that part overlaps http too;
  * - housekeeping: lease recovery, reconciliation and pause probes between requests;
  * - idle: waiting with nothing claimable (a sleep, or the queue ran dry).
  */

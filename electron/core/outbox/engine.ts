@@ -56,6 +56,9 @@ interface Leased {
   claimedAt: number;
 }
 
+/** A request's outcomes, answered and not yet written: writing them is all that is left. */
+type HeldSettle = () => void;
+
 /** The most a request's deadline keeps back from its lease (a quarter of a short lease). */
 const LEASE_MARGIN_MS = 5_000;
 
@@ -213,9 +216,13 @@ export class OutboxEngine {
    * never waits for a claim or an fsync between two requests. A batch claimed
    * ahead is checked again just before its request (a pause or a cancel
    * meanwhile hands it back unsent), and handed back when the slot stops.
+   * An answer whose outcomes cannot change what the next batch may do (no
+   * pause, no refused sender) is written once the next request is: see
+   * settleHeld.
    */
   private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
     let ahead: Promise<Leased | null> | null = null;
+    let held: HeldSettle | null = null;
     try {
       while (!this.stopped && this.o.now() < deadline) {
         const now = this.o.now();
@@ -227,22 +234,54 @@ export class OutboxEngine {
         const pending = ahead ?? this.claimAndDispatch(now, accountId);
         ahead = null;
         const leased = await this.timings.timeAsync('claim', () => pending);
-        if (leased) {
-          const claim = this.stillSendable(leased);
-          if (!claim) continue;
-          const sending = this.send(claim, leased.claimedAt);
+        const claim = leased ? this.stillSendable(leased) : null;
+        const sending = claim && leased ? this.send(claim, leased.claimedAt) : null;
+        // undici writes a request on a kept-alive socket only a turn of the event loop
+        // after that socket's last answer: the slot's own work (the held settle, the
+        // next claim) waits that turn instead of holding the request back.
+        if (sending) await nextTurn();
+        const previous = held;
+        held = null;
+        await this.settleHeld(previous, sending);
+        if (sending) {
           if (!this.stopped) {
             ahead = this.claimAndDispatch(this.o.now(), accountId);
             // Awaited at the next turn; until then a failed flush must not count as unhandled.
             ahead.catch(() => undefined);
           }
-          await sending;
+          held = await sending;
           continue;
         }
+        if (leased) continue;
         if (await this.idle(now, deadline, accountId, forever)) return;
       }
     } finally {
-      if (ahead) await this.handBack(ahead);
+      try {
+        held?.();
+      } finally {
+        if (ahead) await this.handBack(ahead);
+      }
+    }
+  }
+
+  /**
+   * Writes the outcomes of the slot's previous request, held back so that
+   * the next request (`sending`, already written) did not wait for them; or
+   * at once when nothing is being sent. Until they are written the rows stay
+   * leased and dispatched, which is what a crash leaves to recovery (the
+   * provider is asked, nothing is sent twice). If writing them fails, the
+   * request in flight is still answered and settled (or left, dispatched, to
+   * recovery) before the error goes up: it is never reported as not sent.
+   */
+  private async settleHeld(
+    held: HeldSettle | null,
+    sending: Promise<HeldSettle | null> | null,
+  ): Promise<void> {
+    try {
+      held?.();
+    } catch (error) {
+      await sending?.then((next) => next?.()).catch(() => undefined);
+      throw error;
     }
   }
 
@@ -431,9 +470,10 @@ export class OutboxEngine {
     return this.o.leaseMs - Math.min(LEASE_MARGIN_MS, this.o.leaseMs / 4);
   }
 
-  private async send(claim: Claim, claimedAt: number): Promise<void> {
+  /** Sends one batch; answers its outcomes still to be written (see settleResult), or null. */
+  private async send(claim: Claim, claimedAt: number): Promise<HeldSettle | null> {
     const rows = claim.rows;
-    if (rows.length === 0) return;
+    if (rows.length === 0) return null;
     let result: SendResult;
     let httpSince = performance.now();
     const deadline = new AbortController();
@@ -466,19 +506,32 @@ export class OutboxEngine {
     } catch (error) {
       this.timings.add('http', httpSince);
       this.timings.time('settle', () => this.settleFailure(claim, rows, error));
-      return;
+      return null;
     } finally {
       clearTimeout(timer);
     }
     this.timings.add('http', httpSince);
-    this.timings.time('settle', () => this.settleResult(claim, rows, result));
+    return this.settleResult(claim, rows, result);
   }
 
-  private settleResult(claim: Claim, rows: ClaimedRow[], result: SendResult): void {
+  /**
+   * The outcomes of an answer. Those that change what another batch may do
+   * (an account paused, a sender refused) are written at once, so the batch
+   * claimed ahead is checked against them; the others are returned to be
+   * written after the slot's next request (see work).
+   */
+  private settleResult(claim: Claim, rows: ClaimedRow[], result: SendResult): HeldSettle | null {
     const outcomes = rows.map((row, i) => this.outcomeFor(row, result, result.results[i]));
+    this.offlineUntil.delete(claim.accountId);
+    const write = () => this.timings.time('settle', () => this.applyResult(claim, outcomes));
+    if (!outcomes.some(bindsOtherBatches)) return write;
+    write();
+    return null;
+  }
+
+  private applyResult(claim: Claim, outcomes: Outcome[]): void {
     this.pauseOnAccountFailure(claim.accountId, outcomes);
     this.apply(claim, outcomes);
-    this.offlineUntil.delete(claim.accountId);
     if (outcomes.some((o) => o.kind === 'accepted')) {
       const account = getAccount(this.db, claim.accountId);
       if (account.localAddress) rememberOkIp(this.db, claim.accountId, account.localAddress);
@@ -646,6 +699,15 @@ export class OutboxEngine {
       this.reconciling = false;
     }
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** An outcome whose writing pauses the account or fails a sender's queue. */
+function bindsOtherBatches(o: Outcome): boolean {
+  return o.kind === 'release' || (o.kind === 'failed' && o.failure.kind === 'sender');
 }
 
 function senderKey(claim: Claim): string {
