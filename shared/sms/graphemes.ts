@@ -264,8 +264,11 @@ function deriveIncb(cp: number, cls: number): number {
 
 /**
  * Indic_Conjunct_Break of `cp`, probed once when it can matter: a base
- * character of a derived block may be a consonant; a mark only matters
- * inside a conjunct (`conjunct` > 0).
+ * character of a derived block may be a consonant; an astral mark only
+ * matters inside a conjunct (`conjunct` > 0). A BMP mark is probed on first
+ * sight even outside a conjunct (ZWJ, VS16 and the keycap mark of every
+ * emoji sequence, a candrabindu after a vowel), so that its kind is cached
+ * and the walk never leaves its fast path for it again.
  */
 function incbOf(cp: number, cls: number, conjunct: number): number {
   const marks = cls === EXTEND || cls === ZWJ;
@@ -273,7 +276,6 @@ function incbOf(cp: number, cls: number, conjunct: number): number {
     const { bmpIncb } = getTables();
     const incb = bmpIncb[cp] as number;
     if (incb !== INCB_UNPROBED) return incb;
-    if (marks && conjunct === 0) return INCB_NONE;
     const derived = deriveIncb(cp, cls);
     bmpIncb[cp] = derived;
     return derived;
@@ -443,6 +445,27 @@ function slowKind(text: string, i: number, cu: number, conjunct: number): number
   return kind;
 }
 
+/** High surrogate of U+1F000, the emoji block's first code point. */
+const EMOJI_HIGH = 0xd83c;
+
+/**
+ * The cached kind of the surrogate pair high, low when it is a code point of
+ * the emoji block met before outside a conjunct (see slowKind), else SLOW:
+ * the pair's offset in the block is (high - EMOJI_HIGH) * 1024 + (low -
+ * 0xdc00), so an emoji costs two loads and no call. `low` may be NaN (past
+ * the text's end) or not a low surrogate at all.
+ */
+function emojiPairKind(
+  emojiKinds: Uint8Array,
+  high: number,
+  low: number,
+  conjunct: number,
+): number {
+  if ((low & 0xfc00) !== 0xdc00 || conjunct !== 0) return SLOW;
+  const e = (high - EMOJI_HIGH) * 1024 + (low - 0xdc00);
+  return e >= 0 && e < emojiKinds.length ? (emojiKinds[e] as number) : SLOW;
+}
+
 /**
  * Writes the start index of every cluster into `out` followed by text.length,
  * and returns the number of clusters; -1 when a code point is not covered by
@@ -456,7 +479,7 @@ function fastBoundaries(
   marks: Uint8Array,
   hint: NationalHint | null,
 ): number {
-  const { kinds, steps, conjunctOf } = getTables();
+  const { kinds, steps, conjunctOf, emojiKinds } = getTables();
   const n = text.length;
   const hintTable = hint === null ? kinds : hint.table;
   let held = hint === null ? 0 : hint.held;
@@ -475,7 +498,13 @@ function fastBoundaries(
     let kind = kinds[cu] as number;
     let width = 1;
     if (kind === SLOW) {
-      kind = slowKind(text, i, cu, conjunctOf[state >> 7] as number);
+      kind = emojiPairKind(
+        emojiKinds,
+        cu,
+        text.charCodeAt(i + 1),
+        conjunctOf[state >> 7] as number,
+      );
+      if (kind === SLOW) kind = slowKind(text, i, cu, conjunctOf[state >> 7] as number);
       if (kind < 0) return -1;
       // A high surrogate's kind stands for its whole pair.
       if (cu >= 0xd800 && cu < 0xdc00) width = 2;

@@ -103,7 +103,6 @@ function packed(): Uint8Array {
 
 /** Bit 2k of a packed cost: choice k holds the character; bit 2k + 1: only with an escape (2 septets). */
 const HELD_BITS = 0x54; // choices 1-3: single-shift, locking-shift, both
-const ESCAPED_BITS = 0xa8;
 const HINT_CAPACITIES: readonly Capacity[] = [
   GSM_PT_CAPACITY['single-shift'],
   GSM_PT_CAPACITY['locking-shift'],
@@ -115,23 +114,60 @@ function unitCostSegments(n: number, capacity: Capacity): number {
   return n <= capacity.single ? 1 : Math.ceil(n / capacity.multi);
 }
 
-/** First-fit parts for national choice k (1-3), read from the packed costs. */
-function firstFitSegments(text: string, table: Uint8Array, k: number, capacity: Capacity): number {
-  const shift = 2 * k;
-  const room = capacity.multi;
-  let units = 0;
-  let used = 0;
-  let full = 0;
+/** What `firstFitAll` found: fitted[k] = first-fit segments of choice k (1-3). */
+const fitted = new Int32Array(4);
+
+/**
+ * First-fit parts for national choices 1-3 at once, read from the packed
+ * costs, into `fitted`: one pass for the three (a text with extension
+ * characters needs every one of them). Returns which choices hold every
+ * character (bit 2k), 0 as soon as none does (then `fitted` is not written);
+ * the segments of a choice that does not hold the text mean nothing.
+ */
+function firstFitAll(text: string, table: Uint8Array): number {
+  const room1 = HINT_CAPACITIES[0]?.multi as number;
+  const room2 = HINT_CAPACITIES[1]?.multi as number;
+  const room3 = HINT_CAPACITIES[2]?.multi as number;
+  let used1 = 0;
+  let used2 = 0;
+  let used3 = 0;
+  let full1 = 0;
+  let full2 = 0;
+  let full3 = 0;
+  let units1 = 0;
+  let units2 = 0;
+  let units3 = 0;
+  let held = HELD_BITS;
   for (let i = 0; i < text.length; i++) {
-    const cost = ((table[text.charCodeAt(i)] as number) >> shift) & 3;
-    if (used + cost > room) {
-      full++;
-      used = 0;
+    const bits = table[text.charCodeAt(i)] as number;
+    held &= bits | (bits >> 1);
+    if (held === 0) return 0;
+    const c1 = (bits >> 2) & 3;
+    const c2 = (bits >> 4) & 3;
+    const c3 = bits >> 6;
+    if (used1 + c1 > room1) {
+      full1++;
+      used1 = 0;
     }
-    used += cost;
-    units += cost;
+    if (used2 + c2 > room2) {
+      full2++;
+      used2 = 0;
+    }
+    if (used3 + c3 > room3) {
+      full3++;
+      used3 = 0;
+    }
+    used1 += c1;
+    used2 += c2;
+    used3 += c3;
+    units1 += c1;
+    units2 += c2;
+    units3 += c3;
   }
-  return units <= capacity.single ? 1 : full + 1;
+  fitted[1] = units1 <= (HINT_CAPACITIES[0]?.single as number) ? 1 : full1 + 1;
+  fitted[2] = units2 <= (HINT_CAPACITIES[1]?.single as number) ? 1 : full2 + 1;
+  fitted[3] = units3 <= (HINT_CAPACITIES[2]?.single as number) ? 1 : full3 + 1;
+  return held;
 }
 
 /**
@@ -139,26 +175,19 @@ function firstFitSegments(text: string, table: Uint8Array, k: number, capacity: 
  * `fewerThan` (else undefined). For a text whose code units are each their
  * own cluster; any other text cannot be GSM-PT, since every character of the
  * Portuguese tables is a lone BMP base character. Called for every `auto`
- * count with extension or Portuguese characters, so one pass only asks which
- * national choices hold every character and which need an escape for some:
- * a choice without escapes fills parts of exactly `multi` septets, and one
- * with escapes needs at least as many parts as the text has characters
- * (ceil(n / multi)), so it is laid out first-fit only when that bound could
- * still beat the best so far. 'none' is GSM-7 itself, which the caller has
- * laid out already (or which cannot hold the text).
+ * count of an all-GSM text with extension characters: such a text needs an
+ * escape in every choice, so the three first-fit layouts are run in the same
+ * pass that finds which choices hold the text (two passes, the hint's and
+ * then the layouts', cost this text 1.5× the counter of round 3). 'none' is
+ * GSM-7 itself, which the caller has laid out already.
  */
 export function fewerNationalSegments(text: string, fewerThan: number): number | undefined {
-  const table = packed();
-  const n = text.length;
-  let held = HELD_BITS;
-  let escaped = 0;
-  for (let i = 0; i < n; i++) {
-    const bits = table[text.charCodeAt(i)] as number;
-    held &= bits | (bits >> 1);
-    if (held === 0) return undefined; // a character no Portuguese table holds
-    escaped |= bits & ESCAPED_BITS;
+  const held = firstFitAll(text, packed());
+  let best = fewerThan;
+  for (let k = 1; k <= 3; k++) {
+    if (((held >> (2 * k)) & 1) === 1) best = Math.min(best, fitted[k] as number);
   }
-  return fewerHintedSegments(text, { table, held, escaped }, fewerThan);
+  return best < fewerThan ? best : undefined;
 }
 
 /**
@@ -200,12 +229,16 @@ export function fewerHintedSegments(
       best = Math.min(best, unitCostSegments(n, HINT_CAPACITIES[k - 1] as Capacity));
     }
   }
+  let laidOut = false;
   for (let k = 1; k <= 3; k++) {
     const capacity = HINT_CAPACITIES[k - 1] as Capacity;
     const holds = (held >> (2 * k)) & 1;
     const escapes = (escaped >> (2 * k + 1)) & 1;
     if (holds === 1 && escapes === 1 && unitCostSegments(n, capacity) < best) {
-      best = Math.min(best, firstFitSegments(text, table, k, capacity));
+      // The hint says choice k holds every character, so the pass runs to the end.
+      if (!laidOut) firstFitAll(text, table);
+      laidOut = true;
+      best = Math.min(best, fitted[k] as number);
     }
   }
   return best < fewerThan ? best : undefined;
