@@ -6,7 +6,7 @@ import type { ContactsPageReply } from '../../../../shared/ipc/schemas/contacts-
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import type { Problem } from '../../lib/problem';
-import { PAGE_SIZE, pagesFor, pagesToKeep } from './page-window';
+import { headingOf, PAGE_SIZE, pagesFor, pagesToKeep } from './page-window';
 
 export type Contact = z.infer<typeof ContactsPageReply>['contacts'][number];
 export type Groups = ReplyOf<'contacts.groups'>;
@@ -232,8 +232,9 @@ export const useContacts = create<ContactsState>((set, get) => {
       restart();
     },
     showRange: (start, end) => {
+      const heading = headingOf(range, { start });
       range = { start, end };
-      for (const p of pagesFor(start, end, get().total)) void fetchPage(p);
+      for (const p of pagesFor(start, end, get().total, heading)) void fetchPage(p);
     },
     load: async (accountId) => {
       set({ watching: true });
