@@ -261,7 +261,7 @@ const Head = memo(function Head({
 /**
  * The overscan: none in the render that lands a new result, so its DOM holds
  * only the rows on screen and lands sooner after the answer; the rows beyond
- * the edges follow in the next frame.
+ * the edges follow a frame later.
  */
 function useFreshResultOverscan(resultId: number): number {
   const [overscan, setOverscan] = useState(OVERSCAN);
@@ -273,7 +273,11 @@ function useFreshResultOverscan(resultId: number): number {
   }
   useEffect(() => {
     if (overscan === OVERSCAN) return;
-    const frame = requestAnimationFrame(() => setOverscan(OVERSCAN));
+    // From the next frame's start: a render queued from this frame's callbacks would run in
+    // the task right after it, before anything else waiting on the new result's paint.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setOverscan(OVERSCAN));
+    });
     return () => cancelAnimationFrame(frame);
   }, [overscan]);
   return overscan;
