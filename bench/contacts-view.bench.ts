@@ -209,24 +209,31 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
   return out;
 }
 
-/** In the page: records animation-frame deltas until stopped. */
+/**
+ * In the page: records animation-frame deltas until stopped. Each recording
+ * has its own loop and array: a loop of the previous recording that had not
+ * ticked yet when this one started (stop and start with no frame between, as
+ * when a build runs two scenarios back to back) stops on its own flag and
+ * never adds its frames to this one (it did, doubling the count).
+ */
 const FRAMES_START = `(() => {
   const b = window.__bench;
-  b.frames = [];
-  b.recording = true;
+  const rec = { frames: [], on: true };
+  b.rec = rec;
   b.longTasks.length = 0;
   let last = null;
   const tick = (now) => {
-    if (last !== null) b.frames.push(now - last);
+    if (!rec.on) return;
+    if (last !== null) rec.frames.push(now - last);
     last = now;
-    if (b.recording) requestAnimationFrame(tick);
+    requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })()`;
 const FRAMES_STOP = `(() => {
   const b = window.__bench;
-  b.recording = false;
-  return { frames: b.frames.slice(), longTasks: b.longTasks.map((t) => t.ms) };
+  b.rec.on = false;
+  return { frames: b.rec.frames.slice(), longTasks: b.longTasks.map((t) => t.ms) };
 })()`;
 
 interface Frames {
@@ -234,25 +241,52 @@ interface Frames {
   longTasks: number[];
 }
 
-async function recordFrames(page: Page, work: () => Promise<void>): Promise<Frames> {
+/** `settle`: rows may still arrive after the last move (wheel, keys); 0 when the work ends with its last frame. */
+async function recordFrames(page: Page, work: () => Promise<void>, settle = 300): Promise<Frames> {
   await page.evaluate(FRAMES_START);
   await work();
-  await page.waitForTimeout(300); // rows still arriving after the last move
+  if (settle > 0) await page.waitForTimeout(settle);
   return (await page.evaluate(FRAMES_STOP)) as Frames;
 }
 
-/** Whole list, top to bottom: the scroll position moved `step` px each frame, as a fling does. */
+interface Fling {
+  steps: number;
+  /** Steps that did not move down by `step` (only the last may fall short). */
+  short: number;
+  bottom: number;
+  max: number;
+}
+
+/**
+ * Whole list, top to bottom: the scroll position moved `step` px each frame,
+ * as a fling does. Resolves in the frame it reaches the bottom, with how many
+ * steps it made, so the bench can check it ran once, straight through.
+ */
 const flingThrough = (step: number) => `new Promise((resolve) => {
   const el = document.querySelector('.clist-scroller');
   el.scrollTop = 0;
+  let steps = 0;
+  let short = 0;
   const tick = () => {
     const before = el.scrollTop;
     el.scrollTop += ${step};
-    if (el.scrollTop === before) resolve(el.scrollTop);
+    steps++;
+    if (el.scrollTop - before !== ${step}) short++;
+    if (el.scrollTop === before || el.scrollTop >= el.scrollHeight - el.clientHeight)
+      resolve({ steps, short, bottom: el.scrollTop, max: el.scrollHeight - el.clientHeight });
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })`;
+
+/** Throws unless the fling went top to bottom once, each step a full `step` but the last. */
+function checkFling(f: Fling, step: number): void {
+  const expected = Math.ceil(f.max / step);
+  if (f.bottom !== f.max || f.steps !== expected || f.short > 1)
+    throw new Error(
+      `The fling did not run once through: ${JSON.stringify(f)}, expected ${expected} steps.`,
+    );
+}
 
 /** Real wheel input (Chromium's synthetic scroll gesture from a mouse) at `speed` px/s. */
 async function wheel(cdp: CDPSession, distance: number, speed: number): Promise<void> {
@@ -309,7 +343,8 @@ async function backToEveryone(page: Page): Promise<void> {
   await page.waitForTimeout(1000);
 }
 
-type Scenario = [label: string, run: (b: Build) => Promise<void>];
+/** `settle`: ms recorded after the work ends (see recordFrames). */
+type Scenario = [label: string, run: (b: Build) => Promise<void>, settle?: number];
 
 const SCENARIOS: Scenario[] = [
   [
@@ -322,7 +357,9 @@ const SCENARIOS: Scenario[] = [
   ],
   [
     'whole list, 8,000 px a frame (4.4 M px)',
-    (b) => b.page.evaluate(flingThrough(8_000)).then(() => undefined),
+    async (b) => checkFling((await b.page.evaluate(flingThrough(8_000))) as Fling, 8_000),
+    // Its frames are the fling's own: recording stops when it reaches the bottom.
+    0,
   ],
   ['keyboard: 40 × Page Down, End, Home', (b) => keyboardScroll(b.page, 40)],
 ];
@@ -375,8 +412,9 @@ async function main(): Promise<void> {
     for (const b of builds) typed.set(b, await typeQueries(b.page, QUERIES));
     for (const b of builds) await backToEveryone(b.page);
     const frames = new Map<Build, Frames[]>(builds.map((b) => [b, []]));
-    for (const [i, [, run]] of SCENARIOS.entries())
-      for (const b of turn(i + 1)) frames.get(b)?.push(await recordFrames(b.page, () => run(b)));
+    for (const [i, [, run, settle]] of SCENARIOS.entries())
+      for (const b of turn(i + 1))
+        frames.get(b)?.push(await recordFrames(b.page, () => run(b), settle));
     const loadAfter = loadLine();
 
     const searchRows: (string | number)[][] = [];

@@ -138,4 +138,27 @@ describe('the contacts list store', () => {
     expect(changed).toEqual([]);
     expect(useContacts.getState().selected).toBe(empty);
   });
+
+  it('asks for the rows a scrolling list is heading to a page before the window needs them', async () => {
+    const asked = () => main.waiting.map((w) => w.request.offset / PAGE_SIZE).sort((a, b) => a - b);
+    const { showRange } = useContacts.getState();
+    // Down from the top to rows 1,000..1,020 (page 10): pages 9 to 11 around it, and 12 ahead.
+    showRange(1_000, 1_020);
+    expect(asked()).toEqual([9, 10, 11, 12]);
+    while (main.waiting.length > 0) await main.answer(() => true);
+    // Back up to rows 700..720 (page 7): pages 6 to 8 around it, and 5 ahead, above.
+    showRange(700, 720);
+    expect(asked()).toEqual([5, 6, 7, 8]);
+  });
+
+  it('counts a new result when it lands, not a page of it', async () => {
+    const before = useContacts.getState().resultId;
+    useContacts.getState().setQuery('pe');
+    await settle();
+    expect(useContacts.getState().resultId).toBe(before);
+    await main.answer((r) => r.query === 'pe' && r.withTotal === true);
+    expect(useContacts.getState().resultId).toBe(before + 1);
+    await main.answer((r) => r.query === 'pe');
+    expect(useContacts.getState().resultId).toBe(before + 1);
+  });
 });

@@ -6,7 +6,7 @@ import type { ContactsPageReply } from '../../../../shared/ipc/schemas/contacts-
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import type { Problem } from '../../lib/problem';
-import { PAGE_SIZE, pagesFor, pagesToKeep } from './page-window';
+import { headingOf, PAGE_SIZE, pagesFor, pagesToKeep } from './page-window';
 
 export type Contact = z.infer<typeof ContactsPageReply>['contacts'][number];
 export type Groups = ReplyOf<'contacts.groups'>;
@@ -41,6 +41,8 @@ interface ContactsState {
   /** Rows of the current result, by page; only pages near the visible rows are held. */
   pages: Record<number, Contact[]>;
   total: number;
+  /** Counts the results that landed (not their pages): the list renders a new one's visible rows first. */
+  resultId: number;
   /** Everyone in the account, known from the last unfiltered result. */
   allCount: number | null;
   loaded: boolean;
@@ -134,6 +136,7 @@ export const useContacts = create<ContactsState>((set, get) => {
     set({
       pages: { [first]: head.contacts },
       total,
+      resultId: get().resultId + 1,
       loaded: true,
       ...(everyone ? { allCount: total } : {}),
     });
@@ -186,6 +189,7 @@ export const useContacts = create<ContactsState>((set, get) => {
     sort: { column: 'name', descending: false },
     pages: {},
     total: 0,
+    resultId: 0,
     allCount: null,
     loaded: false,
     groups: null,
@@ -228,8 +232,9 @@ export const useContacts = create<ContactsState>((set, get) => {
       restart();
     },
     showRange: (start, end) => {
+      const heading = headingOf(range, { start });
       range = { start, end };
-      for (const p of pagesFor(start, end, get().total)) void fetchPage(p);
+      for (const p of pagesFor(start, end, get().total, heading)) void fetchPage(p);
     },
     load: async (accountId) => {
       set({ watching: true });

@@ -11,8 +11,10 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/setup';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
+import { type RowWords, rowWords } from '../row-words';
 import type { Contact, SortColumn } from '../store';
 
 export const ROW_HEIGHT = 44;
@@ -21,8 +23,32 @@ export function contactName(c: Pick<Contact, 'firstName' | 'lastName'>): string 
   return [c.firstName, c.lastName].filter(Boolean).join(' ');
 }
 
+/*
+ * The rows' words per language, built on first use (row-words.ts). The
+ * contacts catalogs are loaded before the view renders in a language; one
+ * added later (a language switch, a reload in development) drops what was
+ * built from the old ones.
+ */
+const wordsByLanguage = new Map<string, RowWords>();
+i18n.store?.on('added', () => wordsByLanguage.clear());
+
+function wordsFor(language: string): RowWords {
+  let words = wordsByLanguage.get(language);
+  if (!words) {
+    words = rowWords((key) => {
+      const found =
+        i18n.getResource(language, 'contacts', key) ?? i18n.getResource('en', 'contacts', key);
+      return typeof found === 'string' ? found : undefined;
+    });
+    wordsByLanguage.set(language, words);
+  }
+  return words;
+}
+
 export interface ContactsListProps {
   total: number;
+  /** Changes when a new result lands (not a page of it): its visible rows render first. */
+  resultId: number;
   rowAt: (index: number) => Contact | undefined;
   sort: { column: SortColumn; descending: boolean };
   selected: ReadonlySet<number>;
@@ -65,14 +91,16 @@ const OVERSCAN = 4;
  * with spacer rows was laid out again whole on every change of window.
  */
 export function ContactsList(props: ContactsListProps) {
-  const { t } = useTranslation('contacts');
+  const { t, i18n: instance } = useTranslation('contacts');
+  const words = wordsFor(instance.language);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const overscan = useFreshResultOverscan(props.resultId);
   const virtualizer = useVirtualizer({
     count: props.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    overscan,
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
@@ -176,6 +204,7 @@ export function ContactsList(props: ContactsListProps) {
                 active={item.index === active}
                 selected={c ? props.selected.has(c.id) : false}
                 actions={actions}
+                words={words}
               />
             );
           })}
@@ -229,11 +258,38 @@ const Head = memo(function Head({
   );
 });
 
+/**
+ * The overscan: none in the render that lands a new result, so its DOM holds
+ * only the rows on screen and lands sooner after the answer; the rows beyond
+ * the edges follow a frame later.
+ */
+function useFreshResultOverscan(resultId: number): number {
+  const [overscan, setOverscan] = useState(OVERSCAN);
+  const [seen, setSeen] = useState(resultId);
+  if (seen !== resultId) {
+    // Set while rendering: this very render (the one with the new rows) has no overscan.
+    setSeen(resultId);
+    setOverscan(0);
+  }
+  useEffect(() => {
+    if (overscan === OVERSCAN) return;
+    // From the next frame's start: a render queued from this frame's callbacks would run in
+    // the task right after it, before anything else waiting on the new result's paint.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setOverscan(OVERSCAN));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [overscan]);
+  return overscan;
+}
+
 interface RowPlace {
   index: number;
   /** The row that takes Tab (roving focus). */
   active: boolean;
   actions: RowActions;
+  /** The row's words in the current language (one object per language). */
+  words: RowWords;
 }
 
 /** A row's place in the list: its offset below the header (rows have one height). */
@@ -251,8 +307,8 @@ const Row = memo(function Row({
   active,
   selected,
   actions,
+  words,
 }: RowPlace & { contact: Contact | undefined; selected: boolean }) {
-  const { t } = useTranslation('contacts');
   return (
     <div
       role="row"
@@ -266,10 +322,10 @@ const Row = memo(function Row({
       style={placeAt(index)}
     >
       {contact ? (
-        <RowCells contact={contact} selected={selected} actions={actions} />
+        <RowCells contact={contact} selected={selected} actions={actions} words={words} />
       ) : (
         <div role="cell" className="clist-cell clist-loading">
-          {t('table.loading')}
+          {words.loading}
         </div>
       )}
     </div>
@@ -281,13 +337,16 @@ function RowCells({
   contact: c,
   selected,
   actions,
+  words,
 }: {
   contact: Contact;
   selected: boolean;
   actions: RowActions;
+  words: RowWords;
 }) {
-  const { t } = useTranslation('contacts');
-  const name = contactName(c) || phoneForDisplay(c.phone);
+  const full = contactName(c);
+  const phone = phoneForDisplay(c.phone);
+  const name = isolate(full || phone);
   return (
     <>
       <div role="cell" className="clist-cell clist-select">
@@ -295,7 +354,7 @@ function RowCells({
           type="checkbox"
           checked={selected}
           onChange={() => actions.toggle(c.id)}
-          aria-label={t('table.selectOne', { name: isolate(name) })}
+          aria-label={words.selectOne(name)}
           tabIndex={-1}
         />
       </div>
@@ -304,20 +363,20 @@ function RowCells({
           type="button"
           className="clist-open"
           onClick={() => actions.open(c)}
-          aria-label={t('table.openOne', { name: isolate(name) })}
+          aria-label={words.openOne(name)}
           tabIndex={-1}
         >
-          {contactName(c) || t('table.noName')}
+          {full || words.noName}
         </button>
-        {c.hasConflict ? <span className="badge badge-failed">{t('table.conflict')}</span> : null}
+        {c.hasConflict ? <span className="badge badge-failed">{words.conflict}</span> : null}
         {c.pending && !c.hasConflict ? (
-          <span className="badge badge-pending" title={t('table.notSyncedHint')}>
-            {t('table.notSynced')}
+          <span className="badge badge-pending" title={words.notSyncedHint}>
+            {words.notSynced}
           </span>
         ) : null}
       </div>
       <div role="cell" className="clist-cell clist-text clist-phone">
-        {phoneForDisplay(c.phone)}
+        {phone}
       </div>
       <div role="cell" className="clist-cell clist-text clist-email">
         {c.email}
@@ -330,10 +389,10 @@ function RowCells({
           type="button"
           className="btn btn-secondary"
           onClick={() => actions.message(c)}
-          aria-label={t('table.messageTo', { name: isolate(name) })}
+          aria-label={words.messageTo(name)}
           tabIndex={-1}
         >
-          {t('table.message')}
+          {words.message}
         </button>
       </div>
     </>

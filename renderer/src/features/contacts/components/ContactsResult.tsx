@@ -66,6 +66,7 @@ export function ResultList(props: ResultListProps) {
       sort: s.sort,
       pages: s.pages,
       total: s.total,
+      resultId: s.resultId,
       loaded: s.loaded,
       selected: s.selected,
     })),
@@ -81,6 +82,7 @@ export function ResultList(props: ResultListProps) {
   return (
     <ContactsList
       total={s.total}
+      resultId={s.resultId}
       rowAt={(i) => rowAt(s.pages, i)}
       sort={s.sort}
       selected={s.selected}
