@@ -34,6 +34,13 @@ export const POOL = {
   offThreadMinBytes: 64 * 1024,
   /** `offMainThread`: chunks the worker may post ahead of the main thread before it stops reading. */
   offThreadChunksAhead: 4,
+  /** The warm pool's workers stop after this long without a check (the wizard's analysis to its start). */
+  warmIdleMs: 5 * 60_000,
+  /** Slices of a file checked by the pool: about this many bytes each, at least `threads × 4` of them. */
+  sliceMaxBytes: 2 * 1024 * 1024,
+  sliceMinBytes: 64 * 1024,
+  /** Slices read ahead of the one being finished, per worker (the memory bound). */
+  slicesAheadPerThread: 2,
 } as const;
 
 /** Column names for a message, quoted and escaped so a header with a line break stays on one line. */

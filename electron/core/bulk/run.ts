@@ -17,6 +17,8 @@ import { openCheckPool, poolThreads } from './pool/check-pool';
 import type { CheckSetup } from './pool/check-setup';
 import { scanOffThread } from './pool/off-thread-scan';
 import { type RowSink, scanPooled } from './pool/pooled-scan';
+import { scanSliced } from './pool/sliced-scan';
+import { planSlices } from './pool/slices';
 import { providerTemplate, renameFields } from './provider-template';
 import { isBlankRecord, type RecordProgress, streamRecords } from './records';
 import { type BulkReport, ReportBuilder } from './report';
@@ -136,12 +138,7 @@ async function scan(
   const pool = await poolFor(options, sniff);
   if (pool) {
     try {
-      await scanPooled(sniff, pool, checkSetup(options, sniff, checker), sink, {
-        chunkRows: POOL.chunkRows,
-        maxInFlight: POOL.inFlightPerThread * pool.threads,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      await scanOnPool(options, sniff, checkSetup(options, sniff, checker), pool, sink);
     } finally {
       await pool.close();
     }
@@ -157,6 +154,43 @@ async function scan(
   });
   if (report.rows === 0) throw new CsvFileError('The file has a header but no data rows.');
   return report;
+}
+
+/**
+ * The check on the pool: each worker reads and checks its own slices of the
+ * file when the file can be cut exactly (`planSlices`), otherwise this thread
+ * parses it and the workers inspect chunks of its rows.
+ */
+async function scanOnPool(
+  options: BulkOptions,
+  sniff: CsvSniff,
+  setup: CheckSetup,
+  pool: CheckPool,
+  sink: RowSink,
+): Promise<void> {
+  const progress = {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const plan = planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
+  if (plan) {
+    return scanSliced(sniff, plan, pool, setup, sink, {
+      maxAhead: POOL.slicesAheadPerThread * pool.threads,
+      progressEvery: POOL.chunkRows,
+      ...progress,
+    });
+  }
+  return scanPooled(sniff, pool, setup, sink, {
+    chunkRows: POOL.chunkRows,
+    maxInFlight: POOL.inFlightPerThread * pool.threads,
+    ...progress,
+  });
+}
+
+/** Enough slices to keep every worker busy to the end, none so big that many in flight weigh. */
+function sliceBytes(fileBytes: number, threads: number): number {
+  const even = Math.ceil(fileBytes / (threads * 4));
+  return Math.max(POOL.sliceMinBytes, Math.min(POOL.sliceMaxBytes, even));
 }
 
 /** The check in this thread, row by row as the file streams (small files, or no worker script). */
