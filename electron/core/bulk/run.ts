@@ -56,6 +56,12 @@ export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
    * `POOL.offThreadMinBytes` are still checked here (a worker costs more).
    */
   offMainThread?: boolean;
+  /**
+   * false: the pool's workers get chunks of rows parsed in this thread (the
+   * round-6 path, kept for files that cannot be cut and for A/B benches)
+   * instead of reading their own slices of the file.
+   */
+  slices?: boolean;
 }
 
 export interface EnqueueTarget {
@@ -172,7 +178,8 @@ async function scanOnPool(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  const plan = planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
+  const plan =
+    options.slices === false ? null : planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
   if (plan) {
     return scanSliced(sniff, plan, pool, setup, sink, {
       maxAhead: POOL.slicesAheadPerThread * pool.threads,
