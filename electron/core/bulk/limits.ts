@@ -21,8 +21,14 @@ export const BULK_LIMITS = {
 
 /** The worker pool that checks big files on every core (bench/bulk.bench.ts measures the threshold). */
 export const POOL = {
-  /** Smaller files are checked in this thread: starting the workers would cost more than they save. */
+  /** With OUTPOST_CHECK_THREADS, smaller files are checked in this thread: starting the workers would cost more than they save. */
   minFileBytes: 256 * 1024,
+  /**
+   * Without it or `checkThreads`, a check in this thread (the CLI) uses the
+   * pool from this size: the files where the pool's gain repays starting its
+   * workers for one check (bench/RESULTS.md, bulk: the threshold table).
+   */
+  defaultMinBytes: 8 * 1024 * 1024,
   /** Rows per chunk sent to a worker: enough to make the message's cost small next to the checks. */
   chunkRows: 1_000,
   /** Chunks in flight per worker before the file stops being read (the memory bound). */
@@ -36,7 +42,12 @@ export const POOL = {
   offThreadChunksAhead: 4,
   /** The warm pool's workers stop after this long without a check (the wizard's analysis to its start). */
   warmIdleMs: 5 * 60_000,
-  /** Slices of a file checked by the pool: about this many bytes each, at least `threads × 4` of them. */
+  /**
+   * Slices of a file checked by the pool: `threads × slicesPerThread` of
+   * them (small ones, so no worker waits long for the last), each of
+   * `sliceMinBytes` to `sliceMaxBytes`.
+   */
+  slicesPerThread: 8,
   sliceMaxBytes: 2 * 1024 * 1024,
   sliceMinBytes: 64 * 1024,
   /** Slices read ahead of the one being finished, per worker (the memory bound). */

@@ -142,13 +142,15 @@ async function scan(
     inspected: (i) => take(checker.finish(i)),
   };
   const pool = await poolFor(options, sniff);
+  let done = false;
   if (pool) {
     try {
-      await scanOnPool(options, sniff, checkSetup(options, sniff, checker), pool, sink);
+      done = await scanOnPool(options, sniff, checkSetup(options, sniff, checker), pool, sink);
     } finally {
       await pool.close();
     }
-  } else if (!(await offThread(options, sniff, checker, sink))) {
+  }
+  if (!done && !(await offThread(options, sniff, checker, sink))) {
     await scanInThread(options, sniff, checker, builder, take);
   }
   const report = builder.build(sniff, {
@@ -164,8 +166,9 @@ async function scan(
 
 /**
  * The check on the pool: each worker reads and checks its own slices of the
- * file when the file can be cut exactly (`planSlices`), otherwise this thread
- * parses it and the workers inspect chunks of its rows.
+ * file when the file can be cut exactly (`planSlices`). A file that cannot be
+ * is parsed in this thread and its rows' chunks inspected by the workers, or,
+ * off the main thread, left to the one-worker scan (false: not checked here).
  */
 async function scanOnPool(
   options: BulkOptions,
@@ -173,7 +176,7 @@ async function scanOnPool(
   setup: CheckSetup,
   pool: CheckPool,
   sink: RowSink,
-): Promise<void> {
+): Promise<boolean> {
   const progress = {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -181,22 +184,25 @@ async function scanOnPool(
   const plan =
     options.slices === false ? null : planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
   if (plan) {
-    return scanSliced(sniff, plan, pool, setup, sink, {
+    await scanSliced(sniff, plan, pool, setup, sink, {
       maxAhead: POOL.slicesAheadPerThread * pool.threads,
       progressEvery: POOL.chunkRows,
       ...progress,
     });
+    return true;
   }
-  return scanPooled(sniff, pool, setup, sink, {
+  if (options.offMainThread && options.checkThreads === undefined) return false;
+  await scanPooled(sniff, pool, setup, sink, {
     chunkRows: POOL.chunkRows,
     maxInFlight: POOL.inFlightPerThread * pool.threads,
     ...progress,
   });
+  return true;
 }
 
 /** Enough slices to keep every worker busy to the end, none so big that many in flight weigh. */
 function sliceBytes(fileBytes: number, threads: number): number {
-  const even = Math.ceil(fileBytes / (threads * 4));
+  const even = Math.ceil(fileBytes / (threads * POOL.slicesPerThread));
   return Math.max(POOL.sliceMinBytes, Math.min(POOL.sliceMaxBytes, even));
 }
 
@@ -241,22 +247,32 @@ function offThread(
   });
 }
 
-/** A pool when the file is big enough to repay starting one (or threads were asked for). */
+/**
+ * A pool when asked for (`checkThreads`, `OUTPOST_CHECK_THREADS`), or by
+ * default when it repays itself: off the main thread (the app, whose warm
+ * pool serves the wizard's analysis and then its start) from
+ * `POOL.offThreadMinBytes`, and in this thread's check (the CLI, which starts
+ * its workers for one check) from `POOL.defaultMinBytes` (bench/RESULTS.md, bulk).
+ */
 async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
-  // Off unless asked (the option, or OUTPOST_CHECK_THREADS): on this 2-core machine the pool
-  // costs 2-2.5x one thread's CPU even from built JS (main parses, every row crosses the thread
-  // boundary twice, fresh workers load their tables), so it is slower (bench/RESULTS.md, bulk).
   if (options.checkThreads !== undefined) {
     return options.checkThreads > 0 ? openCheckPool(options.checkThreads) : null;
   }
   const fromEnv = threadsFromEnv();
-  if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
-  return openCheckPool(Math.min(fromEnv, poolThreads()));
+  if (fromEnv !== undefined) {
+    if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
+    return openCheckPool(Math.min(fromEnv, poolThreads()));
+  }
+  const from = options.offMainThread ? POOL.offThreadMinBytes : POOL.defaultMinBytes;
+  return sniff.bytes >= from ? openCheckPool(poolThreads()) : null;
 }
 
-function threadsFromEnv(): number {
-  const n = Number(process.env.OUTPOST_CHECK_THREADS ?? 0);
-  return Number.isInteger(n) && n > 0 ? n : 0;
+/** OUTPOST_CHECK_THREADS: a number of workers, 0 for this thread only; undefined when unset. */
+function threadsFromEnv(): number | undefined {
+  const raw = process.env.OUTPOST_CHECK_THREADS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 let setupCount = 0;

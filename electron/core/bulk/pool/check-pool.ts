@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -84,6 +85,8 @@ export async function openCheckPool(threads = poolThreads()): Promise<CheckPool 
   if (shared.idle) clearTimeout(shared.idle);
   shared.idle = undefined;
   const stop = new AbortController();
+  // Every task of the check listens to it (tinypool), many more than the default warning's 10.
+  setMaxListeners(0, stop.signal);
   const run = <T>(task: unknown, name: string): Promise<T> =>
     shared.pool.run(task, { name, signal: stop.signal });
   let closed: Promise<void> | undefined;

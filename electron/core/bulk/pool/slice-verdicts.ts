@@ -142,27 +142,39 @@ class Table<T> {
 
 /**
  * Hands a slice's rows to `sink` in file order, rebuilt as the inspections
- * the worker made, calling `afterRow` with each record's row number (for
- * progress). Header records are skipped, as the one-thread check skips them.
+ * the worker made, a batch of records at a time (so the caller can let its
+ * event loop run between batches). Header records are skipped, as the
+ * one-thread check skips them.
  */
-export function replaySlice(
-  verdicts: SliceVerdicts,
-  sink: RowSink,
-  afterRow: (row: number) => void,
-): void {
-  const { kinds, column, fieldNames } = verdicts;
-  let whole = 0;
-  let valid = 0;
-  for (let i = 0; i < kinds.length; i++) {
-    const row = verdicts.firstRow + i;
-    const kind = kinds[i];
-    if (kind === Kind.Blank) sink.blank();
-    else if (kind === Kind.Whole) sink.inspected(verdicts.whole[whole++] as RowInspection);
-    else if (kind === Kind.Valid) {
-      const v = validRow(verdicts, valid++, row, fieldNames);
-      sink.inspected({ row, recipient: v.recipient, column, valid: v });
+export class SliceReplay {
+  private record = 0;
+  private whole = 0;
+  private valid = 0;
+
+  constructor(
+    private readonly verdicts: SliceVerdicts,
+    private readonly sink: RowSink,
+  ) {}
+
+  get done(): boolean {
+    return this.record >= this.verdicts.kinds.length;
+  }
+
+  /** Replays up to `count` records, calling `afterRow` with each one's row number (for progress). */
+  next(count: number, afterRow: (row: number) => void): void {
+    const v = this.verdicts;
+    const end = Math.min(v.kinds.length, this.record + count);
+    for (; this.record < end; this.record++) {
+      const row = v.firstRow + this.record;
+      const kind = v.kinds[this.record];
+      if (kind === Kind.Blank) this.sink.blank();
+      else if (kind === Kind.Whole) this.sink.inspected(v.whole[this.whole++] as RowInspection);
+      else if (kind === Kind.Valid) {
+        const valid = validRow(v, this.valid++, row, v.fieldNames);
+        this.sink.inspected({ row, recipient: valid.recipient, column: v.column, valid });
+      }
+      afterRow(row);
     }
-    afterRow(row);
   }
 }
 

@@ -4,7 +4,7 @@ import type { CheckPool } from './check-pool';
 import type { CheckSetup } from './check-setup';
 import type { RowSink } from './pooled-scan';
 import { rebuildError, type SliceResult } from './slice-check';
-import { replaySlice } from './slice-verdicts';
+import { SliceReplay } from './slice-verdicts';
 import type { CsvSlice, SlicePlan } from './slices';
 
 export interface SlicedScanOptions {
@@ -61,11 +61,16 @@ export async function scanSliced(
       });
       running[k] = undefined;
       const progress = progressOf(sniff, slices[k] as CsvSlice, result.verdicts.kinds.length);
-      replaySlice(result.verdicts, sink, (row) => {
-        stopped();
-        rows = row;
-        if (row % options.progressEvery === 0) options.onProgress?.(progress(row));
-      });
+      const replay = new SliceReplay(result.verdicts, sink);
+      while (!replay.done) {
+        replay.next(options.progressEvery, (row) => {
+          stopped();
+          rows = row;
+          if (row % options.progressEvery === 0) options.onProgress?.(progress(row));
+        });
+        // A slice is up to ~65,000 rows: the event loop runs between batches (the app's IPC).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       if (result.failure) throw rebuildError(result.failure);
     }
     stopped();
