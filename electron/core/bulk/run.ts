@@ -182,7 +182,9 @@ async function scanOnPool(
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const plan =
-    options.slices === false ? null : planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
+    options.slices === false
+      ? null
+      : await planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
   if (plan) {
     await scanSliced(sniff, plan, pool, setup, sink, {
       maxAhead: POOL.slicesAheadPerThread * pool.threads,

@@ -80,7 +80,7 @@ describe('planSlices', () => {
         writeFileSync(path, bytes);
         const sniff = sniffOf(path, bytes.length, bom && !win1252, win1252);
         const whole = await records(sniff);
-        const plan = planSlices(sniff, target);
+        const plan = await planSlices(sniff, target);
         fc.pre(plan !== null);
         if (!plan) return;
         const parts: CsvRecord[] = [];
@@ -98,7 +98,7 @@ describe('planSlices', () => {
     );
   });
 
-  it('cuts every well-quoted file (it falls back only for odd quoting, CR-only lines, bad UTF-8)', () => {
+  it('cuts every well-quoted file (it falls back only for odd quoting, CR-only lines, bad UTF-8)', async () => {
     const tidy = fc.array(
       fc.array(
         fc.oneof(
@@ -112,23 +112,23 @@ describe('planSlices', () => {
       ),
       { minLength: 1, maxLength: 40 },
     );
-    fc.assert(
-      fc.property(tidy, fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+    await fc.assert(
+      fc.asyncProperty(tidy, fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
         const body = rows.map((r) => r.join(';')).join(eol) + eol;
         const path = join(dir.path, `t${++n}.csv`);
         writeFileSync(path, body);
-        const plan = planSlices(sniffOf(path, Buffer.byteLength(body), false, false), 10);
+        const plan = await planSlices(sniffOf(path, Buffer.byteLength(body), false, false), 10);
         expect(plan).not.toBeNull();
       }),
       { numRuns: 200 },
     );
   });
 
-  it('starts each slice at the row the whole file numbers it', () => {
+  it('starts each slice at the row the whole file numbers it', async () => {
     const path = join(dir.path, 'rows.csv');
     const body = 'h;x\r\n"a\r\nb";1\r\n\r\nc;2\r\nd;3\r\n';
     writeFileSync(path, body);
-    const plan = planSlices(sniffOf(path, body.length, false, false), 1);
+    const plan = await planSlices(sniffOf(path, body.length, false, false), 1);
     expect(plan?.newline).toBe('\r\n');
     // A quoted line break is inside row 2; the blank row 3 opens the slice of row 4.
     expect(plan?.slices.map((s) => s.firstRow)).toEqual([1, 2, 3, 5]);

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { createDecoder } from '../encoding';
 import type { CsvSniff } from '../sniff';
@@ -51,20 +52,21 @@ enum At {
  * names its row), a quote never closed, or a closing quote followed by
  * spaces or other bytes PapaParse's own lenience would read differently.
  */
-export function planSlices(sniff: CsvSniff, targetBytes: number): SlicePlan | null {
+export async function planSlices(sniff: CsvSniff, targetBytes: number): Promise<SlicePlan | null> {
   const encoding = sniff.encoding.name;
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
   if (sniff.delimiter.char.length !== 1) return null;
   const newline = wholeFileNewline(sniff);
   if (newline === null) return null;
   const scan = new SliceScan(sniff, newline, targetBytes);
-  const fd = openSync(sniff.path, 'r');
+  // Read a MiB at a time, asynchronously: the app's event loop runs between reads.
+  const file = await open(sniff.path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     let offset = sniff.encoding.bomBytes;
     let unchecked = Buffer.alloc(0);
     for (;;) {
-      const n = readSync(fd, buffer, 0, READ_BYTES, offset);
+      const { bytesRead: n } = await file.read(buffer, 0, READ_BYTES, offset);
       if (n === 0) break;
       const bytes = buffer.subarray(0, n);
       if (encoding === 'utf-8') {
@@ -81,7 +83,7 @@ export function planSlices(sniff: CsvSniff, targetBytes: number): SlicePlan | nu
     const slices = scan.finish(offset);
     return slices ? { slices, newline } : null;
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }
 
