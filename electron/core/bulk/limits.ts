@@ -48,7 +48,7 @@ export const POOL = {
    * `sliceMinBytes` to `sliceMaxBytes`.
    */
   slicesPerThread: 8,
-  sliceMaxBytes: 2 * 1024 * 1024,
+  sliceMaxBytes: 512 * 1024,
   sliceMinBytes: 64 * 1024,
   /** Slices read ahead of the one being finished, per worker (the memory bound). */
   slicesAheadPerThread: 2,

@@ -48,6 +48,12 @@ export function poolThreads(): number {
  */
 export const WORKER_EXEC_ARGV: string[] = [];
 
+/**
+ * A pool worker's heap limits (bench/RESULTS.md, bulk-million: 1,000,000 rows
+ * peaked at 473 MiB without them, 360 with the old space alone, 319 with both).
+ */
+export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
 export interface CheckPool {
   readonly threads: number;
   /** Inspects one chunk of parsed rows in a worker. */
@@ -131,6 +137,10 @@ async function startPool(threads: number): Promise<WarmPool | null> {
     // A worker keeps its checker (template, rules caches) from one task of a job to the next.
     isolateWorkers: false,
     execArgv: WORKER_EXEC_ARGV,
+    // V8 lets each worker's heap grow far past what it keeps alive (its tables, the job's
+    // memos, one slice's verdicts: well under 100 MiB) before collecting; with two workers
+    // and main that took a 1,000,000-row check to ~500 MiB of RSS (bound: 400).
+    resourceLimits: WORKER_HEAP_LIMITS,
   });
   return { pool, threads, checks: 0, idle: undefined };
 }
