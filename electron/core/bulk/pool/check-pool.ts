@@ -49,10 +49,11 @@ export function poolThreads(): number {
 export const WORKER_EXEC_ARGV: string[] = [];
 
 /**
- * A pool worker's heap limits (bench/RESULTS.md, bulk-million: 1,000,000 rows
- * peaked at 473 MiB without them, 360 with the old space alone, 319 with both).
+ * A pool worker's heap limit (bench/RESULTS.md, round 7 hcsv: a 1,000,000-row
+ * check peaked at 473 MiB of RSS without it, 368 with 192 MiB; 128 MiB, or a
+ * smaller young space, took it lower but cost ~20 % more CPU in GC).
  */
-export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 192 };
 
 export interface CheckPool {
   readonly threads: number;
@@ -139,7 +140,7 @@ async function startPool(threads: number): Promise<WarmPool | null> {
     execArgv: WORKER_EXEC_ARGV,
     // V8 lets each worker's heap grow far past what it keeps alive (its tables, the job's
     // memos, one slice's verdicts: well under 100 MiB) before collecting; with two workers
-    // and main that took a 1,000,000-row check to ~500 MiB of RSS (bound: 400).
+    // and main that took a 1,000,000-row check to ~470-500 MiB of RSS (bound: 400).
     resourceLimits: WORKER_HEAP_LIMITS,
   });
   return { pool, threads, checks: 0, idle: undefined };
