@@ -50,8 +50,12 @@ export const POOL = {
   slicesPerThread: 8,
   sliceMaxBytes: 512 * 1024,
   sliceMinBytes: 64 * 1024,
-  /** Slices read ahead of the one being finished, per worker (the memory bound). */
-  slicesAheadPerThread: 2,
+  /**
+   * Slices checked ahead of the one being finished, beyond one per worker
+   * (the memory bound): one spare keeps every worker busy while this thread
+   * finishes a slice.
+   */
+  slicesAheadSpare: 1,
 } as const;
 
 /** Column names for a message, quoted and escaped so a header with a line break stays on one line. */

@@ -187,7 +187,7 @@ async function scanOnPool(
       : await planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
   if (plan) {
     await scanSliced(sniff, plan, pool, setup, sink, {
-      maxAhead: POOL.slicesAheadPerThread * pool.threads,
+      maxAhead: pool.threads + POOL.slicesAheadSpare,
       progressEvery: POOL.chunkRows,
       ...progress,
     });
