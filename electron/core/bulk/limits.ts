@@ -23,12 +23,6 @@ export const BULK_LIMITS = {
 export const POOL = {
   /** With OUTPOST_CHECK_THREADS, smaller files are checked in this thread: starting the workers would cost more than they save. */
   minFileBytes: 256 * 1024,
-  /**
-   * Without it or `checkThreads`, a check in this thread (the CLI) uses the
-   * pool from this size: the files where the pool's gain repays starting its
-   * workers for one check (bench/RESULTS.md, bulk: the threshold table).
-   */
-  defaultMinBytes: 8 * 1024 * 1024,
   /** Rows per chunk sent to a worker: enough to make the message's cost small next to the checks. */
   chunkRows: 1_000,
   /** Chunks in flight per worker before the file stops being read (the memory bound). */

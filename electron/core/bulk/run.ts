@@ -251,10 +251,11 @@ function offThread(
 
 /**
  * A pool when asked for (`checkThreads`, `OUTPOST_CHECK_THREADS`), or by
- * default when it repays itself: off the main thread (the app, whose warm
- * pool serves the wizard's analysis and then its start) from
- * `POOL.offThreadMinBytes`, and in this thread's check (the CLI, which starts
- * its workers for one check) from `POOL.defaultMinBytes` (bench/RESULTS.md, bulk).
+ * default off the main thread (the app, whose warm pool serves the wizard's
+ * analysis and then its start) from `POOL.offThreadMinBytes`. The CLI's
+ * check stays in its thread unless asked: a CLI process starts its workers
+ * for one check, and that was not shown repaid on this 2-core machine
+ * (bench/RESULTS.md, bulk: the threshold table's fresh pool).
  */
 async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
   if (options.checkThreads !== undefined) {
@@ -265,8 +266,8 @@ async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool
     if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
     return openCheckPool(Math.min(fromEnv, poolThreads()));
   }
-  const from = options.offMainThread ? POOL.offThreadMinBytes : POOL.defaultMinBytes;
-  return sniff.bytes >= from ? openCheckPool(poolThreads()) : null;
+  if (!options.offMainThread || sniff.bytes < POOL.offThreadMinBytes) return null;
+  return openCheckPool(poolThreads());
 }
 
 /** OUTPOST_CHECK_THREADS: a number of workers, 0 for this thread only; undefined when unset. */
