@@ -49,11 +49,12 @@ export function poolThreads(): number {
 export const WORKER_EXEC_ARGV: string[] = [];
 
 /**
- * A pool worker's heap limit (bench/RESULTS.md, round 7 hcsv: a 1,000,000-row
- * check peaked at 473 MiB of RSS without it, 368 with 192 MiB; 128 MiB, or a
- * smaller young space, took it lower but cost ~20 % more CPU in GC).
+ * A pool worker's heap limits (bench/RESULTS.md, round 7 hcsv: a
+ * 1,000,000-row check peaked at 473 MiB of RSS without them, 368–410 with the
+ * old space at 192 MiB, 363 with the young space at 16 MiB too; 8 MiB took
+ * it to 319–340 but looked ~10–20 % dearer in GC CPU).
  */
-export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 192 };
+export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
 
 export interface CheckPool {
   readonly threads: number;
