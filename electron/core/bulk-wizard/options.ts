@@ -64,7 +64,8 @@ export async function bulkOptions(
     balance: facts.balance,
     costNote: facts.note,
     ...(facts.currency ? { currency: facts.currency } : {}),
-    // Main's event loop must keep answering the window (and the outbox) while a big file is checked.
+    // Main's event loop must keep answering the window (and the outbox) while a big file is
+    // checked: by the warm sliced pool, whose workers the analysis and then the start share.
     offMainThread: true,
     ...extra,
   };

@@ -21,7 +21,7 @@ export const BULK_LIMITS = {
 
 /** The worker pool that checks big files on every core (bench/bulk.bench.ts measures the threshold). */
 export const POOL = {
-  /** Smaller files are checked in this thread: starting the workers would cost more than they save. */
+  /** With OUTPOST_CHECK_THREADS, smaller files are checked in this thread: starting the workers would cost more than they save. */
   minFileBytes: 256 * 1024,
   /** Rows per chunk sent to a worker: enough to make the message's cost small next to the checks. */
   chunkRows: 1_000,
@@ -34,6 +34,22 @@ export const POOL = {
   offThreadMinBytes: 64 * 1024,
   /** `offMainThread`: chunks the worker may post ahead of the main thread before it stops reading. */
   offThreadChunksAhead: 4,
+  /** The warm pool's workers stop after this long without a check (the wizard's analysis to its start). */
+  warmIdleMs: 5 * 60_000,
+  /**
+   * Slices of a file checked by the pool: `threads × slicesPerThread` of
+   * them (small ones, so no worker waits long for the last), each of
+   * `sliceMinBytes` to `sliceMaxBytes`.
+   */
+  slicesPerThread: 8,
+  sliceMaxBytes: 512 * 1024,
+  sliceMinBytes: 64 * 1024,
+  /**
+   * Slices checked ahead of the one being finished, beyond one per worker
+   * (the memory bound): one spare keeps every worker busy while this thread
+   * finishes a slice.
+   */
+  slicesAheadSpare: 1,
 } as const;
 
 /** Column names for a message, quoted and escaped so a header with a line break stays on one line. */

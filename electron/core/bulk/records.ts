@@ -36,13 +36,31 @@ export interface StreamOptions {
   /** Rows between progress events. */
   progressEvery?: number;
   signal?: AbortSignal;
+  /**
+   * Reads only this part of the file (`pool/slices.ts`), numbering its rows
+   * from `firstRow` and splitting lines at `newline`, as the whole file reads.
+   */
+  slice?: StreamSlice;
+}
+
+export interface StreamSlice {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  firstRow: number;
+  newline: '\n' | '\r\n';
 }
 
 /** Bytes in, decoded text out; counts bytes for progress and skips the BOM. */
-function decodingStream(sniff: CsvSniff, counter: { bytes: number }): Transform {
+function decodingStream(
+  sniff: CsvSniff,
+  counter: { bytes: number },
+  slice?: StreamSlice,
+): Transform {
   const decoder = createDecoder(sniff.encoding.name);
-  let skip = sniff.encoding.bomBytes;
-  let first = true;
+  // A slice starts past the BOM; only the file's first slice may begin with a stray U+FEFF.
+  let skip = slice ? 0 : sniff.encoding.bomBytes;
+  let first = !slice || slice.firstRow === 1;
   const emit = (self: Transform, text: string) => {
     const out = first ? text.replace(/^\uFEFF/, '') : text;
     if (out !== '') {
@@ -101,9 +119,15 @@ export function streamRecords(
   const progress = (rows: number) =>
     options.onProgress?.({ bytesRead: counter.bytes, totalBytes: sniff.bytes, rows });
   return new Promise((resolve, reject) => {
-    const file = createReadStream(sniff.path, { highWaterMark: 256 * 1024 });
-    const text = file.pipe(decodingStream(sniff, counter));
-    let row = 0;
+    const slice = options.slice;
+    const range = slice ? { start: slice.start, end: slice.end - 1 } : {};
+    if (slice && slice.end <= slice.start) {
+      resolve({ rows: slice.firstRow - 1 });
+      return;
+    }
+    const file = createReadStream(sniff.path, { highWaterMark: 256 * 1024, ...range });
+    const text = file.pipe(decodingStream(sniff, counter, slice));
+    let row = slice ? slice.firstRow - 1 : 0;
     options.control?.({
       pause: () => text.pause(),
       resume: () => text.resume(),
@@ -133,6 +157,7 @@ export function streamRecords(
     text.on('error', decodeFailure);
     Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
       delimiter: sniff.delimiter.char,
+      ...(slice ? { newline: slice.newline } : {}),
       step(results, parser) {
         if (settled) return parser.abort();
         row++;

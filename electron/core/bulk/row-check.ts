@@ -131,7 +131,8 @@ export class RowChecker {
   /** The same raw cell with the same default country always reads the same. */
   private readonly phoneCache = new Map<string, PhoneResult>();
   private readonly textCache = new Map<string, TextVerdict>();
-  private readonly phoneHeader: string;
+  /** The phone column's header: the column every number problem names. */
+  readonly phoneHeader: string;
   /** The instant the country rules are checked for (the job's send time, else when checking began). */
   readonly sendAt: Date;
   private readonly usedColumns: [string, number][];

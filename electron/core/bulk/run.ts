@@ -17,6 +17,8 @@ import { openCheckPool, poolThreads } from './pool/check-pool';
 import type { CheckSetup } from './pool/check-setup';
 import { scanOffThread } from './pool/off-thread-scan';
 import { type RowSink, scanPooled } from './pool/pooled-scan';
+import { scanSliced } from './pool/sliced-scan';
+import { planSlices } from './pool/slices';
 import { providerTemplate, renameFields } from './provider-template';
 import { isBlankRecord, type RecordProgress, streamRecords } from './records';
 import { type BulkReport, ReportBuilder } from './report';
@@ -54,6 +56,12 @@ export interface BulkOptions extends Omit<SniffOptions, 'maxFileBytes'> {
    * `POOL.offThreadMinBytes` are still checked here (a worker costs more).
    */
   offMainThread?: boolean;
+  /**
+   * false: the pool's workers get chunks of rows parsed in this thread (the
+   * round-6 path, kept for files that cannot be cut and for A/B benches)
+   * instead of reading their own slices of the file.
+   */
+  slices?: boolean;
 }
 
 export interface EnqueueTarget {
@@ -134,18 +142,15 @@ async function scan(
     inspected: (i) => take(checker.finish(i)),
   };
   const pool = await poolFor(options, sniff);
+  let done = false;
   if (pool) {
     try {
-      await scanPooled(sniff, pool, checkSetup(options, sniff, checker), sink, {
-        chunkRows: POOL.chunkRows,
-        maxInFlight: POOL.inFlightPerThread * pool.threads,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      done = await scanOnPool(options, sniff, checkSetup(options, sniff, checker), pool, sink);
     } finally {
       await pool.close();
     }
-  } else if (!(await offThread(options, sniff, checker, sink))) {
+  }
+  if (!done && !(await offThread(options, sniff, checker, sink))) {
     await scanInThread(options, sniff, checker, builder, take);
   }
   const report = builder.build(sniff, {
@@ -157,6 +162,50 @@ async function scan(
   });
   if (report.rows === 0) throw new CsvFileError('The file has a header but no data rows.');
   return report;
+}
+
+/**
+ * The check on the pool: each worker reads and checks its own slices of the
+ * file when the file can be cut exactly (`planSlices`). A file that cannot be
+ * is parsed in this thread and its rows' chunks inspected by the workers, or,
+ * off the main thread, left to the one-worker scan (false: not checked here).
+ */
+async function scanOnPool(
+  options: BulkOptions,
+  sniff: CsvSniff,
+  setup: CheckSetup,
+  pool: CheckPool,
+  sink: RowSink,
+): Promise<boolean> {
+  const progress = {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const plan =
+    options.slices === false
+      ? null
+      : await planSlices(sniff, sliceBytes(sniff.bytes, pool.threads));
+  if (plan) {
+    await scanSliced(sniff, plan, pool, setup, sink, {
+      maxAhead: pool.threads + POOL.slicesAheadSpare,
+      progressEvery: POOL.chunkRows,
+      ...progress,
+    });
+    return true;
+  }
+  if (options.offMainThread && options.checkThreads === undefined) return false;
+  await scanPooled(sniff, pool, setup, sink, {
+    chunkRows: POOL.chunkRows,
+    maxInFlight: POOL.inFlightPerThread * pool.threads,
+    ...progress,
+  });
+  return true;
+}
+
+/** Enough slices to keep every worker busy to the end, none so big that many in flight weigh. */
+function sliceBytes(fileBytes: number, threads: number): number {
+  const even = Math.ceil(fileBytes / (threads * POOL.slicesPerThread));
+  return Math.max(POOL.sliceMinBytes, Math.min(POOL.sliceMaxBytes, even));
 }
 
 /** The check in this thread, row by row as the file streams (small files, or no worker script). */
@@ -200,22 +249,33 @@ function offThread(
   });
 }
 
-/** A pool when the file is big enough to repay starting one (or threads were asked for). */
+/**
+ * A pool when asked for (`checkThreads`, `OUTPOST_CHECK_THREADS`), or by
+ * default off the main thread (the app, whose warm pool serves the wizard's
+ * analysis and then its start) from `POOL.offThreadMinBytes`. The CLI's
+ * check stays in its thread unless asked: a CLI process starts its workers
+ * for one check, and that was not shown repaid on this 2-core machine
+ * (bench/RESULTS.md, bulk: the threshold table's fresh pool).
+ */
 async function poolFor(options: BulkOptions, sniff: CsvSniff): Promise<CheckPool | null> {
-  // Off unless asked (the option, or OUTPOST_CHECK_THREADS): on this 2-core machine the pool
-  // costs 2-2.5x one thread's CPU even from built JS (main parses, every row crosses the thread
-  // boundary twice, fresh workers load their tables), so it is slower (bench/RESULTS.md, bulk).
   if (options.checkThreads !== undefined) {
     return options.checkThreads > 0 ? openCheckPool(options.checkThreads) : null;
   }
   const fromEnv = threadsFromEnv();
-  if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
-  return openCheckPool(Math.min(fromEnv, poolThreads()));
+  if (fromEnv !== undefined) {
+    if (fromEnv === 0 || sniff.bytes < POOL.minFileBytes) return null;
+    return openCheckPool(Math.min(fromEnv, poolThreads()));
+  }
+  if (!options.offMainThread || sniff.bytes < POOL.offThreadMinBytes) return null;
+  return openCheckPool(poolThreads());
 }
 
-function threadsFromEnv(): number {
-  const n = Number(process.env.OUTPOST_CHECK_THREADS ?? 0);
-  return Number.isInteger(n) && n > 0 ? n : 0;
+/** OUTPOST_CHECK_THREADS: a number of workers, 0 for this thread only; undefined when unset. */
+function threadsFromEnv(): number | undefined {
+  const raw = process.env.OUTPOST_CHECK_THREADS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 let setupCount = 0;

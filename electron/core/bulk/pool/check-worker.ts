@@ -1,6 +1,7 @@
 /**
  * The worker thread of the CSV check pool (tinypool loads this file, or its
- * built copy, and calls `inspectRows` once per chunk). Everything that is the
+ * built copy, and calls `checkSlice` once per slice of the file, or
+ * `inspectRows` once per chunk of parsed rows for a file that cannot be cut). Everything that is the
  * same for every row (the template's parse, the rules' caches) is made once
  * per job and kept for the job's next chunks: one checker, replaced when a
  * chunk of another job arrives, so nothing accumulates across jobs.
@@ -14,14 +15,24 @@ import type { RowChecker, RowInspection } from '../row-check';
 import { type CheckSetup, checkerFor, type RowToCheck } from './check-setup';
 import { isScanWorkerData } from './scan-messages';
 import { runScan } from './scan-worker';
+import { checkSliceWith, type SliceResult, type SliceTask } from './slice-check';
 
 if (parentPort && isScanWorkerData(workerData)) void runScan(parentPort, workerData);
 
 let cached: { key: string; checker: RowChecker } | undefined;
 
+/** The job's checker, kept from one task of the job to the next. */
+function checkerOf(setup: CheckSetup): RowChecker {
+  if (cached?.key !== setup.key) cached = { key: setup.key, checker: checkerFor(setup) };
+  return cached.checker;
+}
+
 export function inspectRows(task: { setup: CheckSetup; rows: RowToCheck[] }): RowInspection[] {
-  if (cached?.key !== task.setup.key)
-    cached = { key: task.setup.key, checker: checkerFor(task.setup) };
-  const { checker } = cached;
+  const checker = checkerOf(task.setup);
   return task.rows.map((r) => checker.inspect(r.row, r.cells, r.quoteProblem));
+}
+
+/** Reads, parses and inspects one slice of the file (`sliced-scan.ts`). */
+export function checkSlice(task: SliceTask): Promise<SliceResult> {
+  return checkSliceWith(checkerOf(task.setup), task);
 }
