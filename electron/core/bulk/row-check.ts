@@ -12,6 +12,7 @@ import {
 } from '../../../shared/sms';
 import type { ColumnMapping } from './columns';
 import { BULK_LIMITS } from './limits';
+import { Memo } from './memo';
 import { SeenNumbers } from './seen-numbers';
 
 export type IssueCode =
@@ -96,19 +97,11 @@ const TIME_CODES = new Set(['outside-sending-hours', 'public-holiday']);
 /**
  * Entries each per-job memo keeps before it starts again: enough for the
  * repeats a file has (a number listed twice, a text without merge fields),
- * small enough that a million distinct rows cannot grow it.
+ * small enough that a million distinct rows cannot grow it; and the key
+ * characters (texts), so that long distinct texts cannot either (memo.ts).
  */
 const MEMO_ENTRIES = 10_000;
-
-/** Remembers up to MEMO_ENTRIES results, then forgets them all (cheaper than an LRU, and bounded). */
-function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const value = make();
-  if (memo.size >= MEMO_ENTRIES) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+const MEMO_CHARS = 500_000;
 
 /** A text's segment count and the first reason it cannot go, computed once per distinct text. */
 interface TextVerdict {
@@ -127,10 +120,10 @@ export class RowChecker {
   private readonly countryColumn: number | undefined;
   /** Each accepted number's first row (a typed table: a million of them in ~24 MiB). */
   private readonly seen = new SeenNumbers();
-  private readonly rulesCache = new Map<string, RulesResult>();
+  private readonly rulesCache = new Memo<RulesResult>(MEMO_ENTRIES, MEMO_CHARS);
   /** The same raw cell with the same default country always reads the same. */
-  private readonly phoneCache = new Map<string, PhoneResult>();
-  private readonly textCache = new Map<string, TextVerdict>();
+  private readonly phoneCache = new Memo<PhoneResult>(MEMO_ENTRIES, MEMO_CHARS);
+  private readonly textCache = new Memo<TextVerdict>(MEMO_ENTRIES, MEMO_CHARS);
   /** The phone column's header: the column every number problem names. */
   readonly phoneHeader: string;
   /** The instant the country rules are checked for (the job's send time, else when checking began). */
@@ -288,14 +281,14 @@ export class RowChecker {
 
   /** Reads the number once per distinct cell and country (a number listed twice is parsed once). */
   private phone(cell: string, country: string | undefined): PhoneResult {
-    return remember(this.phoneCache, `${country ?? ''}\u0000${cell}`, () =>
+    return this.phoneCache.get(`${country ?? ''}\u0000${cell}`, () =>
       normalizePhone(cell, country ? { defaultCountry: country } : {}),
     );
   }
 
   /** Counts a rendered text once: texts repeat when the fields do (or when there are none). */
   private textVerdict(text: string): TextVerdict {
-    return remember(this.textCache, text, () => {
+    return this.textCache.get(text, () => {
       const count = countSegments(text, {
         encoding: this.opts.encoding ?? 'auto',
         maxParts: this.opts.maxParts ?? MAX_PARTS_SMS,
@@ -324,7 +317,7 @@ export class RowChecker {
 
   /** Rendered texts repeat (no merge fields, or a few distinct values): check each once. */
   private rules(text: string, countryIso: string): RulesResult {
-    return remember(this.rulesCache, `${countryIso}\u0000${text}`, () =>
+    return this.rulesCache.get(`${countryIso}\u0000${text}`, () =>
       checkSendingRules({
         text,
         countryIso,
