@@ -252,13 +252,8 @@ async function timeLoad(page: Page, cdp: CDPSession, url: URL): Promise<Marks> {
   return { ...marks, scriptMs, taskMs };
 }
 
-/**
- * The page started three times in one fresh browser context (one profile):
- * the first load is the cold start (empty HTTP cache, no compiled code); V8
- * keeps a script's compiled code from its second load on, so the third is the
- * warm start of a profile that has run the app before.
- */
-async function startOnce(browser: Browser, url: URL): Promise<{ cold: Marks; warm: Marks }> {
+/** A fresh browser context (one profile) whose page holds the bridge's token and the in-page measures. */
+async function measuredPage(browser: Browser, url: URL) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -272,6 +267,17 @@ async function startOnce(browser: Browser, url: URL): Promise<{ cold: Marks; war
     [TOKEN_KEY, token] as const,
   );
   await page.addInitScript({ content: MEASURE_IN_PAGE });
+  return { context, page, cdp };
+}
+
+/**
+ * The page started three times in one fresh browser context (one profile):
+ * the first load is the cold start (empty HTTP cache, no compiled code); V8
+ * keeps a script's compiled code from its second load on, so the third is the
+ * warm start of a profile that has run the app before.
+ */
+async function startOnce(browser: Browser, url: URL): Promise<{ cold: Marks; warm: Marks }> {
+  const { context, page, cdp } = await measuredPage(browser, url);
   const cold = await timeLoad(page, cdp, url);
   await timeLoad(page, cdp, url);
   const warm = await timeLoad(page, cdp, url);
@@ -285,19 +291,7 @@ async function startOnce(browser: Browser, url: URL): Promise<{ cold: Marks; war
  * its second load (cached files; V8 keeps compiled code only from then on).
  */
 async function profileStart(browser: Browser, url: URL): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const token = url.searchParams.get('token') ?? '';
-  await page.addInitScript(
-    ([key, value]) =>
-      (
-        globalThis as { sessionStorage?: { setItem(k: string, v: string): void } }
-      ).sessionStorage?.setItem(key, value),
-    [TOKEN_KEY, token] as const,
-  );
-  await page.addInitScript({ content: MEASURE_IN_PAGE });
+  const { context, page, cdp } = await measuredPage(browser, url);
   await profileWork(cdp, 'Start to interactive (this checkout)', async () => {
     await timeLoad(page, cdp, url);
   });

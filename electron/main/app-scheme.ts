@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Protocol } from 'electron';
+import { RENDERER_CONTENT_TYPES as TYPES } from '../core/files/content-types';
 
 /*
  * The built renderer is served from outpost://app/ rather than file://.
@@ -27,16 +28,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
     },
   ]);
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The file of the renderer's folder a URL names, or null: another host, or a path that leaves the folder. */
 export function rendererFileOf(rendererDir: string, url: string): string | null {
