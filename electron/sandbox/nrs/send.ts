@@ -136,7 +136,6 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   if (f.trans) text = applyTrans(text);
   const measure = plan.measure(text);
   if (measure.segments > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
-  const stringValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
   return {
     ok: true,
     plan: {
@@ -145,9 +144,16 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
       contactId: contact?.id ?? null,
       text,
       parts: measure.segments,
-      values: stringValues,
+      values: asStrings(values),
     },
   };
+}
+
+/** The merge values as the message keeps them (a loop: it runs for every recipient). */
+function asStrings(values: MergeValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(values)) out[key] = String(values[key]);
+  return out;
 }
 
 /** Contact fields first, the request's `sub` item over them (seed line 297). */
