@@ -153,10 +153,15 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   };
 }
 
-/** The merge values as the message keeps them (a loop: it runs for every recipient). */
+/**
+ * The merge values as the message keeps them. `values` is this recipient's own object, so
+ * when every value is already a string (contact fields, text `sub` items) it is kept as is.
+ */
 function asStrings(values: MergeValues): Record<string, string> {
+  const keys = Object.keys(values);
+  if (keys.every((k) => typeof values[k] === 'string')) return values as Record<string, string>;
   const out: Record<string, string> = {};
-  for (const key of Object.keys(values)) out[key] = String(values[key]);
+  for (const key of keys) out[key] = String(values[key]);
   return out;
 }
 
