@@ -1,4 +1,4 @@
-import { countSegments } from '../../../shared/sms';
+import { countSegments, UCS2_CAPACITY } from '../../../shared/sms';
 
 /** The one place the sandbox measures a message: helper A's segment counter (shared/sms). */
 export type NrsEncodingName = 'gsm' | 'gsm-pt' | 'utf-16';
@@ -11,10 +11,18 @@ export interface MessageMeasure {
    * Characters the chosen alphabet cannot carry. Not an error: like a GSM gateway, the
    * provider is taken to send a '?' in their place (each counts one septet).
    */
-  unrepresentable: string[];
+  unrepresentable: readonly string[];
 }
 
+/** Shared by every one-part UCS-2 measure: nothing reads it to change it. */
+const NONE: readonly string[] = Object.freeze([]);
+
 export function measureMessage(text: string, encoding: NrsEncodingName): MessageMeasure {
+  // UCS-2 counts code units: a text that fits one part is one part, whatever it holds
+  // (what the counter answers too); merged texts all differ, so this runs per recipient.
+  if (encoding === 'utf-16' && text.length > 0 && text.length <= UCS2_CAPACITY.single) {
+    return { segments: 1, units: text.length, unrepresentable: NONE };
+  }
   const count = countSegments(text, { encoding: encoding === 'utf-16' ? 'ucs2' : encoding });
   return {
     segments: count.segments,

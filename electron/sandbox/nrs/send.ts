@@ -21,7 +21,8 @@ interface Planned {
   values: Record<string, string>;
 }
 
-type Outcome = { ok: true; plan: Planned } | { ok: false; to: string; error: NrsErrorDetail };
+/** One object per recipient (the plan is the outcome's own fields: nothing to wrap). */
+type Outcome = (Planned & { ok: true }) | { ok: false; to: string; error: NrsErrorDetail };
 
 /** What every recipient of one request shares, worked out once per request. */
 interface RequestPlan {
@@ -62,28 +63,33 @@ export function handleSmsSend(store: NrsStore, rawBody: string): SandboxReply {
   if (store.unverifiedSenders.has(fields.from)) return nrsError(115);
   const plan = planRequest(store, fields);
   const outcomes = fields.to.map((to, i) => planRecipient(plan, to, i));
-  const accepted = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
-  if (accepted.length === 0) {
+  // Money, per part at each destination's coverage price; too little pays for nothing.
+  let accepted = 0;
+  let cost = 0;
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    accepted += 1;
+    cost += costMicros(o.to, o.parts);
+  }
+  if (accepted === 0) {
     const first = outcomes.find((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     return nrsError(first?.error.code ?? 102, first?.error.description);
   }
-  // Money, per part at each destination's coverage price; too little pays for nothing.
-  const cost = accepted.reduce((sum, o) => sum + costMicros(o.plan.to, o.plan.parts), 0);
   if (!store.ctx.wallet.charge(cost)) return nrsError(111);
   const acceptance = acceptanceOf(store, fields, now);
   const result = outcomes.map((o) => {
     if (!o.ok) return { accepted: false, to: o.to, error: o.error };
-    const rec = acceptRecipient(store, fields, acceptance, o.plan);
+    const rec = acceptRecipient(store, fields, acceptance, o);
     return {
       accepted: true,
-      to: o.plan.to,
+      to: o.to,
       id: rec.id,
       parts: rec.parts,
       scheduledAt: acceptance.scheduledAt,
       expiresAt: acceptance.expiresAt,
     };
   });
-  const status = accepted.length === outcomes.length ? 202 : 207;
+  const status = accepted === outcomes.length ? 202 : 207;
   const { sending } = acceptance;
   return json(status, { campaignId: sending.campaignId, sendingId: sending.id, result });
 }
@@ -136,18 +142,27 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   if (f.trans) text = applyTrans(text);
   const measure = plan.measure(text);
   if (measure.segments > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
-  const stringValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
   return {
     ok: true,
-    plan: {
-      to,
-      digits,
-      contactId: contact?.id ?? null,
-      text,
-      parts: measure.segments,
-      values: stringValues,
-    },
+    to,
+    digits,
+    contactId: contact?.id ?? null,
+    text,
+    parts: measure.segments,
+    values: asStrings(values),
   };
+}
+
+/**
+ * The merge values as the message keeps them. `values` is this recipient's own object, so
+ * when every value is already a string (contact fields, text `sub` items) it is kept as is.
+ */
+function asStrings(values: MergeValues): Record<string, string> {
+  const keys = Object.keys(values);
+  if (keys.every((k) => typeof values[k] === 'string')) return values as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const key of keys) out[key] = String(values[key]);
+  return out;
 }
 
 /** Contact fields first, the request's `sub` item over them (seed line 297). */
