@@ -14,7 +14,6 @@ import { numberTypeOf } from './number-type';
 import type { InvalidPhone, NormalizeOptions, PhoneResult, ValidPhone } from './types';
 
 type ReadAs = ValidPhone['readAs'];
-type ParseOptions = { defaultCountry?: CountryCode; extract: false };
 
 /**
  * Normalises what a person or a spreadsheet wrote into the provider's form
@@ -66,25 +65,8 @@ interface ValidParse {
   type: NonNullable<NumberType>;
 }
 
-// The text handed to the parser is always `digits` or `+digits` (cleanInput has removed
-// everything else), so libphonenumber-js's search for a number inside free text finds
-// the whole string: `extract: false` skips that work with the same result. One options
-// object per country, made once, also spares the per-call `{ defaultCountry }` spread.
-const WHOLE_TEXT: ParseOptions = { extract: false };
-const optionsByCountry = new Map<CountryCode, ParseOptions>();
-
-function parseOptionsFor(country: CountryCode | undefined): ParseOptions {
-  if (!country) return WHOLE_TEXT;
-  let options = optionsByCountry.get(country);
-  if (!options) {
-    options = { defaultCountry: country, extract: false };
-    optionsByCountry.set(country, options);
-  }
-  return options;
-}
-
 function validParse(text: string, country?: CountryCode): ValidParse | undefined {
-  const phone = parsePhoneNumberFromString(text, parseOptionsFor(country));
+  const phone = parsePhoneNumberFromString(text, country);
   if (!phone) return undefined;
   // With the max metadata every numbering plan has type patterns, and then
   // libphonenumber-js's isValid() is exactly getType() !== undefined: one
