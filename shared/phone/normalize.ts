@@ -34,11 +34,11 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
   if ('ok' in cleaned) return cleaned;
   const { digits } = cleaned;
   if (cleaned.international) return readInternational(input, digits, 'international');
-  const country = defaultCountryOf(options.defaultCountry);
-  if (!country) return readWithoutCountry(input, digits);
+  const plan = defaultCountryOf(options.defaultCountry);
+  if (!plan) return readWithoutCountry(input, digits);
+  const { country, ownCode } = plan;
 
   // Parsing is the cost here, so each reading is tried only when it can win.
-  const ownCode = getCountryCallingCode(country);
   const withOwnCode = digits.startsWith(ownCode) ? validParse(`+${digits}`) : undefined;
   if (withOwnCode?.phone.countryCallingCode === ownCode) {
     return toValid(input, withOwnCode, 'provider-form');
@@ -50,13 +50,26 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
   return nationalFailure(input, digits, country);
 }
 
-function defaultCountryOf(code: string | undefined): CountryCode | undefined {
+interface DefaultCountry {
+  country: CountryCode;
+  ownCode: string;
+}
+
+// A CSV check asks for the same default country on every row: look it up once.
+// Only supported codes are kept, so the map stays as small as the country list.
+const defaultCountries = new Map<string, DefaultCountry>();
+
+function defaultCountryOf(code: string | undefined): DefaultCountry | undefined {
   if (code === undefined || code === '') return undefined;
+  const known = defaultCountries.get(code);
+  if (known) return known;
   const upper = code.toUpperCase();
   if (!isSupportedCountry(upper)) {
     throw new RangeError(`Unknown default country "${code}"; use an ISO 3166-1 alpha-2 code.`);
   }
-  return upper;
+  const plan = { country: upper, ownCode: getCountryCallingCode(upper) };
+  defaultCountries.set(code, plan);
+  return plan;
 }
 
 /** A parse that is a valid number, with its type (looked up once). */

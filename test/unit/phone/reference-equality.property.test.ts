@@ -163,6 +163,27 @@ describe('normalizePhone equals the reference from before round 7', () => {
     );
   });
 
+  it('on any two letters as the default country: the same result or the same error', () => {
+    const outcome = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        return { threw: String(error) };
+      }
+    };
+    fc.assert(
+      fc.property(anInput, fc.stringMatching(/^[A-Za-z]{2}$/), (input, code) => {
+        // Twice, so a remembered default country answers as the first lookup did.
+        for (let i = 0; i < 2; i++) {
+          expect(outcome(() => normalizePhone(input, { defaultCountry: code }))).toEqual(
+            outcome(() => normalizePhoneBefore(input, { defaultCountry: code })),
+          );
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('on every country example in national, provider and + form, for every default country', () => {
     const forms = Object.entries(examples).flatMap(([country, national]) => {
       const code = getCountryCallingCode(country as CountryCode);
