@@ -39,13 +39,15 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
   const { country, ownCode } = plan;
 
   // Parsing is the cost here, so each reading is tried only when it can win.
-  const withOwnCode = digits.startsWith(ownCode) ? validParse(`+${digits}`) : undefined;
+  const startsWithOwnCode = digits.startsWith(ownCode);
+  const withOwnCode = startsWithOwnCode ? validParse(`+${digits}`) : undefined;
   if (withOwnCode?.phone.countryCallingCode === ownCode) {
     return toValid(input, withOwnCode, 'provider-form');
   }
   const national = validParse(digits, country);
   if (national) return toValid(input, national, 'national');
-  const withCode = withOwnCode ?? validParse(`+${digits}`);
+  // When digits start with the own code, `+digits` has been parsed already: same answer.
+  const withCode = startsWithOwnCode ? withOwnCode : validParse(`+${digits}`);
   if (withCode) return toValid(input, withCode, 'provider-form');
   return nationalFailure(input, digits, country);
 }
@@ -119,10 +121,11 @@ function readInternational(input: string, digits: string, readAs: ReadAs): Phone
 }
 
 function readWithoutCountry(input: string, digits: string): PhoneResult {
-  const result = readInternational(input, digits, 'provider-form');
-  if (result.ok) return result;
+  const phone = validParse(`+${digits}`);
+  if (phone) return toValid(input, phone, 'provider-form');
   // Without a default country the only reading is "calling code + number"; the
-  // useful fix is the missing country, whatever the length check said.
+  // useful fix is the missing country, whatever the length check said (so it is
+  // not asked: that was two more parses per such row).
   return fail(
     input,
     'missing-country',
