@@ -81,7 +81,10 @@ interface ValidParse {
 }
 
 function validParse(text: string, country?: CountryCode): ValidParse | undefined {
-  const phone = parsePhoneNumberFromString(text, country);
+  return typed(parsePhoneNumberFromString(text, country));
+}
+
+function typed(phone: PhoneNumber | undefined): ValidParse | undefined {
   if (!phone) return undefined;
   // With the max metadata every numbering plan has type patterns, and then
   // libphonenumber-js's isValid() is exactly getType() !== undefined: one
@@ -105,8 +108,9 @@ function toValid(input: string, { phone, type }: ValidParse, readAs: ReadAs): Va
 }
 
 function readInternational(input: string, digits: string, readAs: ReadAs): PhoneResult {
-  const phone = validParse(`+${digits}`);
-  if (phone) return toValid(input, phone, readAs);
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  const valid = typed(parsed);
+  if (valid) return toValid(input, valid, readAs);
   const problem = validatePhoneNumberLength(`+${digits}`);
   const shown = `"${input.trim()}"`;
   if (problem === 'INVALID_COUNTRY' || problem === 'NOT_A_NUMBER') {
@@ -116,7 +120,7 @@ function readInternational(input: string, digits: string, readAs: ReadAs): Phone
       `${shown} does not start with a valid country calling code.`,
     );
   }
-  const where = regionOf(digits);
+  const where = regionOf(parsed);
   return lengthFailure(input, problem, `${shown} ${where}`);
 }
 
@@ -160,8 +164,8 @@ function lengthFailure(input: string, problem: string | undefined, subject: stri
   }
 }
 
-function regionOf(digits: string): string {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
+/** Where an invalid `+digits` points, from its parse (kept, not parsed again). */
+function regionOf(parsed: PhoneNumber | undefined): string {
   const iso = parsed?.country;
   return iso
     ? `(a number of ${countryName(iso)})`
