@@ -10,6 +10,7 @@ import {
 import { cleanInput } from './clean-input';
 import { countryName } from './country-name';
 import { toLineType } from './line-type';
+import { numberTypeOf } from './number-type';
 import type { InvalidPhone, NormalizeOptions, PhoneResult, ValidPhone } from './types';
 
 type ReadAs = ValidPhone['readAs'];
@@ -33,29 +34,44 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
   if ('ok' in cleaned) return cleaned;
   const { digits } = cleaned;
   if (cleaned.international) return readInternational(input, digits, 'international');
-  const country = defaultCountryOf(options.defaultCountry);
-  if (!country) return readWithoutCountry(input, digits);
+  const plan = defaultCountryOf(options.defaultCountry);
+  if (!plan) return readWithoutCountry(input, digits);
+  const { country, ownCode } = plan;
 
   // Parsing is the cost here, so each reading is tried only when it can win.
-  const ownCode = getCountryCallingCode(country);
-  const withOwnCode = digits.startsWith(ownCode) ? validParse(`+${digits}`) : undefined;
+  const startsWithOwnCode = digits.startsWith(ownCode);
+  const withOwnCode = startsWithOwnCode ? validParse(`+${digits}`) : undefined;
   if (withOwnCode?.phone.countryCallingCode === ownCode) {
     return toValid(input, withOwnCode, 'provider-form');
   }
   const national = validParse(digits, country);
   if (national) return toValid(input, national, 'national');
-  const withCode = withOwnCode ?? validParse(`+${digits}`);
+  // When digits start with the own code, `+digits` has been parsed already: same answer.
+  const withCode = startsWithOwnCode ? withOwnCode : validParse(`+${digits}`);
   if (withCode) return toValid(input, withCode, 'provider-form');
   return nationalFailure(input, digits, country);
 }
 
-function defaultCountryOf(code: string | undefined): CountryCode | undefined {
+interface DefaultCountry {
+  country: CountryCode;
+  ownCode: string;
+}
+
+// A CSV check asks for the same default country on every row: look it up once.
+// Only supported codes are kept, so the map stays as small as the country list.
+const defaultCountries = new Map<string, DefaultCountry>();
+
+function defaultCountryOf(code: string | undefined): DefaultCountry | undefined {
   if (code === undefined || code === '') return undefined;
+  const known = defaultCountries.get(code);
+  if (known) return known;
   const upper = code.toUpperCase();
   if (!isSupportedCountry(upper)) {
     throw new RangeError(`Unknown default country "${code}"; use an ISO 3166-1 alpha-2 code.`);
   }
-  return upper;
+  const plan = { country: upper, ownCode: getCountryCallingCode(upper) };
+  defaultCountries.set(code, plan);
+  return plan;
 }
 
 /** A parse that is a valid number, with its type (looked up once). */
@@ -65,12 +81,15 @@ interface ValidParse {
 }
 
 function validParse(text: string, country?: CountryCode): ValidParse | undefined {
-  const phone = parsePhoneNumberFromString(text, country);
+  return typed(parsePhoneNumberFromString(text, country));
+}
+
+function typed(phone: PhoneNumber | undefined): ValidParse | undefined {
   if (!phone) return undefined;
   // With the max metadata every numbering plan has type patterns, and then
   // libphonenumber-js's isValid() is exactly getType() !== undefined: one
-  // type lookup instead of two (it was a third of the phone check's time).
-  const type = phone.getType();
+  // type lookup instead of two; numberTypeOf is getType() with compiled patterns.
+  const type = numberTypeOf(phone);
   return type === undefined ? undefined : { phone, type };
 }
 
@@ -89,8 +108,9 @@ function toValid(input: string, { phone, type }: ValidParse, readAs: ReadAs): Va
 }
 
 function readInternational(input: string, digits: string, readAs: ReadAs): PhoneResult {
-  const phone = validParse(`+${digits}`);
-  if (phone) return toValid(input, phone, readAs);
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  const valid = typed(parsed);
+  if (valid) return toValid(input, valid, readAs);
   const problem = validatePhoneNumberLength(`+${digits}`);
   const shown = `"${input.trim()}"`;
   if (problem === 'INVALID_COUNTRY' || problem === 'NOT_A_NUMBER') {
@@ -100,15 +120,16 @@ function readInternational(input: string, digits: string, readAs: ReadAs): Phone
       `${shown} does not start with a valid country calling code.`,
     );
   }
-  const where = regionOf(digits);
+  const where = regionOf(parsed);
   return lengthFailure(input, problem, `${shown} ${where}`);
 }
 
 function readWithoutCountry(input: string, digits: string): PhoneResult {
-  const result = readInternational(input, digits, 'provider-form');
-  if (result.ok) return result;
+  const phone = validParse(`+${digits}`);
+  if (phone) return toValid(input, phone, 'provider-form');
   // Without a default country the only reading is "calling code + number"; the
-  // useful fix is the missing country, whatever the length check said.
+  // useful fix is the missing country, whatever the length check said (so it is
+  // not asked: that was two more parses per such row).
   return fail(
     input,
     'missing-country',
@@ -143,8 +164,8 @@ function lengthFailure(input: string, problem: string | undefined, subject: stri
   }
 }
 
-function regionOf(digits: string): string {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
+/** Where an invalid `+digits` points, from its parse (kept, not parsed again). */
+function regionOf(parsed: PhoneNumber | undefined): string {
   const iso = parsed?.country;
   return iso
     ? `(a number of ${countryName(iso)})`
