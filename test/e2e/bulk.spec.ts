@@ -135,8 +135,9 @@ test('a 1,000-row CSV from file to results: every step, Back keeps choices, reje
   expect(exported.trimEnd().split('\r\n')).toHaveLength(998);
 
   await page.getByRole('button', { name: 'All bulk jobs' }).click();
+  // Every message is with the provider: the job waits for delivery reports or has them all.
   await expect(wizard.jobsTable().getByRole('row').filter({ hasText: jobName })).toContainText(
-    /Finished|Sending/,
+    /Awaiting delivery reports|Finished/,
   );
   await page.screenshot({ path: 'docs/screenshots/jobs-list-en.png', fullPage: true });
 });
