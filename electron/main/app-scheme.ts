@@ -59,5 +59,6 @@ export async function answerAppRequest(rendererDir: string, url: string): Promis
 
 /** After ready: answers outpost://app/… from the built renderer's folder. */
 export function serveAppScheme(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => answerAppRequest(normalize(rendererDir), request.url));
+  const dir = normalize(rendererDir);
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(dir, request.url));
 }
