@@ -223,6 +223,7 @@ export class OutboxEngine {
   private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
     let ahead: Promise<Leased | null> | null = null;
     let held: HeldSettle | null = null;
+    this.busySlots += 1;
     try {
       while (!this.stopped && this.o.now() < deadline) {
         const now = this.o.now();
@@ -256,6 +257,7 @@ export class OutboxEngine {
         if (await this.idle(now, deadline, accountId, forever)) return;
       }
     } finally {
+      this.busySlots -= 1;
       try {
         held?.();
       } finally {
@@ -285,7 +287,14 @@ export class OutboxEngine {
     }
   }
 
-  /** Nothing claimable: waits for the next due time (or a wake). True when the drain is over. */
+  /**
+   * Nothing claimable: waits for the next due time, a wake, or a sibling
+   * writing outcomes (see outcomesWritten). True when the drain is over.
+   * Only the last slot to go idle checkpoints: a checkpoint blocks the event
+   * loop for an fsync, and a busy sibling's answer would wait behind it; that
+   * sibling's next dispatch mark, or its own going idle, syncs the settles
+   * written meanwhile.
+   */
   private async idle(
     now: number,
     deadline: number,
@@ -293,23 +302,39 @@ export class OutboxEngine {
     forever: boolean,
   ): Promise<boolean> {
     const idleSince = performance.now();
-    this.syncSettled();
-    const next = nextWakeAt(this.db, {
-      now,
-      accountId,
-      owner: this.o.owner,
-      offlineUntil: this.offlineUntil,
-      unusable: [...this.unusable.keys()],
-      probeAt: forever ? this.prober.nextAt() : null,
-    });
-    this.checkpointWhenIdle(now);
-    if ((next === null && !forever) || (next !== null && next > deadline)) {
+    this.busySlots -= 1;
+    try {
+      const last = this.busySlots === 0;
+      if (last) this.syncSettled();
+      const next = nextWakeAt(this.db, {
+        now,
+        accountId,
+        owner: this.o.owner,
+        offlineUntil: this.offlineUntil,
+        unusable: [...this.unusable.keys()],
+        probeAt: forever ? this.prober.nextAt() : null,
+      });
+      if (last) this.checkpointWhenIdle(now);
+      if ((next === null && !forever) || (next !== null && next > deadline)) return true;
+      await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
+      return false;
+    } finally {
+      this.busySlots += 1;
       this.timings.add('idle', idleSince);
-      return true;
     }
-    await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
-    this.timings.add('idle', idleSince);
-    return false;
+  }
+
+  /** Worker slots not waiting in idle(): those that may have a request out. */
+  private busySlots = 0;
+
+  /**
+   * Rows were settled or handed back: some may be claimable now (a retry due
+   * at once, a hand-back), and a sibling's last request may have ended the
+   * drain. Idle slots look again at once instead of when their sleep ends.
+   */
+  private outcomesWritten(): void {
+    this.unsyncedSettles = true;
+    this.sleepers.wakeAll();
   }
 
   /**
@@ -371,7 +396,7 @@ export class OutboxEngine {
       this.totals.failed += withDeferredSync(this.db, () =>
         settle(this.db, claim.token, failed, now),
       );
-      this.unsyncedSettles = true;
+      this.outcomesWritten();
       return null;
     }
     const stale = now - claimedAt > this.requestBudgetMs / 2;
@@ -405,7 +430,7 @@ export class OutboxEngine {
         this.o.now(),
       ),
     );
-    this.unsyncedSettles = true;
+    this.outcomesWritten();
   }
 
   /** The slot stops with a batch claimed ahead: its request was never written, so it goes back. */
@@ -655,7 +680,7 @@ export class OutboxEngine {
     // leaves the rows dispatched, and recovery asks the provider about them:
     // never sent twice, and an fsync per request saved.
     withDeferredSync(this.db, () => settle(this.db, claim.token, outcomes, this.o.now()));
-    this.unsyncedSettles = true;
+    this.outcomesWritten();
     const blocked = outcomes.find((o) => o.kind === 'failed' && o.failure.kind === 'sender');
     if (blocked?.kind === 'failed') {
       this.rememberBlockedSender(claim, blocked.failure);

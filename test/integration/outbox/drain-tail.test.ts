@@ -1,0 +1,191 @@
+// The drain's tail: slots that found nothing to claim wait while a sibling's
+// last requests are still out. What must hold: an idle slot never blocks the
+// event loop with a WAL checkpoint while a sibling's answer is on its way (the
+// last slot to go idle does it), and rows a sibling hands back for another try
+// are picked up by an idle slot as soon as they are written, not when its
+// sleep's timer ends. Timers are frozen, so "as soon as" is counted in event
+// loop turns with no timer firing, never measured in milliseconds.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OutboxEngine } from '../../../electron/core/outbox/engine';
+import type { ProviderAdapter } from '../../../electron/core/providers/types';
+import type { OutgoingBatch, SendResult } from '../../../shared/domain/message';
+import { FAST, type Harness, startHarness, stateCounts } from '../../helpers/outbox-harness';
+
+let h: Harness;
+/** A drain still running when a test failed: stopped and let go before the database closes. */
+let running: { engine: OutboxEngine; drained: Promise<unknown>; pending: Pending[] } | null = null;
+
+afterEach(async () => {
+  vi.useRealTimers();
+  if (running) {
+    running.engine.stop();
+    for (const p of running.pending) p.answer('accept');
+    await running.drained.catch(() => undefined);
+    running = null;
+  }
+  await h.close();
+});
+
+/** A request the test answers when it chooses. */
+interface Pending {
+  batch: OutgoingBatch;
+  /** Answers the request (only the first call counts). */
+  answer: (result: 'accept' | 'retry') => void;
+}
+
+/**
+ * An adapter whose requests wait for the test, counting those outstanding;
+ * every other call goes to the real adapter (nothing else is called here).
+ */
+function heldAdapter(pending: Pending[]) {
+  const inFlight = { count: 0 };
+  const adapterFor = (accountId: number): ProviderAdapter => {
+    const real = h.pool.get(accountId);
+    return new Proxy(real, {
+      get(target, key, receiver) {
+        if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
+        return (batch: OutgoingBatch) =>
+          new Promise<SendResult>((resolve) => {
+            inFlight.count += 1;
+            let answered = false;
+            pending.push({
+              batch,
+              answer: (result) => {
+                if (answered) return;
+                answered = true;
+                inFlight.count -= 1;
+                resolve(answerOf(batch, result));
+              },
+            });
+          });
+      },
+    });
+  };
+  return { adapterFor, inFlight };
+}
+
+function answerOf(batch: OutgoingBatch, result: 'accept' | 'retry'): SendResult {
+  return {
+    campaignId: null,
+    sendingId: null,
+    results: batch.recipients.map((r, i) =>
+      result === 'accept'
+        ? {
+            to: r.to,
+            accepted: true as const,
+            messageId: `m-${r.to}-${i}`,
+            parts: 1,
+            scheduledAt: null,
+            expiresAt: null,
+          }
+        : {
+            to: r.to,
+            accepted: false as const,
+            failure: {
+              code: 500,
+              httpStatus: 500,
+              kind: 'transient' as const,
+              message: 'The provider had a hiccup.',
+            },
+          },
+    ),
+  };
+}
+
+/** Lets the engine run with timers frozen: event loop turns only. */
+async function turns(n: number, until: () => boolean = () => false): Promise<void> {
+  for (let i = 0; i < n && !until(); i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Counts WAL checkpoints, and those run while one of the engine's requests was out. */
+function countCheckpoints(inFlight: { count: number }) {
+  const counts = { all: 0, whileInFlight: 0 };
+  const pragma = h.db.pragma.bind(h.db);
+  h.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+    if (source.startsWith('wal_checkpoint')) {
+      counts.all += 1;
+      if (inFlight.count > 0) counts.whileInFlight += 1;
+    }
+    return pragma(source, options);
+  }) as typeof h.db.pragma;
+  return counts;
+}
+
+// Two slots, three batches: the second slot runs out of work while the first still has a request out.
+// The WAL's flush is the one piece of real I/O left; done at once, every step is a turn of the loop.
+const TWO_SLOTS = {
+  ...FAST,
+  batchSize: 10,
+  concurrency: 2,
+  random: () => 0,
+  syncWal: () => Promise.resolve(),
+};
+
+describe('the drain’s tail', () => {
+  it('a slot with nothing left does not checkpoint the WAL while its sibling’s request is out', async () => {
+    h = await startHarness();
+    h.enqueue(30);
+    const pending: Pending[] = [];
+    const { adapterFor, inFlight } = heldAdapter(pending);
+    const checkpoints = countCheckpoints(inFlight);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, adapterFor, TWO_SLOTS);
+    let done = false;
+    const drained = engine.drain({ timeoutMs: 60_000 }).finally(() => {
+      done = true;
+    });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 2);
+    pending[0]?.answer('accept');
+    pending[1]?.answer('accept');
+    await turns(2_000, () => pending.length === 3);
+    expect(pending).toHaveLength(3);
+    // The slot without a third batch goes idle meanwhile (its settles written, and unsynced).
+    await turns(50);
+    expect(inFlight.count).toBe(1);
+    expect(checkpoints.whileInFlight).toBe(0);
+
+    pending[2]?.answer('accept');
+    await turns(2_000, () => done);
+    await drained;
+    expect(stateCounts(h.db)).toEqual({ accepted: 30 });
+    // The settles were made durable once nothing was out any more.
+    expect(checkpoints.all).toBeGreaterThan(0);
+    expect(checkpoints.whileInFlight).toBe(0);
+  });
+
+  it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
+    h = await startHarness();
+    h.enqueue(30);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, adapterFor, TWO_SLOTS);
+    let done = false;
+    const drained = engine.drain({ timeoutMs: 60_000 }).finally(() => {
+      done = true;
+    });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 2);
+    pending[0]?.answer('accept');
+    pending[1]?.answer('accept');
+    await turns(2_000, () => pending.length === 3);
+    await turns(50);
+    // The third batch comes back "try again" (no wait: the jitter is 0): its rows are due at once.
+    pending[2]?.answer('retry');
+    await turns(2_000, () => pending.length === 4);
+    expect(pending).toHaveLength(4);
+    expect(pending[3]?.batch.recipients.map((r) => r.to)).toEqual(
+      pending[2]?.batch.recipients.map((r) => r.to),
+    );
+
+    pending[3]?.answer('accept');
+    await turns(2_000, () => done);
+    expect(done).toBe(true);
+    await drained;
+    expect(stateCounts(h.db)).toEqual({ accepted: 30 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
