@@ -23,7 +23,8 @@
 // come from the build's report (scripts/bundle-report) and are held to the
 // budget of scripts/bundle-report/budget.ts: the table says when it is over.
 // BENCH_PROFILE=1 also prints a CPU profile and a trace of one more start.
-// `--quick` (or BENCH_RUNS) makes fewer runs: about 2 minutes with a baseline.
+// `--quick` (or BENCH_RUNS) makes fewer runs: about 2 minutes with a baseline;
+// `--no-record` prints the tables without rewriting the section.
 // The machine is shared, so the table gives min, median and p90 over the runs,
 // with the load average beside them. BENCH_BASELINE=<git rev> also builds that
 // commit's renderer and its page bridge (electron/web/page, what the preload
@@ -53,6 +54,8 @@ import { table, writeSection } from './lib/results';
 
 const ROOT = resolve(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
+// A/B runs made while working leave the recorded section as it is.
+const RECORD = !process.argv.includes('--no-record');
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 6 : 15));
 const WARMUP = 2;
 const TOKEN_KEY = 'outpost.web.token';
@@ -482,7 +485,12 @@ async function main(): Promise<void> {
     const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
     const body = `${RUNS} runs of each build after ${WARMUP} warm-ups, in turn, each in a fresh browser context: the cold start is its first load (empty cache), the warm start its third (the HTTP cache and V8's compiled code kept from the loads before); 1-minute load average ${load} during the runs. Target: interactive ≤ 300 ms.\n\n${summary(builds)}\n\n${builds.flatMap((b) => [report(b, 'cold'), report(b, 'warm')]).join('\n\n')}`;
     console.log(body);
-    writeSection('renderer-start', 'Renderer start to interactive (Chromium, `npm run web`)', body);
+    if (RECORD)
+      writeSection(
+        'renderer-start',
+        'Renderer start to interactive (Chromium, `npm run web`)',
+        body,
+      );
   } finally {
     await browser.close();
     for (const build of builds) {
