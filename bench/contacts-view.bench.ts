@@ -12,6 +12,9 @@
  * checkout's for both). --quick types fewer queries and scrolls less.
  * BENCH_PROFILE=1 prints where the page's time goes while wheel-scrolling
  * and typing (CPU profile, then a trace) instead of the figures.
+ * BENCH_TRACE=<rounds> instead traces each scroll scenario and typing on
+ * each build in turn, <rounds> times, and prints the main thread's wall and
+ * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts).
  * BENCH_SEED_CACHE=<dir> keeps the seeded database there between runs.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { writeTransaction } from '../electron/core/db/transaction';
 import { DATABASE_FILE } from '../electron/core/paths';
 import { tempDir } from '../test/helpers/temp-dir';
 import { buildBaselineRenderer, buildCurrentRenderer } from './lib/baseline-renderer';
+import { describeTrace, summariseTrace, traceWork } from './lib/frame-trace';
 import { profileWork } from './lib/page-profile';
 import { machineLine, table, writeSection } from './lib/results';
 import { launchChromium, loadLine, openApp, spread, startWeb } from './lib/web-app';
@@ -375,6 +379,26 @@ async function profileBuilds(builds: Build[]): Promise<void> {
   }
 }
 
+/** Each scenario (and typing) traced on each build in turn, `rounds` times. */
+async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
+  const work: Scenario[] = [
+    ...SCENARIOS,
+    ['typing “maria”, “6001”', async (b) => void (await typeQueries(b.page, ['maria', '6001']))],
+  ];
+  for (let round = 0; round < rounds; round++)
+    for (const [i, [label, run]] of work.entries())
+      for (const b of (round + i) % 2 === 0 ? builds : [...builds].reverse()) {
+        const load = loadLine();
+        const events = await traceWork(b.cdp, () => run(b));
+        const lines = describeTrace(
+          `${b.label}: ${label} (round ${round + 1}, load ${load})`,
+          summariseTrace(events),
+        );
+        console.log(`\n${lines.join('\n')}`);
+        if (i === work.length - 1) await backToEveryone(b.page);
+      }
+}
+
 async function main(): Promise<void> {
   const dir = tempDir('outpost-bench-view-');
   const loadBefore = loadLine();
@@ -400,6 +424,10 @@ async function main(): Promise<void> {
     stops.push(web.stop);
     builds.push(await openBuild(browser, 'this checkout', web.url));
 
+    if (process.env.BENCH_TRACE) {
+      await traceBuilds(builds, Number(process.env.BENCH_TRACE) || 1);
+      return;
+    }
     if (process.env.BENCH_PROFILE) {
       await profileBuilds(builds);
       return;

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: rows are divs with the table roles so each is placed and contained on its own (see ContactsList)
 // biome-ignore-all lint/a11y/useFocusableInteractive: cells and headers are not focusable; the row takes focus (roving), as in a native table
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   type KeyboardEvent,
@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../i18n/setup';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
+import { flingRange } from '../fling-range';
 import { type RowWords, rowWords } from '../row-words';
 import type { Contact, SortColumn } from '../store';
 
@@ -96,14 +97,19 @@ export function ContactsList(props: ContactsListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const overscan = useFreshResultOverscan(props.resultId);
+  // Read before the hook: the virtualizer renders the list again when scrolling stops.
+  const [range] = useState(flingRange);
+  const scrolling = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
   const virtualizer = useVirtualizer({
     count: props.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan,
+    rangeExtractor: scrolling.current?.isScrolling ? range.moving : range.still,
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
+  scrolling.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
