@@ -10,6 +10,9 @@ export interface CleanedInput {
 const SEPARATORS = /[\s\u00a0\u2007\u202f\-.()/\u2010-\u2015]/g;
 // Excel shows long numbers as 3.46666E+10 and, once saved, the lost digits are gone.
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+// Bare digits, or + and digits: what most CSV cells hold, and nothing in them to strip.
+const PLAIN = /^\+?\d+$/;
+const PLUS = 0x2b;
 
 function invalid(input: string, reason: InvalidPhone['reason'], message: string): InvalidPhone {
   return { ok: false, input, reason, message };
@@ -20,6 +23,12 @@ function invalid(input: string, reason: InvalidPhone['reason'], message: string)
  * in one sentence why the text cannot be a phone number.
  */
 export function cleanInput(input: string): CleanedInput | InvalidPhone {
+  // Read without the replacements below (a CSV check meets this on almost every row); digits
+  // starting with 00 take the general path, where 00 is the international prefix.
+  if (PLAIN.test(input) && !input.startsWith('00')) {
+    const international = input.charCodeAt(0) === PLUS;
+    return { digits: international ? input.slice(1) : input, international };
+  }
   // A leading apostrophe is how spreadsheets force a cell to text; tel: comes from links.
   const text = input
     .trim()
