@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
 import { countryName, formatDateTime, formatNumber } from '../../lib/format';
+import { AfterFirstFrame } from '../../ui/AfterFirstFrame';
 import { Button } from '../../ui/Button';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
@@ -211,7 +212,9 @@ export function ComposeView() {
                 onRemoveDuplicates={removeDuplicates}
               />
             ) : null}
-            <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
+            <AfterFirstFrame placeholder={<div className="merge-tools first-frame-merge-tools" />}>
+              <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
+            </AfterFirstFrame>
             <MessageField
               label={t('message')}
               placeholder={t('messagePlaceholder')}
@@ -234,16 +237,18 @@ export function ComposeView() {
             {draft.chips.length > 0 ? (
               <SettledCostLine pricing={pricing} language={language} />
             ) : null}
-            <SendOptions
-              encoding={draft.encoding}
-              marketing={draft.marketing}
-              at={draft.at}
-              validFor={draft.validFor}
-              atError={errorOf('at')}
-              schedulesAtProvider={schedulesAtProvider}
-              language={language}
-              set={set}
-            />
+            <AfterFirstFrame placeholder={<div className="grid-2 first-frame-send-options" />}>
+              <SendOptions
+                encoding={draft.encoding}
+                marketing={draft.marketing}
+                at={draft.at}
+                validFor={draft.validFor}
+                atError={errorOf('at')}
+                schedulesAtProvider={schedulesAtProvider}
+                language={language}
+                set={set}
+              />
+            </AfterFirstFrame>
             {errorOf('validity') ? (
               <p className="error" role="alert">
                 {errorOf('validity')}
