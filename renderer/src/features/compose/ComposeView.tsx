@@ -271,32 +271,48 @@ export function ComposeView() {
               </Button>
             </p>
           ) : null}
-          <DraftsList
-            drafts={draft.drafts}
-            currentId={draft.draftId}
-            language={language}
-            onOpen={draft.openDraft}
-            onDelete={deleteDraft}
-            onNew={draft.startNew}
-          />
+          <AfterFirstFrame placeholder={<DraftsPlaceholder />}>
+            <DraftsList
+              drafts={draft.drafts}
+              currentId={draft.draftId}
+              language={language}
+              onOpen={draft.openDraft}
+              onDelete={deleteDraft}
+              onNew={draft.startNew}
+            />
+          </AfterFirstFrame>
         </div>
-        <SendConfirm
-          isOpen={confirming}
-          accountName={account?.name ?? ''}
-          pricing={pricing}
-          language={language}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            send();
-          }}
-        />
+        <AfterFirstFrame placeholder={null}>
+          <SendConfirm
+            isOpen={confirming}
+            accountName={account?.name ?? ''}
+            pricing={pricing}
+            language={language}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              send();
+            }}
+          />
+        </AfterFirstFrame>
       </div>
     </SettledCountProvider>
   );
 }
 
 const STANDARD_FIELDS = ['first_name', 'last_name', 'phone', 'email'];
+
+/** The drafts panel's first frame: its heading; the list and its buttons follow (ui/AfterFirstFrame.tsx). */
+function DraftsPlaceholder() {
+  const { t } = useTranslation('compose');
+  return (
+    <aside className="card drafts" aria-labelledby="drafts-title">
+      <div className="card-header">
+        <h2 id="drafts-title">{t('drafts.title')}</h2>
+      </div>
+    </aside>
+  );
+}
 
 function SentNotice(props: {
   sent: NonNullable<ReturnType<typeof useCompose.getState>['sent']>;
