@@ -59,10 +59,15 @@ export function ComposeView() {
 
   const { accountId, set, audience, setDefaultCountry, loadPricing, loadGroups, loadDrafts } =
     draft;
+  // The first account until one is chosen (or when the chosen one is gone), shown from the
+  // first frame: choosing it in an effect would draw the start view a second time before it is ready.
+  const shownAccountId =
+    accountId !== null && accounts.some((a) => a.id === accountId)
+      ? accountId
+      : (accounts[0]?.id ?? accountId);
   useEffect(() => {
-    if ((accountId === null || !accounts.some((a) => a.id === accountId)) && accounts[0])
-      set({ accountId: accounts[0].id });
-  }, [accounts, accountId, set]);
+    if (shownAccountId !== accountId) set({ accountId: shownAccountId });
+  }, [shownAccountId, accountId, set]);
   useEffect(() => setDefaultCountry(preferences.defaultCountry), [preferences, setDefaultCountry]);
   useEffect(() => {
     if (accountId === null) return;
@@ -88,7 +93,7 @@ export function ComposeView() {
     () => new Map<string, Recipient>(audience?.recipients.map((r) => [r.key, r]) ?? []),
     [audience],
   );
-  const pricing = accountId === null ? undefined : draft.pricing[accountId];
+  const pricing = shownAccountId === null ? undefined : draft.pricing[shownAccountId];
 
   const { addChips, addNumbers, removeChip, searchRecipients, removeNumbers } = draft;
   const statuses = useMemo(() => chipStatuses(draft.chips, audience), [draft.chips, audience]);
@@ -157,7 +162,7 @@ export function ComposeView() {
       askOrSend();
     }
   };
-  const account = accounts.find((a) => a.id === accountId);
+  const account = accounts.find((a) => a.id === shownAccountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
 
   return (
@@ -177,7 +182,7 @@ export function ComposeView() {
             <div className="grid-2">
               <Select
                 label={t('account')}
-                value={draft.accountId}
+                value={shownAccountId}
                 onChange={setAccount}
                 options={accountOptions}
               />
