@@ -242,7 +242,7 @@ export function ComposeView() {
             {draft.chips.length > 0 ? (
               <SettledCostLine pricing={pricing} language={language} />
             ) : null}
-            <AfterFirstFrame placeholder={<div className="grid-2 first-frame-send-options" />}>
+            <AfterFirstFrame placeholder={<SendOptionsPlaceholder />}>
               <SendOptions
                 encoding={draft.encoding}
                 marketing={draft.marketing}
@@ -306,6 +306,17 @@ export function ComposeView() {
 }
 
 const STANDARD_FIELDS = ['first_name', 'last_name', 'phone', 'email'];
+
+/** The send options' four fields' places in the first frame, in as many columns as the fields take. */
+function SendOptionsPlaceholder() {
+  return (
+    <div className="grid-2">
+      {['encoding', 'kind', 'at', 'validity'].map((field) => (
+        <div key={field} className="first-frame-field" />
+      ))}
+    </div>
+  );
+}
 
 /** The drafts panel's first frame: its heading; the list and its buttons follow (ui/AfterFirstFrame.tsx). */
 function DraftsPlaceholder() {
