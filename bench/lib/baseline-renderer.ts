@@ -52,8 +52,9 @@ export function buildRendererOf(rev: string, work: string): string {
     config,
     // The app's renderer plugins and minifying, as electron.vite.config.ts has them now, so the
     // two builds differ only in their source (without the locales plugin, React Aria's strings
-    // in 34 languages alone made a baseline's start bundle ~60 KiB larger).
-    `import optimizeLocales from '@react-aria/optimize-locales-plugin';\nimport react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [optimizeLocales.vite({ locales: ['en', 'es'] }), react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true, minify: true } };\n`,
+    // in 34 languages alone made a baseline's start bundle ~60 KiB larger), and the start code in
+    // one file (without it a baseline came in 15 start files, downloaded in rounds: bench/RESULTS.md, r9-hrs).
+    `import optimizeLocales from '@react-aria/optimize-locales-plugin';\nimport react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [optimizeLocales.vite({ locales: ['en', 'es'] }), react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true, minify: true, rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] } } } } };\n`,
   );
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', config], {
     cwd: src,

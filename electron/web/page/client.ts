@@ -60,7 +60,9 @@ socket.addEventListener('close', () => {
 
 window.outpost = buildOutpostApi(
   async (channel, request) => {
-    await opened;
+    // An open socket sends at once, as the preload's invoke does: awaiting `opened` anyway would
+    // hold the start view's calls (made while the start modules run) until that whole task ends.
+    if (socket.readyState !== WebSocket.OPEN) await opened;
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
 import { countryName, formatDateTime, formatNumber } from '../../lib/format';
+import { AfterFirstFrame } from '../../ui/AfterFirstFrame';
 import { Button } from '../../ui/Button';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
@@ -58,10 +59,15 @@ export function ComposeView() {
 
   const { accountId, set, audience, setDefaultCountry, loadPricing, loadGroups, loadDrafts } =
     draft;
+  // The first account until one is chosen (or when the chosen one is gone), shown from the
+  // first frame: choosing it in an effect would draw the start view a second time before it is ready.
+  const shownAccountId =
+    accountId !== null && accounts.some((a) => a.id === accountId)
+      ? accountId
+      : (accounts[0]?.id ?? accountId);
   useEffect(() => {
-    if ((accountId === null || !accounts.some((a) => a.id === accountId)) && accounts[0])
-      set({ accountId: accounts[0].id });
-  }, [accounts, accountId, set]);
+    if (shownAccountId !== accountId) set({ accountId: shownAccountId });
+  }, [shownAccountId, accountId, set]);
   useEffect(() => setDefaultCountry(preferences.defaultCountry), [preferences, setDefaultCountry]);
   useEffect(() => {
     if (accountId === null) return;
@@ -87,7 +93,7 @@ export function ComposeView() {
     () => new Map<string, Recipient>(audience?.recipients.map((r) => [r.key, r]) ?? []),
     [audience],
   );
-  const pricing = accountId === null ? undefined : draft.pricing[accountId];
+  const pricing = shownAccountId === null ? undefined : draft.pricing[shownAccountId];
 
   const { addChips, addNumbers, removeChip, searchRecipients, removeNumbers } = draft;
   const statuses = useMemo(() => chipStatuses(draft.chips, audience), [draft.chips, audience]);
@@ -156,7 +162,7 @@ export function ComposeView() {
       askOrSend();
     }
   };
-  const account = accounts.find((a) => a.id === accountId);
+  const account = accounts.find((a) => a.id === shownAccountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
 
   return (
@@ -176,7 +182,7 @@ export function ComposeView() {
             <div className="grid-2">
               <Select
                 label={t('account')}
-                value={draft.accountId}
+                value={shownAccountId}
                 onChange={setAccount}
                 options={accountOptions}
               />
@@ -211,7 +217,9 @@ export function ComposeView() {
                 onRemoveDuplicates={removeDuplicates}
               />
             ) : null}
-            <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
+            <AfterFirstFrame placeholder={<div className="merge-tools first-frame-merge-tools" />}>
+              <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
+            </AfterFirstFrame>
             <MessageField
               label={t('message')}
               placeholder={t('messagePlaceholder')}
@@ -234,16 +242,18 @@ export function ComposeView() {
             {draft.chips.length > 0 ? (
               <SettledCostLine pricing={pricing} language={language} />
             ) : null}
-            <SendOptions
-              encoding={draft.encoding}
-              marketing={draft.marketing}
-              at={draft.at}
-              validFor={draft.validFor}
-              atError={errorOf('at')}
-              schedulesAtProvider={schedulesAtProvider}
-              language={language}
-              set={set}
-            />
+            <AfterFirstFrame placeholder={<SendOptionsPlaceholder />}>
+              <SendOptions
+                encoding={draft.encoding}
+                marketing={draft.marketing}
+                at={draft.at}
+                validFor={draft.validFor}
+                atError={errorOf('at')}
+                schedulesAtProvider={schedulesAtProvider}
+                language={language}
+                set={set}
+              />
+            </AfterFirstFrame>
             {errorOf('validity') ? (
               <p className="error" role="alert">
                 {errorOf('validity')}
@@ -266,32 +276,59 @@ export function ComposeView() {
               </Button>
             </p>
           ) : null}
-          <DraftsList
-            drafts={draft.drafts}
-            currentId={draft.draftId}
-            language={language}
-            onOpen={draft.openDraft}
-            onDelete={deleteDraft}
-            onNew={draft.startNew}
-          />
+          <AfterFirstFrame placeholder={<DraftsPlaceholder />}>
+            <DraftsList
+              drafts={draft.drafts}
+              currentId={draft.draftId}
+              language={language}
+              onOpen={draft.openDraft}
+              onDelete={deleteDraft}
+              onNew={draft.startNew}
+            />
+          </AfterFirstFrame>
         </div>
-        <SendConfirm
-          isOpen={confirming}
-          accountName={account?.name ?? ''}
-          pricing={pricing}
-          language={language}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            send();
-          }}
-        />
+        <AfterFirstFrame placeholder={null}>
+          <SendConfirm
+            isOpen={confirming}
+            accountName={account?.name ?? ''}
+            pricing={pricing}
+            language={language}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              send();
+            }}
+          />
+        </AfterFirstFrame>
       </div>
     </SettledCountProvider>
   );
 }
 
 const STANDARD_FIELDS = ['first_name', 'last_name', 'phone', 'email'];
+
+/** The send options' four fields' places in the first frame, in as many columns as the fields take. */
+function SendOptionsPlaceholder() {
+  return (
+    <div className="grid-2">
+      {['encoding', 'kind', 'at', 'validity'].map((field) => (
+        <div key={field} className="first-frame-field" />
+      ))}
+    </div>
+  );
+}
+
+/** The drafts panel's first frame: its heading; the list and its buttons follow (ui/AfterFirstFrame.tsx). */
+function DraftsPlaceholder() {
+  const { t } = useTranslation('compose');
+  return (
+    <aside className="card drafts" aria-labelledby="drafts-title">
+      <div className="card-header">
+        <h2 id="drafts-title">{t('drafts.title')}</h2>
+      </div>
+    </aside>
+  );
+}
 
 function SentNotice(props: {
   sent: NonNullable<ReturnType<typeof useCompose.getState>['sent']>;
