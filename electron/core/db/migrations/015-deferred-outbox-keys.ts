@@ -14,7 +14,7 @@ import type { Migration } from './index';
  * - `json_valid(fields)`. No code writes `fields` since 010 (queued-rows.ts
  *   writes `template_id` + `field_values`, nothing else inserts or updates
  *   `fields`); the values it still holds were written under the check and are
- *   copied here as they are. Its one reader (FIELDS_JSON_SQL) reads it as JSON;
+ *   copied here as they are. Its readers (claim.ts, FIELDS_JSON_SQL) parse it;
  * - ABORT on the other checks (NOT NULL, the states): queued-rows.ts inserts
  *   with OR FAIL, which keeps the rows written before a failing one, and the
  *   enclosing transaction then rolls all of them back.
