@@ -59,7 +59,7 @@ export function enqueueMessages(
   const now = options.now ?? Date.now();
   const giveUpAfter = options.giveUpAfterMs ?? DEFAULT_RETRY_POLICY.giveUpAfterMs;
   const modeOf = scheduleModes(db);
-  return writeTransaction(db, () => {
+  const queued = writeTransaction(db, () => {
     const templateOf = templateIds(db);
     const rows = queuedRows(db);
     const { params } = rows;
@@ -99,9 +99,11 @@ export function enqueueMessages(
       params[at] = now;
     }
     rows.finish();
-    eventsOf(db).outboxChanged(ids);
     return ids;
   });
+  // After the commit: the foreign keys are checked there (015), and a send it refuses never happened.
+  eventsOf(db).outboxChanged(queued);
+  return queued;
 }
 
 /** Where each account keeps a schedule, looked up once per account per call. */

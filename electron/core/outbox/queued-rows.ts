@@ -41,9 +41,17 @@ export const QUEUED_ROW_COLUMNS = [
 
 export const PARAMS_PER_ROW = QUEUED_ROW_COLUMNS.length;
 
+/**
+ * OR FAIL, with 015's deferred foreign keys: no rule can make a statement undo
+ * its own rows, so SQLite keeps no statement journal (with shuffled recipients
+ * it spilled to a temp file: 1.9× the bare insert, 1.3× without). A refused
+ * row still fails the call, and writeTransaction rolls back the whole send.
+ */
 function insertSql(rows: number): string {
   const row = `(${QUEUED_ROW_COLUMNS.map(() => '?').join(', ')}, 'queued')`;
-  return `INSERT INTO messages (${QUEUED_ROW_COLUMNS.join(', ')}, state) VALUES ${Array(rows)
+  return `INSERT OR FAIL INTO messages (${QUEUED_ROW_COLUMNS.join(', ')}, state) VALUES ${Array(
+    rows,
+  )
     .fill(row)
     .join(', ')}`;
 }

@@ -106,6 +106,15 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO delivery_events (message_id, type, at, recorded_at)
         VALUES (last_insert_rowid(), 'delivered', '2026-06-02T10:00:00+00:00', 9);`);
   },
+  // Migration 015: rebuilt with deferred foreign keys; a job's row and its event carried through.
+  15: (db) => {
+    db.exec(`
+      INSERT INTO messages (account_id, job_id, recipient, sender, template_id, field_values, body, encoding,
+          segments, max_parts, state, not_before, give_up_at, created_at, updated_at)
+        VALUES (1, 1, '34666555004', 'TEST', 1, '["Di"]', 'Hello Di', 'gsm', 1, 1, 'failed', 0, 0, 11, 11);
+      INSERT INTO delivery_events (message_id, type, at, recorded_at)
+        VALUES (last_insert_rowid(), 'failed', '2026-06-03T10:00:00+00:00', 11);`);
+  },
 };
 
 /**
@@ -251,7 +260,7 @@ describe('migration 014 (no JSON parse or template look-up per queued row)', () 
                   VALUES (1, '34666555444', 'T', 'x', 'gsm', 1, 1, ?, 0, 0, 0, 0, ?)`)
         .run(state, fields);
     expect(() => insert('lost', null)).toThrow(/CHECK/);
-    expect(() => insert('queued', '{not json')).toThrow(/CHECK/);
+    // The check on `fields` went in 015 (no code writes that column any more).
     expect(() =>
       db.exec(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, max_parts,
                  state, not_before, give_up_at, created_at, updated_at)
@@ -262,6 +271,110 @@ describe('migration 014 (no JSON parse or template look-up per queued row)', () 
     db.exec(
       `INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (${id}, 'sent', 'a', 0)`,
     );
+    db.exec(`DELETE FROM messages WHERE id = ${id}`);
+    expect(db.prepare('SELECT count(*) FROM delivery_events').pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+/** What 015 must carry over unchanged for one table: its columns, indexes and foreign keys. */
+function shapeOf(db: Db, table: string) {
+  return {
+    columns: db.prepare('SELECT * FROM pragma_table_xinfo(?)').all(table),
+    indexes: db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? ORDER BY name`,
+      )
+      .all(table),
+    foreignKeys: db.prepare('SELECT * FROM pragma_foreign_key_list(?)').all(table),
+  };
+}
+
+describe('migration 015 (deferred outbox foreign keys)', () => {
+  const tables = ['messages', 'delivery_events'];
+  const insertRow = (db: Db, accountId: number, jobId: number | null) =>
+    db
+      .prepare(`INSERT INTO messages (account_id, job_id, recipient, sender, body, encoding, segments,
+                  max_parts, state, not_before, give_up_at, created_at, updated_at)
+                VALUES (?, ?, '34666555444', 'T', 'x', 'gsm', 1, 1, 'queued', 0, 0, 0, 0)`)
+      .run(accountId, jobId);
+
+  it('carries a version-14 outbox over with every row, column, index and key as it was', () => {
+    const old = openDatabase(file);
+    for (let v = 1; v <= 14; v++) {
+      migrate(old, { target: v });
+      fixtures[v]?.(old);
+    }
+    const rowsOf = (db: Db, t: string) => db.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
+    const before = tables.map((t) => ({ rows: rowsOf(old, t), ...shapeOf(old, t) }));
+    expect(before[0]?.rows.length).toBeGreaterThanOrEqual(5);
+    expect(before[1]?.rows.length).toBeGreaterThanOrEqual(2);
+    old.close();
+
+    const db = openAppDatabase(dir.path);
+    expect(tables.map((t) => ({ rows: rowsOf(db, t), ...shapeOf(db, t) }))).toEqual(before);
+    const table = String(
+      db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'messages'`).pluck().get(),
+    );
+    expect(table.match(/DEFERRABLE INITIALLY DEFERRED/g)).toHaveLength(2);
+    expect(table).not.toMatch(/json_valid/);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    db.close();
+  });
+
+  it('still refuses, at commit, a row whose account or job does not exist, keeping nothing of it', () => {
+    const db = openAppDatabase(dir.path);
+    fixtures[1]?.(db);
+    fixtures[7]?.(db);
+    const count = () => Number(db.prepare('SELECT count(*) FROM messages').pluck().get());
+    const before = count();
+    const inOneTransaction = (work: () => void) => db.transaction(work).immediate();
+    expect(() => inOneTransaction(() => insertRow(db, 99, null))).toThrow(/FOREIGN KEY/);
+    expect(() => inOneTransaction(() => insertRow(db, 1, 99))).toThrow(/FOREIGN KEY/);
+    // A good row before the bad one goes too: the whole transaction is refused.
+    expect(() =>
+      inOneTransaction(() => {
+        insertRow(db, 1, 1);
+        insertRow(db, 1, 99);
+      }),
+    ).toThrow(/FOREIGN KEY/);
+    expect(count()).toBe(before);
+    expect(db.inTransaction).toBe(false);
+    // An account or a job with messages still cannot be deleted from under them.
+    expect(() => inOneTransaction(() => db.exec('DELETE FROM accounts WHERE id = 1'))).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => inOneTransaction(() => db.exec('DELETE FROM bulk_jobs WHERE id = 1'))).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM bulk_jobs').pluck().get()).toBe(1);
+    insertRow(db, 1, 1);
+    expect(count()).toBe(before + 1);
+    db.close();
+  });
+
+  it('keeps the checks on state, encoding and counts, and the events follow their message', () => {
+    const db = openAppDatabase(dir.path);
+    fixtures[1]?.(db);
+    const insert = (state: string, encoding: string, segments: number) =>
+      db
+        .prepare(`INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, max_parts,
+                    state, not_before, give_up_at, created_at, updated_at)
+                  VALUES (1, '34666555444', 'T', 'x', ?, ?, 1, ?, 0, 0, 0, 0)`)
+        .run(encoding, segments, state);
+    expect(() => insert('lost', 'gsm', 1)).toThrow(/CHECK/);
+    expect(() => insert('queued', 'latin1', 1)).toThrow(/CHECK/);
+    expect(() => insert('queued', 'gsm', 0)).toThrow(/CHECK/);
+    const id = Number(insert('accepted', 'gsm', 1).lastInsertRowid);
+    db.exec(
+      `INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (${id}, 'sent', 'a', 0)`,
+    );
+    expect(() =>
+      db.exec(
+        `INSERT INTO delivery_events (message_id, type, at, recorded_at) VALUES (999, 'sent', 'a', 0)`,
+      ),
+    ).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM messages WHERE id = ${id}`);
     expect(db.prepare('SELECT count(*) FROM delivery_events').pluck().get()).toBe(0);
     db.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount } from '../../../electron/core/accounts/repository';
 import type { Db } from '../../../electron/core/db/connection';
 import { openAppDatabase } from '../../../electron/core/db/database';
+import { attachEvents, detachEvents, type EventSink } from '../../../electron/core/events/sink';
 import { enqueueMessages, type NewMessage } from '../../../electron/core/outbox/enqueue';
 import { FIELDS_JSON_SQL, TEMPLATE_SQL } from '../../../electron/core/outbox/fields';
 import { ROWS_PER_INSERT } from '../../../electron/core/outbox/queued-rows';
@@ -126,5 +127,53 @@ describe('enqueue writes each recipient as its own row, in any count', () => {
     const newest = Number(db.prepare('SELECT max(id) FROM messages').pluck().get() ?? 0);
     const ids = enqueueMessages(db, [message(), message()]);
     expect(ids).toEqual([newest + 1, newest + 2]);
+  });
+});
+
+/** A sink that records the outbox announcements and ignores the rest. */
+function recordingSink(seen: (readonly number[] | 'all')[]): EventSink {
+  const ignore = () => {};
+  return {
+    emit: ignore,
+    outboxChanged: (ids) => seen.push(ids),
+    deliveryUpdated: ignore,
+    jobChanged: ignore,
+    syncProgress: ignore,
+    contactsChanged: ignore,
+    suppressionsChanged: ignore,
+    inbound: ignore,
+  };
+}
+
+describe('a send with a row naming no account or no job (refused at commit since 015)', () => {
+  it('writes and announces none of it, wherever that row is and however many rows there are', () => {
+    const seen: (readonly number[] | 'all')[] = [];
+    attachEvents(db, recordingSink(seen));
+    try {
+      const send = fc.record({
+        size: fc.integer({ min: 1, max: 3 * ROWS_PER_INSERT + 7 }),
+        at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        missing: fc.constantFrom('account', 'job'),
+      });
+      fc.assert(
+        fc.property(send, ({ size, at, missing }) => {
+          const before = countRows();
+          const batch = Array.from({ length: size }, () => message());
+          batch[Math.floor(at * size)] =
+            missing === 'account'
+              ? message({ accountId: accountId + 1000 })
+              : message({ jobId: 9999 });
+          expect(() => enqueueMessages(db, batch)).toThrow(/FOREIGN KEY/);
+          expect(countRows()).toBe(before);
+          expect(db.inTransaction).toBe(false);
+          expect(seen).toEqual([]);
+        }),
+        { numRuns: 30 },
+      );
+      const ids = enqueueMessages(db, [message(), message()]);
+      expect(seen).toEqual([ids]);
+    } finally {
+      detachEvents(db);
+    }
   });
 });

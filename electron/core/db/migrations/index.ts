@@ -12,6 +12,7 @@ import { m011Reports } from './011-reports';
 import { m012Inbox } from './012-inbox';
 import { m013OneRecipientIndex } from './013-one-recipient-index';
 import { m014LeanEnqueueChecks } from './014-enqueue-checks';
+import { m015NoStatementJournal } from './015-deferred-outbox-keys';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   m013OneRecipientIndex,
   // 014 is kcs's (contacts search); the lead numbers these in sequence at merge.
   m014LeanEnqueueChecks,
+  m015NoStatementJournal,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
