@@ -36,7 +36,6 @@ export const migrations: readonly Migration[] = [
   m011Reports,
   m012Inbox,
   m013OneRecipientIndex,
-  // 014 is kcs's (contacts search); the lead numbers these in sequence at merge.
   m014LeanEnqueueChecks,
   m015NoStatementJournal,
 ];
