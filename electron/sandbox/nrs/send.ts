@@ -135,7 +135,7 @@ function acceptanceOf(store: NrsStore, f: SendFields, now: number): Acceptance {
 function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   if (!validRecipient(to)) return { ok: false, to, error: nrsErrorDetail(102) };
   const { f } = plan;
-  const digits = to.replace(/^\+/, '');
+  const digits = to.charCodeAt(0) === 43 /* '+' */ ? to.slice(1) : to;
   const contact = plan.store.contactByPhone(digits);
   const values = mergeValues(plan, contact, to, i);
   let text = plan.render(values);
@@ -278,7 +278,8 @@ function acceptRecipient(
     messageId: rec.id,
     text: plan.text,
     parts: plan.parts,
-    ...(f.campaignName !== null ? { campaignName: f.campaignName } : {}),
+    // Absent, not null, without a name: the ledger lists the entry without the key.
+    campaignName: f.campaignName ?? undefined,
     at: acceptance.acceptedAt,
   });
   return rec;
