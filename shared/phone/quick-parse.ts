@@ -2,6 +2,7 @@ import { type CountryCode, Metadata } from 'libphonenumber-js/core';
 import { getCountryCallingCode } from 'libphonenumber-js/max';
 // The same metadata object libphonenumber-js/max parses with (one module, not a copy).
 import maxMetadata from 'libphonenumber-js/max/metadata';
+import { numberTypeOf } from './number-type';
 
 /** What normalizePhone reads from a parse; libphonenumber-js's PhoneNumber has these too. */
 export interface ParsedNumber {
@@ -16,20 +17,24 @@ export interface ParsedNumber {
  *
  * Its parse builds a Metadata object and a RegExp from the metadata's pattern text
  * at every step; here each calling code's rules (international prefix, national
- * prefix, national pattern, lengths) are read once through its Metadata accessors
- * and compiled. Only readings whose every step is simple are answered: digits
- * starting with the international prefix or the own calling code, national
- * prefixes with a transform rule, calling codes several countries share and
- * non-geographic codes give null, and the caller asks libphonenumber-js itself.
+ * prefix, national pattern, lengths, leading digits) are read once through its
+ * Metadata accessors and compiled. Only readings whose every step is simple are
+ * answered: digits starting with the international prefix or the own calling
+ * code, national prefixes with a transform rule and non-geographic codes give
+ * null, and the caller asks libphonenumber-js itself.
  * test/unit/phone/quick-parse.property.test.ts holds every answer to its parse.
  */
 export function quickParseNational(digits: string, country: CountryCode): ParsedNumber | null {
   if (digits.length < MIN_NATIONAL || digits.length > MAX_INPUT) return null;
-  const plan = countryPlanOf(country);
-  if (!plan) return null;
+  const own = countryRulesOf(country);
+  if (!own) return null;
+  const { rules, plan } = own;
   // The IDD is found with search(), unanchored, and must start the number.
-  if (digits.search(plan.iddPrefix) === 0 || digits.startsWith(plan.callingCode)) return null;
-  return parsedIn(plan, digits);
+  if (digits.search(rules.iddPrefix) === 0 || digits.startsWith(plan.callingCode)) return null;
+  const national = nationalNumberOf(rules, plan, digits);
+  if (national === null) return null;
+  // A shared calling code's other country wins when the number is one of its own.
+  return parsed(plan, national, countryOf(plan, national) ?? country);
 }
 
 /** The parse of `+digits` (no default country), or null when it is not a plain case. */
@@ -38,9 +43,14 @@ export function quickParseInternational(digits: string): ParsedNumber | null {
   if (digits.charCodeAt(0) === ZERO) return null;
   // The shortest prefix that is a calling code wins, as in libphonenumber-js.
   for (let length = 1; length <= MAX_CALLING_CODE && length <= digits.length; length++) {
-    const known = callingPlanOf(digits.slice(0, length));
-    if (known === NOT_A_CODE) continue;
-    return known ? parsedIn(known, digits.slice(length)) : null;
+    const plan = callingPlanOf(digits.slice(0, length));
+    if (plan === NOT_A_CODE) continue;
+    const main = plan?.countries[0];
+    if (!plan || !main) return null;
+    // A calling code alone selects its main country's rules.
+    const national = nationalNumberOf(main, plan, digits.slice(length));
+    const country = national === null ? undefined : countryOf(plan, national);
+    return national === null || !country ? null : parsed(plan, national, country);
   }
   return null;
 }
@@ -54,10 +64,9 @@ const MAX_CALLING_CODE = 3;
 const ZERO = 0x30;
 const NOT_A_CODE = 0;
 
-/** One calling code used by one country: everything its parse needs, compiled. */
-interface CallingPlan {
+/** One country's parsing rules, compiled. */
+interface CountryRules {
   country: CountryCode;
-  callingCode: string;
   iddPrefix: RegExp;
   /** The national prefix at the start of a number; absent when the plan has none. */
   nationalPrefix: RegExp | undefined;
@@ -65,20 +74,29 @@ interface CallingPlan {
   transforms: boolean;
   nationalPattern: RegExp;
   lengths: readonly number[] | undefined;
+  /** How a shared calling code's country is told from the number, when the metadata says. */
+  leadingDigits: RegExp | undefined;
+}
+
+/** A geographic calling code and its countries, the main one first. */
+interface CallingPlan {
+  callingCode: string;
+  countries: CountryRules[];
 }
 
 const metadata = new Metadata(maxMetadata);
 const byCallingCode = new Map<string, CallingPlan | null | typeof NOT_A_CODE>();
-const byCountry = new Map<string, CallingPlan | null>();
+const byCountry = new Map<string, { rules: CountryRules; plan: CallingPlan } | null>();
 
-function countryPlanOf(country: CountryCode): CallingPlan | null {
-  let plan = byCountry.get(country);
-  if (plan === undefined) {
-    const known = callingPlanOf(getCountryCallingCode(country));
-    plan = known === NOT_A_CODE ? null : known;
-    byCountry.set(country, plan);
+function countryRulesOf(country: CountryCode): { rules: CountryRules; plan: CallingPlan } | null {
+  let known = byCountry.get(country);
+  if (known === undefined) {
+    const plan = callingPlanOf(getCountryCallingCode(country));
+    const rules = plan ? plan.countries.find((c) => c.country === country) : undefined;
+    known = plan && rules ? { rules, plan } : null;
+    byCountry.set(country, known);
   }
-  return plan;
+  return known;
 }
 
 function callingPlanOf(code: string): CallingPlan | null | typeof NOT_A_CODE {
@@ -101,54 +119,83 @@ interface NumberingPlanView {
   nationalPrefixTransformRule(): string | undefined;
   nationalNumberPattern(): string;
   possibleLengths(): number[] | undefined;
+  leadingDigits(): string | undefined;
 }
 
 function compileCallingPlan(code: string): CallingPlan | null | typeof NOT_A_CODE {
   const view = metadata as unknown as MetadataView;
   if (!view.hasCallingCode(code)) return NOT_A_CODE;
+  // Non-geographic codes (+800, +882, ...) have no country: left to libphonenumber-js.
   const countries = view.getCountryCodesForCallingCode(code);
-  // Shared codes pick the country from the national number; non-geographic ones have none.
-  const country = countries?.length === 1 ? countries[0] : undefined;
-  if (!country) return null;
+  if (!countries) return null;
+  return { callingCode: code, countries: countries.map(compileCountryRules) };
+}
+
+function compileCountryRules(country: CountryCode): CountryRules {
   metadata.selectNumberingPlan(country);
   const plan = metadata.numberingPlan as unknown as NumberingPlanView;
   const prefix = plan.nationalPrefixForParsing();
+  const leading = plan.leadingDigits();
   return {
     country,
-    callingCode: code,
     iddPrefix: new RegExp(plan.IDDPrefix()),
     nationalPrefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
     transforms: Boolean(plan.nationalPrefixTransformRule()),
     nationalPattern: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
     lengths: plan.possibleLengths(),
+    leadingDigits: leading ? new RegExp(leading) : undefined,
   };
 }
 
-function parsedIn(plan: CallingPlan, number: string): ParsedNumber | null {
-  const national = nationalNumberOf(plan, number);
-  if (national === null || national.length < MIN_NATIONAL || national.length > MAX_NATIONAL) {
-    return null;
+/** libphonenumber-js's getCountryByCallingCode: the first country whose leading digits or types fit. */
+function countryOf(plan: CallingPlan, national: string): CountryCode | undefined {
+  const { countries, callingCode } = plan;
+  if (countries.length === 1) return countries[0]?.country;
+  for (const rules of countries) {
+    if (rules.leadingDigits) {
+      if (national && national.search(rules.leadingDigits) === 0) return rules.country;
+    } else if (
+      numberTypeOf({
+        country: rules.country,
+        countryCallingCode: callingCode,
+        nationalNumber: national,
+      })
+    ) {
+      return rules.country;
+    }
   }
+  return undefined;
+}
+
+function parsed(plan: CallingPlan, national: string, country: CountryCode): ParsedNumber | null {
+  if (national.length < MIN_NATIONAL || national.length > MAX_NATIONAL) return null;
   return {
     number: `+${plan.callingCode}${national}`,
-    country: plan.country,
+    country,
     countryCallingCode: plan.callingCode,
     nationalNumber: national,
   };
 }
 
-/** libphonenumber-js's extractNationalNumber: the national prefix goes when what is left can be a number. */
-function nationalNumberOf(plan: CallingPlan, number: string): string | null {
-  const match = plan.nationalPrefix?.exec(number);
+/**
+ * libphonenumber-js's extractNationalNumber under `rules`: the national prefix goes
+ * when what is left can be a number (by the lengths of the country it then reads as).
+ */
+function nationalNumberOf(rules: CountryRules, plan: CallingPlan, number: string): string | null {
+  const match = rules.nationalPrefix?.exec(number);
   if (!match) return number;
   const lastGroup = match[match.length - 1];
   const captured = match.length > 1 && Boolean(lastGroup);
-  if (plan.transforms && captured) return null;
+  if (rules.transforms && captured) return null;
   const stripped = number.slice(match[0].length);
   if (stripped === number) return number;
-  if (plan.nationalPattern.test(number) && !plan.nationalPattern.test(stripped)) return number;
-  if (plan.lengths && !canBeIncomplete(stripped.length, plan.lengths)) return number;
-  return stripped;
+  if (rules.nationalPattern.test(number) && !rules.nationalPattern.test(stripped)) return number;
+  if (!rules.lengths) return stripped;
+  const readAs = countryOf(plan, stripped);
+  const lengths = readAs
+    ? plan.countries.find((c) => c.country === readAs)?.lengths
+    : rules.lengths;
+  return !lengths || canBeIncomplete(stripped.length, lengths) ? stripped : number;
 }
 
 /** checkNumberLength is neither TOO_SHORT nor INVALID_LENGTH. */

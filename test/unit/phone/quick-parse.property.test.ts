@@ -140,6 +140,15 @@ const TRICKY: [string, CountryCode][] = [
   ['0987654321', 'IN'],
   ['0101234567', 'KR'],
   ['02012345678', 'NL'],
+  ['2015550123', 'CA'],
+  ['6135550123', 'US'],
+  ['2684641234', 'US'],
+  ['07797123456', 'GB'],
+  ['07624123456', 'JE'],
+  ['7012345678', 'RU'],
+  ['87012345678', 'KZ'],
+  ['0181234567', 'FI'],
+  ['0412345678', 'CX'],
 ];
 
 describe('quickParse answers as libphonenumber-js/max parses, or not at all', () => {
@@ -182,5 +191,8 @@ describe('quickParse answers as libphonenumber-js/max parses, or not at all', ()
     expect(quickParseNational('0612345678', 'FR')?.nationalNumber).toBe('612345678');
     expect(quickParseInternational('34666555444')?.country).toBe('ES');
     expect(quickParseInternational('5511987654321')?.nationalNumber).toBe('11987654321');
+    // Shared calling codes: the number, not the default, names the country.
+    expect(quickParseNational('2015550123', 'CA')?.country).toBe('US');
+    expect(quickParseInternational('447797123456')?.country).toBe('JE');
   });
 });
