@@ -49,8 +49,8 @@ export function quickParseInternational(digits: string): ParsedNumber | null {
     if (!plan || !main) return null;
     // A calling code alone selects its main country's rules.
     const national = nationalNumberOf(main, plan, digits.slice(length));
-    const country = national === null ? undefined : countryOf(plan, national);
-    return national === null || !country ? null : parsed(plan, national, country);
+    // No country fits: libphonenumber-js keeps the calling code alone, and so does this.
+    return national === null ? null : parsed(plan, national, countryOf(plan, national));
   }
   return null;
 }
@@ -167,7 +167,11 @@ function countryOf(plan: CallingPlan, national: string): CountryCode | undefined
   return undefined;
 }
 
-function parsed(plan: CallingPlan, national: string, country: CountryCode): ParsedNumber | null {
+function parsed(
+  plan: CallingPlan,
+  national: string,
+  country: CountryCode | undefined,
+): ParsedNumber | null {
   if (national.length < MIN_NATIONAL || national.length > MAX_NATIONAL) return null;
   return {
     number: `+${plan.callingCode}${national}`,

@@ -149,6 +149,8 @@ const TRICKY: [string, CountryCode][] = [
   ['87012345678', 'KZ'],
   ['0181234567', 'FI'],
   ['0412345678', 'CX'],
+  ['12345', 'ES'],
+  ['4412345', 'GB'],
 ];
 
 describe('quickParse answers as libphonenumber-js/max parses, or not at all', () => {
