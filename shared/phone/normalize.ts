@@ -3,7 +3,6 @@ import {
   getCountryCallingCode,
   isSupportedCountry,
   type NumberType,
-  type PhoneNumber,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
@@ -11,6 +10,7 @@ import { cleanInput } from './clean-input';
 import { countryName } from './country-name';
 import { toLineType } from './line-type';
 import { numberTypeOf } from './number-type';
+import { type ParsedNumber, quickParseInternational, quickParseNational } from './quick-parse';
 import type { InvalidPhone, NormalizeOptions, PhoneResult, ValidPhone } from './types';
 
 type ReadAs = ValidPhone['readAs'];
@@ -40,14 +40,14 @@ export function normalizePhone(input: string, options: NormalizeOptions = {}): P
 
   // Parsing is the cost here, so each reading is tried only when it can win.
   const startsWithOwnCode = digits.startsWith(ownCode);
-  const withOwnCode = startsWithOwnCode ? validParse(`+${digits}`) : undefined;
+  const withOwnCode = startsWithOwnCode ? validInternational(digits) : undefined;
   if (withOwnCode?.phone.countryCallingCode === ownCode) {
     return toValid(input, withOwnCode, 'provider-form');
   }
-  const national = validParse(digits, country);
+  const national = typed(parseNational(digits, country));
   if (national) return toValid(input, national, 'national');
   // When digits start with the own code, `+digits` has been parsed already: same answer.
-  const withCode = startsWithOwnCode ? withOwnCode : validParse(`+${digits}`);
+  const withCode = startsWithOwnCode ? withOwnCode : validInternational(digits);
   if (withCode) return toValid(input, withCode, 'provider-form');
   return nationalFailure(input, digits, country);
 }
@@ -76,15 +76,24 @@ function defaultCountryOf(code: string | undefined): DefaultCountry | undefined 
 
 /** A parse that is a valid number, with its type (looked up once). */
 interface ValidParse {
-  phone: PhoneNumber;
+  phone: ParsedNumber;
   type: NonNullable<NumberType>;
 }
 
-function validParse(text: string, country?: CountryCode): ValidParse | undefined {
-  return typed(parsePhoneNumberFromString(text, country));
+// The quick parse answers the plain cases; libphonenumber-js itself the rest.
+function parseInternational(digits: string): ParsedNumber | undefined {
+  return quickParseInternational(digits) ?? parsePhoneNumberFromString(`+${digits}`);
 }
 
-function typed(phone: PhoneNumber | undefined): ValidParse | undefined {
+function parseNational(digits: string, country: CountryCode): ParsedNumber | undefined {
+  return quickParseNational(digits, country) ?? parsePhoneNumberFromString(digits, country);
+}
+
+function validInternational(digits: string): ValidParse | undefined {
+  return typed(parseInternational(digits));
+}
+
+function typed(phone: ParsedNumber | undefined): ValidParse | undefined {
   if (!phone) return undefined;
   // With the max metadata every numbering plan has type patterns, and then
   // libphonenumber-js's isValid() is exactly getType() !== undefined: one
@@ -108,7 +117,7 @@ function toValid(input: string, { phone, type }: ValidParse, readAs: ReadAs): Va
 }
 
 function readInternational(input: string, digits: string, readAs: ReadAs): PhoneResult {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  const parsed = parseInternational(digits);
   const valid = typed(parsed);
   if (valid) return toValid(input, valid, readAs);
   const problem = validatePhoneNumberLength(`+${digits}`);
@@ -125,7 +134,7 @@ function readInternational(input: string, digits: string, readAs: ReadAs): Phone
 }
 
 function readWithoutCountry(input: string, digits: string): PhoneResult {
-  const phone = validParse(`+${digits}`);
+  const phone = validInternational(digits);
   if (phone) return toValid(input, phone, 'provider-form');
   // Without a default country the only reading is "calling code + number"; the
   // useful fix is the missing country, whatever the length check said (so it is
@@ -165,7 +174,7 @@ function lengthFailure(input: string, problem: string | undefined, subject: stri
 }
 
 /** Where an invalid `+digits` points, from its parse (kept, not parsed again). */
-function regionOf(parsed: PhoneNumber | undefined): string {
+function regionOf(parsed: ParsedNumber | undefined): string {
   const iso = parsed?.country;
   return iso
     ? `(a number of ${countryName(iso)})`

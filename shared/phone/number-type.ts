@@ -1,5 +1,5 @@
 import { Metadata } from 'libphonenumber-js/core';
-import type { NumberType, PhoneNumber } from 'libphonenumber-js/max';
+import type { NumberType } from 'libphonenumber-js/max';
 // The same metadata object libphonenumber-js/max parses with (one module, not a copy).
 import maxMetadata from 'libphonenumber-js/max/metadata';
 
@@ -14,7 +14,7 @@ import maxMetadata from 'libphonenumber-js/max/metadata';
  * decision below follows libphonenumber-js's getNumberType step for step, and
  * test/unit/phone/reference-equality.property.test.ts holds it to `getType()`.
  */
-export function numberTypeOf(phone: PhoneNumber): NumberType {
+export function numberTypeOf(phone: TypedNumber): NumberType {
   const plan = planOf(phone.country ?? phone.countryCallingCode);
   const national = phone.nationalNumber;
   if (!plan.nationalPattern.test(national)) return undefined;
@@ -26,6 +26,13 @@ export function numberTypeOf(phone: PhoneNumber): NumberType {
     if (matches(candidate, national)) return candidate.type;
   }
   return undefined;
+}
+
+/** The parts of a parse the type depends on (a PhoneNumber, or quick-parse's answer). */
+export interface TypedNumber {
+  country?: string | undefined;
+  countryCallingCode: string;
+  nationalNumber: string;
 }
 
 type KnownType = NonNullable<NumberType>;

@@ -121,8 +121,6 @@ export class RowChecker {
   /** Each accepted number's first row (a typed table: a million of them in ~24 MiB). */
   private readonly seen = new SeenNumbers();
   private readonly rulesCache = new Memo<RulesResult>(MEMO_ENTRIES, MEMO_CHARS);
-  /** The same raw cell with the same default country always reads the same. */
-  private readonly phoneCache = new Memo<PhoneResult>(MEMO_ENTRIES, MEMO_CHARS);
   private readonly textCache = new Memo<TextVerdict>(MEMO_ENTRIES, MEMO_CHARS);
   /** The phone column's header: the column every number problem names. */
   readonly phoneHeader: string;
@@ -279,11 +277,12 @@ export class RowChecker {
     return this.opts.defaultCountry || undefined;
   }
 
-  /** Reads the number once per distinct cell and country (a number listed twice is parsed once). */
+  /**
+   * Not memoised: a plain cell now reads in well under a microsecond (quick-parse.ts),
+   * less than building, hashing and keeping a memo key for it; and numbers seldom repeat.
+   */
   private phone(cell: string, country: string | undefined): PhoneResult {
-    return this.phoneCache.get(`${country ?? ''}\u0000${cell}`, () =>
-      normalizePhone(cell, country ? { defaultCountry: country } : {}),
-    );
+    return normalizePhone(cell, country ? { defaultCountry: country } : {});
   }
 
   /** Counts a rendered text once: texts repeat when the fields do (or when there are none). */

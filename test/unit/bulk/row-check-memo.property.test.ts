@@ -5,8 +5,8 @@ import { RowChecker, type RowCheckOptions } from '../../../electron/core/bulk/ro
 import { parseTemplate } from '../../../shared/merge';
 
 /**
- * A RowChecker remembers, per job, what a phone cell read as, each rendered
- * text's segment count and each (country, text)'s rules. A row checked by a
+ * A RowChecker remembers, per job, each rendered text's segment count and
+ * each (country, text)'s rules. A row checked by a
  * checker that has seen many rows before must get exactly the verdict a
  * fresh checker (empty memos) gives it: the memo only saves work.
  */
