@@ -52,9 +52,11 @@ export const WORKER_EXEC_ARGV: string[] = [];
  * A pool worker's heap limits (bench/RESULTS.md, round 7 hcsv: a
  * 1,000,000-row check peaked at 473 MiB of RSS without them, 368–410 with the
  * old space at 192 MiB, 363 with the young space at 16 MiB too; 8 MiB took
- * it to 319–340 but looked ~10–20 % dearer in GC CPU).
+ * it to 319–340 but looked ~10–20 % dearer in GC CPU). Round 9: with the
+ * phone check ~10× cheaper a row, 16 MiB of young space peaked at 378–410 MiB
+ * and 8 MiB at 360–367 in five runs, with no time lost beyond the noise.
  */
-export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
 
 export interface CheckPool {
   readonly threads: number;
