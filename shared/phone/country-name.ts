@@ -14,7 +14,8 @@ export function countryName(iso: string): string {
   let name = known.get(iso);
   if (name === undefined) {
     name = names?.of(iso) ?? iso;
-    known.set(iso, name);
+    // Only two-letter codes are kept, so the map stays under 676 entries whatever callers pass.
+    if (/^[A-Z]{2}$/.test(iso)) known.set(iso, name);
   }
   return name;
 }
