@@ -4,6 +4,7 @@
 // request, median of rounds: the machine is shared, so not wall time. `--root DIR` loads another tree's outbox code (A/B on one machine).
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { benchMessages } from './lib/outbox-messages';
 
 const rootAt = process.argv.indexOf('--root');
 const root = rootAt > 0 ? path.resolve(process.argv[rootAt + 1] ?? '.') : path.resolve('.');
@@ -23,20 +24,6 @@ async function load() {
     enqueue: await at('electron/core/outbox/enqueue.ts'),
     temp: await at('test/helpers/temp-dir.ts'),
   };
-}
-
-function messages(accountId: number) {
-  return Array.from({ length: COUNT }, (_, i) => ({
-    accountId,
-    recipient: `346${String(10_000_000 + i).padStart(8, '0')}`,
-    sender: 'OUTPOST',
-    template: 'Hola {name}, tu pedido {order} está listo.',
-    fields: { name: `Cliente ${i}`, order: String(100_000 + i) },
-    body: `Hola Cliente ${i}, tu pedido ${100_000 + i} está listo.`,
-    encoding: 'ucs2',
-    segments: 1,
-    maxParts: 2,
-  }));
 }
 
 const cpuMs = () => {
@@ -60,7 +47,7 @@ async function main() {
       username: 'u',
       secretRef: 'env:X',
     });
-    m.enqueue.enqueueMessages(db, messages(id));
+    m.enqueue.enqueueMessages(db, benchMessages(id, COUNT));
     const now = Date.now() + 1000;
     let c = 0;
     let s = 0;

@@ -21,23 +21,10 @@ import { MemoryVault } from '../electron/core/vault/memory-vault';
 import { tempDir } from '../test/helpers/temp-dir';
 import { adapterCpu } from './lib/adapter-cpu';
 import { recordHttp } from './lib/http-split';
+import { benchMessages } from './lib/outbox-messages';
 import { peakRssMiB, table, writeSection } from './lib/results';
 import { benchBatch, type CeilingRun, sandboxCeiling, warmSandbox } from './lib/sandbox-ceiling';
 import { startSandboxProcess } from './lib/sandbox-process';
-
-function messages(accountId: number, count: number): NewMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    accountId,
-    recipient: `346${String(10_000_000 + i).padStart(8, '0')}`,
-    sender: 'OUTPOST',
-    template: 'Hola {name}, tu pedido {order} está listo.',
-    fields: { name: `Cliente ${i}`, order: String(100_000 + i) },
-    body: `Hola Cliente ${i}, tu pedido ${100_000 + i} está listo.`,
-    encoding: 'ucs2',
-    segments: 1,
-    maxParts: 2,
-  }));
-}
 
 /**
  * The same messages with the recipients in a fixed shuffled order, as a real
@@ -197,7 +184,7 @@ function enqueueCpuMs(batch: NewMessage[]): number {
  * per-round ratios against each.
  */
 function enqueueAgainstAnchor(rounds: number, order: 'in order' | 'shuffled'): (string | number)[] {
-  const inOrder = messages(1, 100_000);
+  const inOrder = benchMessages(1, 100_000);
   const batch = order === 'in order' ? inOrder : shuffledRecipients(inOrder);
   const runs = Array.from({ length: rounds }, () => {
     const bare = bareInsertCpuMs(batch);
@@ -241,7 +228,7 @@ async function enqueueBench(): Promise<(string | number)[]> {
     username: 'u',
     secretRef: 'env:X',
   });
-  const batch = messages(id, 100_000);
+  const batch = benchMessages(id, 100_000);
   const start = performance.now();
   enqueueMessages(db, batch);
   const ms = performance.now() - start;
@@ -301,7 +288,7 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
     username: sandbox.apis.nrs.username,
     secretRef: vault.store('nrs', sandbox.apis.nrs.password),
   });
-  enqueueMessages(db, messages(id, COUNT));
+  enqueueMessages(db, benchMessages(id, COUNT));
   const pool = new AdapterPool(db, vault);
   const engine = new OutboxEngine(db, pool.get, { concurrency, batchSize });
   const load = loadavg()[0] ?? 0;
