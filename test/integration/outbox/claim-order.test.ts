@@ -3,34 +3,19 @@
 // exactly the batch's worth, and lease nothing it does not hand back.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addAccount } from '../../../electron/core/accounts/repository';
-import type { Db } from '../../../electron/core/db/connection';
-import { openAppDatabase } from '../../../electron/core/db/database';
 import { claimBatch } from '../../../electron/core/outbox/claim';
 import { enqueueMessages } from '../../../electron/core/outbox/enqueue';
-import { tempDir } from '../../helpers/temp-dir';
+import { type OfflineOutbox, openOfflineOutbox } from '../../helpers/offline-outbox';
 
-let dir: ReturnType<typeof tempDir> | undefined;
-let db: Db | undefined;
-afterEach(() => {
-  db?.close();
-  dir?.remove();
-});
+let outbox: OfflineOutbox | undefined;
+afterEach(() => outbox?.close());
 
 const NOW = Date.UTC(2026, 11, 3, 7);
 
 describe('claiming a batch', () => {
   it('hands back the oldest due rows, oldest first, and leases exactly those', () => {
-    dir = tempDir('outpost-claim-order-');
-    db = openAppDatabase(dir.path);
-    const open = db;
-    const { id: accountId } = addAccount(open, {
-      name: 'S',
-      provider: 'nrs',
-      baseUrl: 'http://127.0.0.1:1',
-      username: 'u',
-      secretRef: 'env:UNUSED',
-    });
+    outbox = openOfflineOutbox('outpost-claim-order-');
+    const { db: open, accountId } = outbox;
     const setNotBefore = open.prepare('UPDATE messages SET not_before = ? WHERE id = ?');
     fc.assert(
       fc.property(

@@ -4,20 +4,13 @@
 // nulls and campaigns one request brings back.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addAccount } from '../../../electron/core/accounts/repository';
-import type { Db } from '../../../electron/core/db/connection';
-import { openAppDatabase } from '../../../electron/core/db/database';
 import { claimBatch } from '../../../electron/core/outbox/claim';
 import { enqueueMessages } from '../../../electron/core/outbox/enqueue';
 import { type Outcome, settle } from '../../../electron/core/outbox/settle';
-import { tempDir } from '../../helpers/temp-dir';
+import { type OfflineOutbox, openOfflineOutbox } from '../../helpers/offline-outbox';
 
-let dir: ReturnType<typeof tempDir> | undefined;
-let db: Db | undefined;
-afterEach(() => {
-  db?.close();
-  dir?.remove();
-});
+let outbox: OfflineOutbox | undefined;
+afterEach(() => outbox?.close());
 
 const id = fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: null });
 const rowOutcome = fc.oneof(
@@ -33,16 +26,8 @@ const rowOutcome = fc.oneof(
 
 describe('settling a request’s answer', () => {
   it('each accepted row stores its own provider id, parts, campaign and sending; the others none', () => {
-    dir = tempDir('outpost-settle-');
-    db = openAppDatabase(dir.path);
-    const open = db;
-    const { id: accountId } = addAccount(open, {
-      name: 'S',
-      provider: 'nrs',
-      baseUrl: 'http://127.0.0.1:1',
-      username: 'u',
-      secretRef: 'env:UNUSED',
-    });
+    outbox = openOfflineOutbox('outpost-settle-');
+    const { db: open, accountId } = outbox;
     const read = open.prepare(
       `SELECT state, provider_message_id AS messageId, parts, provider_campaign_id AS campaignId,
          provider_sending_id AS sendingId, lease_token AS token FROM messages WHERE id = ?`,
