@@ -15,6 +15,7 @@
  * Run: npx tsx bench/bulk.bench.ts            (100k rows, threshold, 1M rows; ~4-8 min quiet)
  *      npx tsx bench/bulk.bench.ts --quick    (one run each, no enqueue, no 1M; ≤ 4 min)
  *      npx tsx bench/bulk.bench.ts --million  (only the 1M-row children, section bulk-million)
+ *      add --no-record to any of them to print without rewriting RESULTS.md
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -176,12 +176,11 @@ async function main() {
     table(['operation', 'before 013 ms', 'after 013 ms', 'after ÷ before'], rows),
   ].join('\n');
   console.log(body);
-  if (!process.argv.includes('--no-record'))
-    writeSection(
-      'outbox-queries',
-      'Outbox queries, before and after migration 013 (bench/outbox-queries.bench.ts)',
-      body,
-    );
+  writeSection(
+    'outbox-queries',
+    'Outbox queries, before and after migration 013 (bench/outbox-queries.bench.ts)',
+    body,
+  );
 }
 
 void main();

@@ -105,10 +105,8 @@ record(
 
 const body = `${table(['step', 'items', 'ms', 'µs/item', 'items/s', 'note'], rows)}\n\nPeak RSS ${peakRssMiB()} MiB.`;
 console.log(body);
-if (!process.argv.includes('--no-record')) {
-  writeSection(
-    'phone-rules-cost',
-    'Phone normalisation, sending rules and cost (100,000 recipients)',
-    body,
-  );
-}
+writeSection(
+  'phone-rules-cost',
+  'Phone normalisation, sending rules and cost (100,000 recipients)',
+  body,
+);

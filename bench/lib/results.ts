@@ -22,9 +22,12 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 
 /**
  * Replaces this benchmark's section of bench/RESULTS.md (between its markers),
- * leaving every other benchmark's section as it was.
+ * leaving every other benchmark's section as it was. With `--no-record` on the
+ * command line nothing is written: an A/B or exploratory run of any bench
+ * must not overwrite the figures a section stands for.
  */
 export function writeSection(name: string, title: string, body: string): void {
+  if (process.argv.includes('--no-record')) return;
   const start = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
   const section = `${start}\n## ${title}\n\n${machineLine()}\n\n${body.trim()}\n${end}`;
