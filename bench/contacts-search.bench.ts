@@ -250,6 +250,14 @@ function main(): void {
       ['email part ("pereira12")', () => pick().email.split(/[.@]/)[1] ?? 'x'],
       ['email domain ("sapo.pt")', () => pick().email.split('@')[1] ?? 'x'],
       ['one letter ("a")', () => ascii(pick().first).slice(0, 1)],
+      // The recipients field as the first digits of a number are typed: with
+      // its country code they start many numbers; as dialled at home ("6",
+      // "61") they start none here (numbers are stored with the code).
+      [
+        'phone, 1-2 digits with the code ("34")',
+        () => pick().phone.slice(0, 1 + Math.floor(next() * 2)),
+      ],
+      ['phone, 1-2 national digits ("6")', () => pick().phone.slice(2, 3 + Math.floor(next() * 2))],
     ];
 
     const rows: (string | number)[][] = [];

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { OPEN_STATES } from './pending';
+import { PHONE_PREFIX_CONDITION, phonePrefixRanges } from './phone-prefix';
 import { type ContactSummary, summaryColumns, summaryOf } from './search';
 
 export type SortColumn = 'name' | 'phone' | 'email';
@@ -52,22 +53,14 @@ interface Candidates {
   scoped: boolean;
 }
 
-/**
- * A prefix of digits as a range of the BINARY phone index: `phone LIKE '6%'`
- * cannot use it, and walked the name index over every contact (100-1,300 ms
- * for "6" in 100,000 contacts). Digits have no case, so the two agree.
- */
+/** One or two digits: the start of the number (see phone-prefix.ts), counted through `contacts_by_phone`. */
 function phonePrefix(digits: string, accountId: number): Filter {
-  const upper = (p: string) =>
-    p.slice(0, -1) + String.fromCharCode((p.at(-1) as string).charCodeAt(0) + 1);
-  const plain = [digits, upper(digits)];
-  const plus = [`+${digits}`, upper(`+${digits}`)];
+  const { plain, plus } = phonePrefixRanges(digits);
   const range = 'SELECT %s FROM contacts WHERE account_id = ? AND phone >= ? AND phone < ?';
   return {
-    where: ['(c.phone >= ? AND c.phone < ? OR c.phone >= ? AND c.phone < ?)'],
+    where: [PHONE_PREFIX_CONDITION],
     params: [...plain, ...plus],
     candidates: {
-      // The two ranges never overlap ('+' sorts before the digits): no id twice.
       ids: `${range.replace('%s', 'id')} UNION ALL ${range.replace('%s', 'id')}`,
       params: [accountId, ...plain, accountId, ...plus],
       count: `SELECT (${range.replace('%s', 'count(*)')}) + (${range.replace('%s', 'count(*)')})`,
