@@ -25,36 +25,39 @@ export interface ForcingPositions {
   first(n: number): ForcingChar[];
 }
 
-/** Positions as offsets into the text they were found in: [start, end] per grapheme. */
+/** Positions as offsets into the text: [start, end] per grapheme, from `edges[from]` on. */
 class TextPositions implements ForcingPositions {
-  readonly size: number;
-
   constructor(
     private readonly text: string,
     private readonly edges: Uint32Array,
-  ) {
-    this.size = edges.length >> 1;
-  }
+    private readonly from: number,
+    readonly size: number,
+  ) {}
 
   index(i: number): number {
-    return this.edges[2 * i] as number;
+    return this.edges[this.from + 2 * i] as number;
   }
 
   length(i: number): number {
-    return (this.edges[2 * i + 1] as number) - (this.edges[2 * i] as number);
+    const at = this.from + 2 * i;
+    return (this.edges[at + 1] as number) - (this.edges[at] as number);
   }
 
   char(i: number): string {
-    return this.text.slice(this.edges[2 * i], this.edges[2 * i + 1]);
+    const at = this.from + 2 * i;
+    return this.text.slice(this.edges[at], this.edges[at + 1]);
   }
 
   first(n: number): ForcingChar[] {
     const found = new Array<ForcingChar>(Math.min(n, this.size));
-    const { text, edges } = this;
+    const { text, edges, from } = this;
     for (let i = 0; i < found.length; i++) {
-      const from = edges[2 * i] as number;
+      const start = edges[from + 2 * i] as number;
       // Shared strings: a whole Hindi list is ~730 graphemes drawn from a few dozen.
-      found[i] = { char: clusterString(text, from, edges[2 * i + 1] as number), index: from };
+      found[i] = {
+        char: clusterString(text, start, edges[from + 2 * i + 1] as number),
+        index: start,
+      };
     }
     return found;
   }
@@ -86,20 +89,14 @@ export class ListPositions implements ForcingPositions {
 }
 
 /**
- * How many of marks[0..count) are 1 (each is 0 or 1), four at a time: the
- * bytes of a word summed by one multiplication, so the positions are made at
- * their size without a second pass of the per-cluster loop.
+ * Where positions are written, shared by the counts that read them: a
+ * Uint32Array of its own for each cost as much to allocate (off the V8 heap)
+ * as filling it, for the few hundred entries of a Hindi text. A chunk is
+ * replaced, not reused, when full: positions already handed out keep theirs.
  */
-function countMarked(marks: Uint8Array, count: number): number {
-  const whole = marks.byteOffset % 4 === 0 ? count >> 2 : 0;
-  const words = new Int32Array(marks.buffer, marks.byteOffset, whole);
-  let marked = 0;
-  for (let w = 0; w < whole; w++) {
-    marked += Math.imul((words[w] as number) & 0x01010101, 0x01010101) >>> 24;
-  }
-  for (let k = whole << 2; k < count; k++) marked += marks[k] as number;
-  return marked;
-}
+const CHUNK_ENTRIES = 1 << 16;
+let chunk = new Uint32Array(0);
+let chunkUsed = 0;
 
 /** The clusters a walk marked (marks[k] = 1; bounds[k] starts cluster k, bounds[count] ends the text). */
 export function markedPositions(
@@ -108,15 +105,22 @@ export function markedPositions(
   count: number,
   marks: Uint8Array,
 ): ForcingPositions {
-  const edges = new Uint32Array(2 * countMarked(marks, count));
-  let j = 0;
+  // Room for every cluster, so the marks need not be counted first.
+  if (chunkUsed + 2 * count > chunk.length) {
+    chunk = new Uint32Array(Math.max(CHUNK_ENTRIES, 2 * count));
+    chunkUsed = 0;
+  }
+  const edges = chunk;
+  const from = chunkUsed;
+  let j = from;
   for (let k = 0; k < count; k++) {
     if (marks[k] === 0) continue;
     edges[j] = bounds[k] as number;
     edges[j + 1] = bounds[k + 1] as number;
     j += 2;
   }
-  return new TextPositions(text, edges);
+  chunkUsed = j;
+  return new TextPositions(text, edges, from, (j - from) >> 1);
 }
 
 /** Every grapheme's text, in order (what the CLI and the Sandbox report). */
