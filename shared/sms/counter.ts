@@ -10,6 +10,7 @@ import {
   type ForcingPositions,
   ListPositions,
   markedPositions,
+  NO_POSITIONS,
 } from './forcing-positions';
 import { fillGraphemeBoundaries } from './graphemes';
 import { GSM_COST } from './gsm-tables';
@@ -178,8 +179,6 @@ const FORCING_PROPERTY: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
-
-const NO_POSITIONS: ForcingPositions = new ListPositions([]);
 
 /**
  * The count's offending graphemes as positions (see `forcingUcs2`), found

@@ -29,7 +29,7 @@ export interface ForcingPositions {
 class TextPositions implements ForcingPositions {
   constructor(
     private readonly text: string,
-    private readonly edges: Uint32Array,
+    private readonly edges: Uint16Array | Uint32Array,
     private readonly from: number,
     readonly size: number,
   ) {}
@@ -63,6 +63,9 @@ class TextPositions implements ForcingPositions {
   }
 }
 
+/** No positions, of the same class as found ones (so a reader's call sites stay monomorphic). */
+export const NO_POSITIONS: ForcingPositions = new TextPositions('', new Uint16Array(0), 0, 0);
+
 /** Positions read from a list (a count that was copied, or whose list was replaced). */
 export class ListPositions implements ForcingPositions {
   constructor(readonly list: ForcingChar[]) {}
@@ -89,14 +92,34 @@ export class ListPositions implements ForcingPositions {
 }
 
 /**
- * Where positions are written, shared by the counts that read them: a
- * Uint32Array of its own for each cost as much to allocate (off the V8 heap)
- * as filling it, for the few hundred entries of a Hindi text. A chunk is
- * replaced, not reused, when full: positions already handed out keep theirs.
+ * Where positions are written, shared by the counts that read them: a typed
+ * array of its own for each cost as much to allocate (off the V8 heap) as
+ * filling it, for the few hundred entries of a Hindi text. Two bytes an
+ * offset for any text an SMS can be; a chunk is replaced, not reused, when
+ * full (positions already handed out keep theirs), and is kept small enough
+ * to come from malloc's heap rather than fresh pages.
  */
-const CHUNK_ENTRIES = 1 << 16;
-let chunk = new Uint32Array(0);
-let chunkUsed = 0;
+const CHUNK_BYTES = 1 << 16;
+const chunks = { short: new Uint16Array(0), long: new Uint32Array(0) };
+let shortUsed = 0;
+let longUsed = 0;
+
+function fill(
+  edges: Uint16Array | Uint32Array,
+  from: number,
+  bounds: Int32Array,
+  count: number,
+  marks: Uint8Array,
+): number {
+  let j = from;
+  for (let k = 0; k < count; k++) {
+    if (marks[k] === 0) continue;
+    edges[j] = bounds[k] as number;
+    edges[j + 1] = bounds[k + 1] as number;
+    j += 2;
+  }
+  return j;
+}
 
 /** The clusters a walk marked (marks[k] = 1; bounds[k] starts cluster k, bounds[count] ends the text). */
 export function markedPositions(
@@ -106,21 +129,23 @@ export function markedPositions(
   marks: Uint8Array,
 ): ForcingPositions {
   // Room for every cluster, so the marks need not be counted first.
-  if (chunkUsed + 2 * count > chunk.length) {
-    chunk = new Uint32Array(Math.max(CHUNK_ENTRIES, 2 * count));
-    chunkUsed = 0;
+  const room = 2 * count;
+  if (text.length <= 0xffff) {
+    if (shortUsed + room > chunks.short.length) {
+      chunks.short = new Uint16Array(Math.max(CHUNK_BYTES >> 1, room));
+      shortUsed = 0;
+    }
+    const from = shortUsed;
+    shortUsed = fill(chunks.short, from, bounds, count, marks);
+    return new TextPositions(text, chunks.short, from, (shortUsed - from) >> 1);
   }
-  const edges = chunk;
-  const from = chunkUsed;
-  let j = from;
-  for (let k = 0; k < count; k++) {
-    if (marks[k] === 0) continue;
-    edges[j] = bounds[k] as number;
-    edges[j + 1] = bounds[k + 1] as number;
-    j += 2;
+  if (longUsed + room > chunks.long.length) {
+    chunks.long = new Uint32Array(Math.max(CHUNK_BYTES >> 2, room));
+    longUsed = 0;
   }
-  chunkUsed = j;
-  return new TextPositions(text, edges, from, (j - from) >> 1);
+  const from = longUsed;
+  longUsed = fill(chunks.long, from, bounds, count, marks);
+  return new TextPositions(text, chunks.long, from, (longUsed - from) >> 1);
 }
 
 /** Every grapheme's text, in order (what the CLI and the Sandbox report). */

@@ -111,4 +111,14 @@ describe('forcingPositions', () => {
     expect(forcingPositions(countSegments('Hello [world] €5')).size).toBe(0);
     expect(hasForcingChars(countSegments('Hello [world] €5'))).toBe(false);
   });
+
+  it('keeps offsets past 65,535 exact in a text longer than any SMS', () => {
+    const text = `${'a'.repeat(70_000)}ção ${'b'.repeat(1_000)}👍🏽`;
+    const p = forcingPositions(countSegments(text, { encoding: 'ucs2' }));
+    expect(readAll(p)).toEqual([
+      { char: 'ç', index: 70_000 },
+      { char: 'ã', index: 70_001 },
+      { char: '👍🏽', index: 71_004 },
+    ]);
+  });
 });
