@@ -4,12 +4,13 @@
  * checked against ours; sms-segments-calculator is the reference the unit
  * tests hold us to, so a "wrong" there would be our bug.
  *
- * Run: npx tsx bench/segments.bench.ts (about 90 s)
+ * Run: npx tsx bench/segments.bench.ts (about 90 s); `--no-record` prints
+ * the table without rewriting its section of bench/RESULTS.md.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { countSegments } from '../shared/sms/counter';
+import { countSegments, forcingPositions } from '../shared/sms/counter';
 import { countSegments as countBefore } from '../test/unit/sms/reference/counter-before';
 import { table, writeSection } from './lib/results';
 
@@ -45,14 +46,15 @@ const COUNTERS: { name: string; run: (text: string) => Answer }[] = [
     },
   },
   {
-    // The same count with every offending grapheme read (char and index), as
-    // Compose does: forcingUcs2 is built on first read, so the row above,
-    // like the bulk check, does not pay for it.
-    name: 'outpost countSegments + forcingUcs2 read',
+    // The same count with every offending grapheme's position read (start and
+    // length), as the Compose hint can: the positions are found on first read,
+    // so the row above, like the bulk check, does not pay for them.
+    name: 'outpost countSegments + every position read',
     run: (text) => {
       const r = countSegments(text);
+      const forcing = forcingPositions(r);
       let seen = 0;
-      for (const f of r.forcingUcs2) seen += f.index + f.char.length;
+      for (let i = 0; i < forcing.size; i++) seen += forcing.index(i) + forcing.length(i);
       if (seen < 0) throw new Error('unreachable');
       return {
         encoding: r.encoding === 'ucs2' ? 'ucs2' : 'gsm',
@@ -234,7 +236,7 @@ function main(): void {
   const body = [
     `Texts of ${LENGTH} UTF-16 code units; CPU µs per call (process.cpuUsage, so time spent waiting for a core on this shared machine is left out): median over ${ROUNDS} interleaved rounds of ≥ ${ROUND_BUDGET_MS} ms each (after warm-up), with the fastest and slowest round.`,
     '"× split-sms": the median over the rounds of this counter\'s time divided by split-sms\'s in the same round.',
-    '"outpost countSegments" reads encoding, segments and units (as the bulk check and the merge preview do): its offending graphemes are built only when read. "+ forcingUcs2 read" also reads every offending grapheme and its position (as Compose does); the reference copy builds them on every call. sms-segments-calculator is also asked for its non-GSM characters.',
+    '"outpost countSegments" reads encoding, segments and units (as the bulk check and the merge preview do): its offending graphemes are built only when read. "+ every position read" also reads the start and length of every offending grapheme (from forcingPositions, without one object per grapheme); the reference copy builds them on every call. sms-segments-calculator is also asked for its non-GSM characters.',
     `Shared machine: /proc/loadavg was \`${loadBefore}\` before and \`${loadAfter}\` after the run.`,
     '',
     table(
@@ -251,6 +253,7 @@ function main(): void {
     ),
   ].join('\n');
   console.log(body);
+  if (process.argv.includes('--no-record')) return;
   writeSection('segments', 'Segment counter (bench/segments.bench.ts)', body);
 }
 

@@ -5,7 +5,13 @@ import {
   type NationalTables,
   UCS2_CAPACITY,
 } from './capacity';
-import { clusterString } from './cluster-strings';
+import {
+  type ForcingChar,
+  type ForcingPositions,
+  ListPositions,
+  markedPositions,
+  NO_POSITIONS,
+} from './forcing-positions';
 import { fillGraphemeBoundaries } from './graphemes';
 import { GSM_COST } from './gsm-tables';
 import {
@@ -27,16 +33,11 @@ import {
 } from './national-tables';
 import { layoutUcs2Fast } from './ucs2-layout';
 
+export type { ForcingChar, ForcingPositions } from './forcing-positions';
 export type { SegmentPart } from './layout';
 
 export type EncodingChoice = 'auto' | 'gsm' | 'gsm-pt' | 'ucs2';
 export type Encoding = 'gsm' | 'gsm-pt' | 'ucs2';
-
-export interface ForcingChar {
-  /** The whole grapheme cluster (an emoji with its skin tone, a letter with its accents). */
-  char: string;
-  index: number;
-}
 
 export interface SegmentCount {
   encoding: Encoding;
@@ -90,61 +91,24 @@ function clustersOf(text: string, hint: NationalHint | null = null): MarkedClust
   return { bounds: scratchBounds, count, marks: scratchMarks };
 }
 
-/**
- * How many of marks[0..count) are 1 (each is 0 or 1), four at a time: the
- * bytes of a word summed by one multiplication, so that sizing the array
- * costs a Portuguese text (a mark in twenty clusters) less than push saves.
- */
-function countMarked(marks: Uint8Array, count: number): number {
-  const whole = marks.byteOffset % 4 === 0 ? count >> 2 : 0;
-  const words = new Int32Array(marks.buffer, marks.byteOffset, whole);
-  let marked = 0;
-  for (let w = 0; w < whole; w++) {
-    marked += Math.imul((words[w] as number) & 0x01010101, 0x01010101) >>> 24;
-  }
-  for (let k = whole << 2; k < count; k++) marked += marks[k] as number;
-  return marked;
-}
+/** `forcingUcs2` as it is, or how to find its positions on first read. */
+type Forcing = ForcingChar[] | (() => ForcingPositions);
 
 /**
- * The graphemes the walk marked as outside GSM 03.38, with their positions:
- * counted first so the array is made at its size (growing it by push cost a
- * quarter of the time on a Hindi text), and short clusters' strings shared.
+ * The marked graphemes' positions, found only when read: even as offsets
+ * they are a fifth of a count-and-read on a Hindi text (CPU profile), and
+ * the bulk check and the merge preview never read them. Read before the next count (as the
+ * Compose hint does), they come from the scratch buffers as this count left
+ * them; read later, the text is walked again (copying the buffers for every
+ * count instead cost more than the walk saves).
  */
-function markedGraphemes(
-  text: string,
-  bounds: Int32Array,
-  count: number,
-  marks: Uint8Array,
-): ForcingChar[] {
-  const found = new Array<ForcingChar>(countMarked(marks, count));
-  let j = 0;
-  for (let k = 0; k < count; k++) {
-    if (marks[k] === 0) continue;
-    const from = bounds[k] as number;
-    found[j++] = { char: clusterString(text, from, bounds[k + 1] as number), index: from };
-  }
-  return found;
-}
-
-/** `forcingUcs2` as it is, or how to build it on first read. */
-type Forcing = ForcingChar[] | (() => ForcingChar[]);
-
-/**
- * The marked graphemes, built only when `forcingUcs2` is read: one object and
- * one string per offending grapheme is most of a count's cost on a Hindi
- * text, and the bulk check and the merge preview never read them. Read
- * before the next count (as Compose does), they come from the scratch
- * buffers as this count left them; read later, the text is walked again
- * (copying the buffers for every count instead cost more than the walk saves).
- */
-function lazyMarkedGraphemes(text: string, clusters: MarkedClusters): Forcing {
+function lazyPositions(text: string, clusters: MarkedClusters): () => ForcingPositions {
   const { count } = clusters;
   const walk = scratchWalk;
   return () => {
-    if (walk === scratchWalk) return markedGraphemes(text, scratchBounds, count, scratchMarks);
+    if (walk === scratchWalk) return markedPositions(text, scratchBounds, count, scratchMarks);
     const again = clustersOf(text);
-    return markedGraphemes(text, again.bounds, again.count, again.marks);
+    return markedPositions(text, again.bounds, again.count, again.marks);
   };
 }
 
@@ -181,10 +145,20 @@ function emptyCount(encoding: Encoding, maxParts: number): SegmentCount {
   };
 }
 
-/** Where a count keeps its unbuilt `forcingUcs2` (non-enumerable: not part of the result). */
+/** Where a count keeps its offending graphemes' positions, or how to find them (non-enumerable: not part of the result). */
 const FORCING = Symbol('forcingUcs2');
 
-type LazyCount = SegmentCount & { [FORCING]: Forcing };
+type Held = ForcingPositions | (() => ForcingPositions);
+
+type LazyCount = SegmentCount & { [FORCING]: Held };
+
+function heldPositions(count: LazyCount): ForcingPositions {
+  const held = count[FORCING];
+  if (typeof held !== 'function') return held;
+  const built = held();
+  count[FORCING] = built;
+  return built;
+}
 
 /**
  * `forcingUcs2` as an own, enumerable accessor shared by every count (one
@@ -193,18 +167,37 @@ type LazyCount = SegmentCount & { [FORCING]: Forcing };
  */
 const FORCING_PROPERTY: PropertyDescriptor = {
   get(this: LazyCount): ForcingChar[] {
-    const held = this[FORCING];
-    if (typeof held !== 'function') return held;
-    const built = held();
-    this[FORCING] = built;
-    return built;
+    const positions = heldPositions(this);
+    if (positions instanceof ListPositions) return positions.list;
+    const list = positions.first(positions.size);
+    this[FORCING] = new ListPositions(list);
+    return list;
   },
   set(this: LazyCount, value: ForcingChar[]) {
-    this[FORCING] = value;
+    this[FORCING] = new ListPositions(value);
   },
   enumerable: true,
   configurable: true,
 };
+
+/**
+ * The count's offending graphemes as positions (see `forcingUcs2`), found
+ * without one object per grapheme: what a reader that shows a few of them,
+ * or only how many, should use. A count copied by JSON, structured clone or
+ * spreading answers from its list.
+ */
+export function forcingPositions(count: SegmentCount): ForcingPositions {
+  if (FORCING in count) return heldPositions(count as LazyCount);
+  return count.forcingUcs2.length === 0 ? NO_POSITIONS : new ListPositions(count.forcingUcs2);
+}
+
+/** Whether `forcingUcs2` is non-empty, without finding its graphemes. */
+export function hasForcingChars(count: SegmentCount): boolean {
+  if (!(FORCING in count)) return count.forcingUcs2.length > 0;
+  const held = (count as LazyCount)[FORCING];
+  // Positions are left to find only for a text the GSM-7 pass turned down: one of its characters is outside.
+  return typeof held === 'function' || held.size > 0;
+}
 
 function toCount(encoding: Encoding, l: Layout, forcing: Forcing, maxParts: number): SegmentCount {
   const segments = l.parts.length;
@@ -271,7 +264,7 @@ export function countSegments(text: string, opts: CountOptions = {}): SegmentCou
   let clusters = allGsm ? null : clustersOf(text, hint);
   if (choice === 'gsm-pt') return countGsmPt(text, clusters, maxParts);
 
-  const forcing = clusters === null ? [] : lazyMarkedGraphemes(text, clusters);
+  const forcing = clusters === null ? [] : lazyPositions(text, clusters);
   let result: SegmentCount;
   if (fast !== null && choice !== 'ucs2') {
     result = toCount('gsm', fast, forcing, maxParts);

@@ -1,4 +1,10 @@
-import { type CountOptions, countSegments, type ForcingChar } from './counter';
+import {
+  type CountOptions,
+  countSegments,
+  type ForcingChar,
+  forcingPositions,
+  hasForcingChars,
+} from './counter';
 import { graphemeBoundaries } from './graphemes';
 import { isGsmChar } from './gsm-tables';
 
@@ -155,7 +161,7 @@ export function suggestGsmReplacements(
   const before = countSegments(text, { ...opts, encoding: 'auto' });
   const byKey = new Map<string, CharReplacement>();
   let fixed = '';
-  if (before.forcingUcs2.length === 0) fixed = text;
+  if (!hasForcingChars(before)) fixed = text;
   else {
     const b = graphemeBoundaries(text);
     for (let k = 0; k + 1 < b.length; k++) {
@@ -172,10 +178,21 @@ export function suggestGsmReplacements(
     }
   }
   const after = countSegments(fixed, { ...opts, encoding: 'auto' });
+  // Listed on first read: Compose asks for a suggestion on every settled
+  // non-GSM text but reads `remaining` only when there are replacements, and
+  // a Hindi text leaves hundreds. An accessor in the literal stays enumerable,
+  // so the suggestion copies and compares like a plain object.
+  let remaining: ForcingChar[] | undefined;
   return {
     text: fixed,
     replacements: [...byKey.values()],
-    remaining: after.forcingUcs2,
+    get remaining(): ForcingChar[] {
+      remaining ??= forcingPositions(after).first(Number.POSITIVE_INFINITY);
+      return remaining;
+    },
+    set remaining(value: ForcingChar[]) {
+      remaining = value;
+    },
     segmentsBefore: before.segments,
     segmentsAfter: after.segments,
     segmentsSaved: before.segments - after.segments,

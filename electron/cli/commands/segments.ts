@@ -1,4 +1,5 @@
-import { countSegments, type EncodingChoice } from '../../../shared/sms/counter';
+import { countSegments, type EncodingChoice, forcingPositions } from '../../../shared/sms/counter';
+import { forcingStrings } from '../../../shared/sms/forcing-positions';
 import { SEGMENT_ENCODINGS } from './segment-encodings';
 
 export interface SegmentsOptions {
@@ -21,7 +22,7 @@ export function segmentsResultLine(text: string, encoding: EncodingChoice): stri
     segments: r.segments,
     units: r.units,
     unitsPerSegment: r.unitsPerSegment,
-    forcingUcs2: r.forcingUcs2.map((f) => f.char),
+    forcingUcs2: forcingStrings(forcingPositions(r)),
   });
 }
 

@@ -1,4 +1,9 @@
-import { countSegments, UCS2_CAPACITY } from '../../../shared/sms';
+import {
+  countSegments,
+  forcingPositions,
+  forcingStrings,
+  UCS2_CAPACITY,
+} from '../../../shared/sms';
 
 /** The one place the sandbox measures a message: helper A's segment counter (shared/sms). */
 export type NrsEncodingName = 'gsm' | 'gsm-pt' | 'utf-16';
@@ -27,6 +32,6 @@ export function measureMessage(text: string, encoding: NrsEncodingName): Message
   return {
     segments: count.segments,
     units: count.units,
-    unrepresentable: encoding === 'utf-16' ? [] : count.forcingUcs2.map((f) => f.char),
+    unrepresentable: encoding === 'utf-16' ? [] : forcingStrings(forcingPositions(count)),
   };
 }

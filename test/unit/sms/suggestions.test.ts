@@ -40,6 +40,28 @@ describe('GSM-7 suggestions', () => {
     expect(s.remaining).toEqual([{ char: '😀', index: 8 }]);
   });
 
+  it('lists what remains after later counts, and copies it like a plain field', () => {
+    const s = suggestGsmReplacements('ação नमस्ते 😀');
+    countSegments('другой текст 👍🏽');
+    const remaining = [
+      { char: 'न', index: 5 },
+      { char: 'म', index: 6 },
+      { char: 'स्ते', index: 7 },
+      { char: '😀', index: 12 },
+    ];
+    expect(s.remaining).toEqual(remaining);
+    expect(JSON.parse(JSON.stringify(s)).remaining).toEqual(remaining);
+    expect({ ...s }.remaining).toEqual(remaining);
+    expect(Object.keys(s)).toEqual([
+      'text',
+      'replacements',
+      'remaining',
+      'segmentsBefore',
+      'segmentsAfter',
+      'segmentsSaved',
+    ]);
+  });
+
   it('leaves a GSM-7 text alone', () => {
     expect(suggestGsmReplacements('Hello {you}')).toMatchObject({
       text: 'Hello {you}',

@@ -4,6 +4,7 @@ import { type FilterName, parseTemplate, renderTemplate } from '../../../../../s
 import {
   countSegments,
   type EncodingChoice,
+  hasForcingChars,
   type SegmentCount,
   suggestGsmReplacements,
 } from '../../../../../shared/sms';
@@ -100,9 +101,10 @@ export function MessageStep(props: MessageStepProps) {
         ? longest
         : (previews[which] ?? previews[0]);
   const count = shown?.count ?? countSegments(message.template, { encoding: message.encoding });
+  const forcing = hasForcingChars(count);
   const suggestion = useMemo(
-    () => (count.forcingUcs2.length === 0 ? null : suggestGsmReplacements(message.template)),
-    [count.forcingUcs2.length, message.template],
+    () => (forcing ? suggestGsmReplacements(message.template) : null),
+    [forcing, message.template],
   );
   const headerRows = sniff.header.present ? 1 : 0;
 

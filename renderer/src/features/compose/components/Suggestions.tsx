@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GsmSuggestion, SegmentCount } from '../../../../../shared/sms';
+import { forcingPositions, type GsmSuggestion, type SegmentCount } from '../../../../../shared/sms';
 import { Button } from '../../../ui/Button';
 
 /** Which characters force Unicode, the GSM-PT hint, and "replace smart punctuation" with undo. */
@@ -13,19 +13,19 @@ export function EncodingHints(props: {
 }) {
   const { t } = useTranslation('compose');
   const { count, suggestion } = props;
-  const shown = count.forcingUcs2.slice(0, 8);
+  // Eight shown, the rest only counted: a Hindi text has hundreds, and each listed one is an object.
+  const forcing = forcingPositions(count);
+  const shown = forcing.first(8);
   return (
     <div className="hints">
-      {count.forcingUcs2.length > 0 ? (
+      {forcing.size > 0 ? (
         <p className="muted" data-testid="forcing-chars">
           {t('hints.forcing', {
             list: shown
               .map((c) => t('hints.charAt', { char: c.char, position: c.index + 1 }))
               .join(', '),
           })}
-          {count.forcingUcs2.length > 8
-            ? ` ${t('hints.andMore', { count: count.forcingUcs2.length - 8 })}`
-            : ''}
+          {forcing.size > 8 ? ` ${t('hints.andMore', { count: forcing.size - 8 })}` : ''}
         </p>
       ) : null}
       {count.gsmPtSegments !== undefined ? (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { composeCost, type MergeCount } from '../../../../../shared/compose';
-import { suggestGsmReplacements } from '../../../../../shared/sms';
+import { hasForcingChars, suggestGsmReplacements } from '../../../../../shared/sms';
 import type { Language } from '../../../i18n/languages';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
@@ -62,7 +62,7 @@ export function SettledHints(props: {
   onUseGsmPt: () => void;
 }) {
   const { text, textCount } = useSettledCount();
-  const gsm = textCount.forcingUcs2.length === 0;
+  const gsm = !hasForcingChars(textCount);
   const suggestion = useMemo(() => (gsm ? null : suggestGsmReplacements(text)), [gsm, text]);
   return <EncodingHints {...props} count={textCount} suggestion={suggestion} />;
 }
