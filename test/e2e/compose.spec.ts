@@ -37,7 +37,7 @@ test('the segment counter follows the text as it is typed', async () => {
   // Hindi: every grapheme forces Unicode; the hint names the first eight and counts the rest.
   await compose.message().fill('नमस्ते दुनिया, आपका पार्सल');
   await expect(compose.page.getByTestId('forcing-chars')).toHaveText(
-    'Not in GSM-7, so the message is sent as Unicode: “न” at 1, “म” at 2, “स्ते” at 3, “दु” at 8, “नि” at 10, “या” at 12, “आ” at 16, “प” at 17. and 4 more',
+    'Not in GSM-7, so the message is sent as Unicode: “न” at 1, “म” at 2, “स्ते” at 3, “दु” at 8, “नि” at 10, “या” at 12, “आ” at 16, “प” at 17 and 4 more.',
   );
 });
 

@@ -21,11 +21,13 @@ export function EncodingHints(props: {
       {forcing.size > 0 ? (
         <p className="muted" data-testid="forcing-chars">
           {t('hints.forcing', {
-            list: shown
-              .map((c) => t('hints.charAt', { char: c.char, position: c.index + 1 }))
-              .join(', '),
+            // "and 4 more" ends the list, inside the sentence's full stop.
+            list:
+              shown
+                .map((c) => t('hints.charAt', { char: c.char, position: c.index + 1 }))
+                .join(', ') +
+              (forcing.size > 8 ? ` ${t('hints.andMore', { count: forcing.size - 8 })}` : ''),
           })}
-          {forcing.size > 8 ? ` ${t('hints.andMore', { count: forcing.size - 8 })}` : ''}
         </p>
       ) : null}
       {count.gsmPtSegments !== undefined ? (
