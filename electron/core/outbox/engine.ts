@@ -56,6 +56,11 @@ interface Leased {
   claimedAt: number;
 }
 
+/** Filled while a request is made: settles once it is written (null: the adapter cannot tell). */
+interface Written {
+  request: Promise<void> | null;
+}
+
 /** A request's outcomes, answered and not yet written: writing them is all that is left. */
 type HeldSettle = () => void;
 
@@ -236,11 +241,13 @@ export class OutboxEngine {
         ahead = null;
         const leased = await this.timings.timeAsync('claim', () => pending);
         const claim = leased ? this.stillSendable(leased) : null;
-        const sending = claim && leased ? this.send(claim, leased.claimedAt) : null;
-        // undici writes a request on a kept-alive socket only a turn of the event loop
-        // after that socket's last answer: the slot's own work (the held settle, the
-        // next claim) waits that turn instead of holding the request back.
-        if (sending) await nextTurn();
+        const written: Written = { request: null };
+        const sending = claim && leased ? this.send(claim, leased.claimedAt, written) : null;
+        // The slot's own work (the held settle, the next claim: milliseconds of
+        // synchronous SQLite) waits until the request is on the wire instead of holding
+        // it back: undici writes on a kept-alive socket a turn after its last answer,
+        // and on a new one only once it is connected (the drain's first requests).
+        if (sending) await (written.request ?? nextTurn());
         const previous = held;
         held = null;
         await this.settleHeld(previous, sending);
@@ -496,7 +503,11 @@ export class OutboxEngine {
   }
 
   /** Sends one batch; answers its outcomes still to be written (see settleResult), or null. */
-  private async send(claim: Claim, claimedAt: number): Promise<HeldSettle | null> {
+  private async send(
+    claim: Claim,
+    claimedAt: number,
+    written: Written,
+  ): Promise<HeldSettle | null> {
     const rows = claim.rows;
     if (rows.length === 0) return null;
     let result: SendResult;
@@ -526,7 +537,12 @@ export class OutboxEngine {
           ),
           ...requestLabels(claim),
         },
-        { signal: deadline.signal },
+        {
+          signal: deadline.signal,
+          whenWritten: (request) => {
+            written.request = request;
+          },
+        },
       );
     } catch (error) {
       this.timings.add('http', httpSince);
