@@ -20,7 +20,7 @@ import { ROWS_PER_INSERT } from '../electron/core/outbox/queued-rows';
 import { MemoryVault } from '../electron/core/vault/memory-vault';
 import { tempDir } from '../test/helpers/temp-dir';
 import { adapterCpu } from './lib/adapter-cpu';
-import { recordHttp } from './lib/http-split';
+import { type HttpSplit, recordHttp } from './lib/http-split';
 import { benchMessages } from './lib/outbox-messages';
 import { peakRssMiB, table, writeSection } from './lib/results';
 import { benchBatch, type CeilingRun, sandboxCeiling, warmSandbox } from './lib/sandbox-ceiling';
@@ -250,6 +250,7 @@ interface DrainFigures {
   summary: (string | number)[];
   breakdown: (string | number)[];
   split: (string | number)[];
+  ends: (string | number)[];
 }
 
 const LATENCY_MS = 50;
@@ -298,7 +299,8 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   const totals = await engine.drain({ timeoutMs: 120_000 });
-  const wallMs = performance.now() - start;
+  const end = performance.now();
+  const wallMs = end - start;
   const cpu = process.cpuUsage(cpuStart);
   const elu = performance.eventLoopUtilization(eluStart);
   const http = stopHttp();
@@ -346,6 +348,7 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
       pct((cpu.user + cpu.system) / 1000, wallMs),
       pct(elu.active, wallMs),
     ],
+    ends: drainEnds(label, http, { start, end, concurrency, requests }),
     split: [
       label,
       httpPer.toFixed(1),
@@ -361,6 +364,32 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
       pct(server.cpuMs, wallMs),
     ],
   };
+}
+
+/**
+ * The drain's start (its beginning to the first request of each slot), its
+ * steady part (a slot's mean cycle, first request to last answer) and its
+ * tail (the last answer to drain() returning), in ms: what the start and the
+ * tail cost is what a drain of only requests ÷ concurrency cycles per slot
+ * loses beyond its cycle.
+ */
+function drainEnds(
+  label: string,
+  http: HttpSplit,
+  run: { start: number; end: number; concurrency: number; requests: number },
+): (string | number)[] {
+  const first = http.headersAt[0] ?? run.start;
+  const lastSlot = http.headersAt[run.concurrency - 1] ?? first;
+  const cycles = run.requests / run.concurrency;
+  const cycle = (http.lastAnswerAt - first) / cycles;
+  return [
+    label,
+    (first - run.start).toFixed(1),
+    (lastSlot - run.start).toFixed(1),
+    cycle.toFixed(1),
+    (run.end - http.lastAnswerAt).toFixed(1),
+    `${((LATENCY_MS / cycle) * 100).toFixed(0)}%`,
+  ];
 }
 
 /**
@@ -414,6 +443,20 @@ function drainTables(drains: DrainFigures[]): string {
         'client event loop busy',
       ],
       drains.map((d) => d.breakdown),
+    ),
+    '',
+    "The drain's start, steady part and tail (ms): from drain() to the first request's headers and to the last slot's first; a slot's mean cycle (the first request to the last answer, over requests ÷ concurrency); the last answer to drain() returning. Of ceiling in the steady part is the added latency over that cycle (what a drain with no start and no tail would reach).",
+    '',
+    table(
+      [
+        'concurrency × batch',
+        'start → first request',
+        "start → last slot's first request",
+        'cycle',
+        'last answer → end',
+        'of ceiling, steady part',
+      ],
+      drains.map((d) => d.ends),
     ),
     '',
     "The http phase split (ms per request): the sandbox's processing is its receive → answer time less the added latency (timed in its process); the wire beyond it is undici's create → last byte less the sandbox's time (TCP, and the client's event loop reading the answer late); build and parse are the adapter's CPU timed apart on the same batch and a real answer; other waits are what is left (the awaits between the engine, the adapter and undici while the event loop runs other slots' work). Answer → next request is the last byte of an answer to the headers of the request that follows it (answers taken in order, as the slots take them): a slot’s turnaround, the client’s work between two requests (not part of http).",

@@ -23,6 +23,10 @@ export interface HttpSplit {
    */
   turnaroundMs: number;
   turnarounds: number;
+  /** performance.now() of every request's headers written, in order (the drain's start is read from the first ones). */
+  headersAt: number[];
+  /** performance.now() of the last byte of the last answer (the drain's tail is measured from it). */
+  lastAnswerAt: number;
 }
 
 /** Starts recording; the returned function stops and answers the totals. */
@@ -36,6 +40,8 @@ export function recordHttp(): () => HttpSplit {
     connections: 0,
     turnaroundMs: 0,
     turnarounds: 0,
+    headersAt: [],
+    lastAnswerAt: 0,
   };
   const listeners: [string, ChannelListener][] = [
     ['undici:request:create', (m) => created.set((m as { request: object }).request, now())],
@@ -49,6 +55,7 @@ export function recordHttp(): () => HttpSplit {
     [
       'undici:client:sendHeaders',
       () => {
+        split.headersAt.push(now());
         const answered = unanswered.shift();
         if (answered === undefined) return;
         split.turnarounds += 1;
@@ -58,7 +65,8 @@ export function recordHttp(): () => HttpSplit {
     [
       'undici:request:trailers',
       (m) => {
-        unanswered.push(now());
+        split.lastAnswerAt = now();
+        unanswered.push(split.lastAnswerAt);
         const at = created.get((m as { request: object }).request);
         if (at === undefined) return;
         split.requests += 1;

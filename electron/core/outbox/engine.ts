@@ -8,6 +8,7 @@ import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
 import { withDeferredSync } from '../db/deferred-sync';
 import { prepareOnce } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 import { commitWithoutWaiting, type FileSync, fsyncFile } from '../db/wal-sync';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
@@ -54,6 +55,11 @@ interface Leased {
   claim: Claim;
   /** When it was claimed: the request's deadline counts from here. */
   claimedAt: number;
+}
+
+/** Filled while a request is made: settles once it is written (null: the adapter cannot tell). */
+interface Written {
+  request: Promise<void> | null;
 }
 
 /** A request's outcomes, answered and not yet written: writing them is all that is left. */
@@ -192,21 +198,61 @@ export class OutboxEngine {
   ): Promise<EngineTotals> {
     const deadline = this.o.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
     await this.probePaused(options.accountId ?? null, true);
-    const workers = Array.from({ length: this.o.concurrency }, () =>
-      this.work(deadline, options.accountId ?? null, false),
-    );
-    await Promise.all(workers);
+    await Promise.all(this.startWorkers(deadline, options.accountId ?? null, false));
     this.syncSettled();
     return this.totals;
   }
 
   /** The app's long-running loop: like drain, but waits for new work until stop(). */
   async run(): Promise<void> {
-    const workers = Array.from({ length: this.o.concurrency }, () =>
-      this.work(Number.POSITIVE_INFINITY, null, true),
-    );
-    await Promise.all(workers);
+    await Promise.all(this.startWorkers(Number.POSITIVE_INFINITY, null, true));
     this.syncSettled();
+  }
+
+  /**
+   * The slots, each given its first batch from one claim of them all: one
+   * transaction and one fsync before the first requests, where a claim per
+   * slot made each later slot's request wait for the claims before it (and
+   * their flush callbacks for the claims ahead made meanwhile).
+   */
+  private startWorkers(deadline: number, accountId: number | null, forever: boolean) {
+    const now = this.o.now();
+    this.recoverWhenDue(now);
+    const first = this.o.now() < deadline ? this.claimFirstBatches(now, accountId) : [];
+    return Array.from({ length: this.o.concurrency }, (_, i) =>
+      this.work(deadline, accountId, forever, first[i] ?? null),
+    );
+  }
+
+  /** Up to one batch per slot, leased and marked dispatched in one transaction; see claimAndDispatch. */
+  private claimFirstBatches(now: number, accountId: number | null): Promise<Leased | null>[] {
+    const { value: claims, flush } = this.timings.time('claim', () =>
+      commitWithoutWaiting(
+        this.db,
+        () =>
+          writeTransaction(this.db, () => {
+            const out: Claim[] = [];
+            for (let i = 0; i < this.o.concurrency; i++) {
+              const claim = this.claimOne(now, accountId);
+              if (!claim) break;
+              out.push(claim);
+            }
+            return out;
+          }),
+        this.o.syncWal,
+      ),
+    );
+    if (claims.length === 0) return [];
+    const flushed = flush().catch((error: unknown) => {
+      for (const claim of claims) this.release(claim, claim.rows);
+      throw error;
+    });
+    return claims.map((claim) => {
+      const leased = flushed.then((): Leased => ({ claim, claimedAt: now }));
+      // Awaited by its slot after its housekeeping; until then a failed flush must not count as unhandled.
+      leased.catch(() => undefined);
+      return leased;
+    });
   }
 
   /**
@@ -220,8 +266,13 @@ export class OutboxEngine {
    * pause, no refused sender) is written once the next request is: see
    * settleHeld.
    */
-  private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
-    let ahead: Promise<Leased | null> | null = null;
+  private async work(
+    deadline: number,
+    accountId: number | null,
+    forever: boolean,
+    first: Promise<Leased | null> | null,
+  ): Promise<void> {
+    let ahead: Promise<Leased | null> | null = first;
     let held: HeldSettle | null = null;
     this.busySlots += 1;
     try {
@@ -236,11 +287,13 @@ export class OutboxEngine {
         ahead = null;
         const leased = await this.timings.timeAsync('claim', () => pending);
         const claim = leased ? this.stillSendable(leased) : null;
-        const sending = claim && leased ? this.send(claim, leased.claimedAt) : null;
-        // undici writes a request on a kept-alive socket only a turn of the event loop
-        // after that socket's last answer: the slot's own work (the held settle, the
-        // next claim) waits that turn instead of holding the request back.
-        if (sending) await nextTurn();
+        const written: Written = { request: null };
+        const sending = claim && leased ? this.send(claim, leased.claimedAt, written) : null;
+        // The slot's own work (the held settle, the next claim: milliseconds of
+        // synchronous SQLite) waits until the request is on the wire instead of holding
+        // it back: undici writes on a kept-alive socket a turn after its last answer,
+        // and on a new one only once it is connected (the drain's first requests).
+        if (sending) await (written.request ?? nextTurn());
         const previous = held;
         held = null;
         await this.settleHeld(previous, sending);
@@ -348,20 +401,7 @@ export class OutboxEngine {
    */
   private async claimAndDispatch(now: number, accountId: number | null): Promise<Leased | null> {
     const { value: claim, flush } = this.timings.time('claim', () =>
-      commitWithoutWaiting(
-        this.db,
-        () =>
-          claimBatch(this.db, {
-            owner: this.o.owner,
-            now,
-            leaseMs: this.o.leaseMs,
-            batchSize: this.o.batchSize,
-            accountId,
-            skipAccounts: this.skipped(now),
-            dispatch: true,
-          }),
-        this.o.syncWal,
-      ),
+      commitWithoutWaiting(this.db, () => this.claimOne(now, accountId), this.o.syncWal),
     );
     if (!claim) return null;
     try {
@@ -371,6 +411,18 @@ export class OutboxEngine {
       throw error;
     }
     return { claim, claimedAt: now };
+  }
+
+  private claimOne(now: number, accountId: number | null): Claim | null {
+    return claimBatch(this.db, {
+      owner: this.o.owner,
+      now,
+      leaseMs: this.o.leaseMs,
+      batchSize: this.o.batchSize,
+      accountId,
+      skipAccounts: this.skipped(now),
+      dispatch: true,
+    });
   }
 
   /**
@@ -496,7 +548,11 @@ export class OutboxEngine {
   }
 
   /** Sends one batch; answers its outcomes still to be written (see settleResult), or null. */
-  private async send(claim: Claim, claimedAt: number): Promise<HeldSettle | null> {
+  private async send(
+    claim: Claim,
+    claimedAt: number,
+    written: Written,
+  ): Promise<HeldSettle | null> {
     const rows = claim.rows;
     if (rows.length === 0) return null;
     let result: SendResult;
@@ -526,7 +582,12 @@ export class OutboxEngine {
           ),
           ...requestLabels(claim),
         },
-        { signal: deadline.signal },
+        {
+          signal: deadline.signal,
+          whenWritten: (request) => {
+            written.request = request;
+          },
+        },
       );
     } catch (error) {
       this.timings.add('http', httpSince);

@@ -39,6 +39,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   maxResponseBytes?: number;
   accept?: string;
+  /** See CallOptions.whenWritten. */
+  whenWritten?: (written: Promise<void>) => void;
 }
 
 export interface HttpResponse {
@@ -172,8 +174,15 @@ export class HttpClient {
       let abortFn: ((err: Error) => void) | null = null;
       let stopReason: ProviderError | null = null;
       let deadline: ReturnType<typeof setTimeout> | undefined;
+      let markWritten = () => {};
+      req.whenWritten?.(
+        new Promise<void>((resolve) => {
+          markWritten = resolve;
+        }),
+      );
 
       const finish = (fn: () => void) => {
+        markWritten();
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
@@ -229,6 +238,7 @@ export class HttpClient {
         },
         onRequestSent: () => {
           written = true;
+          markWritten();
         },
         onHeaders: (statusCode, rawHeaders) => {
           status = statusCode;

@@ -20,6 +20,14 @@ import type { MessageStatus } from '../../../shared/domain/status';
 /** Every call can be cancelled. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Called while the call is made, before it returns, with a promise that
+   * settles once the request is fully written (or the call ended without
+   * that): a caller with other work to do waits for it, so its work never
+   * holds the request back (a new connection takes several turns of the
+   * event loop to open). Not called by adapters that cannot tell.
+   */
+  whenWritten?: (written: Promise<void>) => void;
 }
 
 /** How an account reaches its provider; the secret comes from the vault. */

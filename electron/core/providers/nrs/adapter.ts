@@ -149,6 +149,7 @@ export class NrsAdapter extends BaseAdapter {
       path: `${API}/sms`,
       json: buildSmsRequest(batch),
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.whenWritten ? { whenWritten: opts.whenWritten } : {}),
     });
     const body = this.http.parse(res, SmsSendResponseSchema);
     return mapSendResponse(batch, body, res.status);
