@@ -8,7 +8,6 @@ import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
 import { withDeferredSync } from '../db/deferred-sync';
 import { prepareOnce } from '../db/statements';
-import { writeTransaction } from '../db/transaction';
 import { commitWithoutWaiting, type FileSync, fsyncFile } from '../db/wal-sync';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
@@ -198,61 +197,21 @@ export class OutboxEngine {
   ): Promise<EngineTotals> {
     const deadline = this.o.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
     await this.probePaused(options.accountId ?? null, true);
-    await Promise.all(this.startWorkers(deadline, options.accountId ?? null, false));
+    const workers = Array.from({ length: this.o.concurrency }, () =>
+      this.work(deadline, options.accountId ?? null, false),
+    );
+    await Promise.all(workers);
     this.syncSettled();
     return this.totals;
   }
 
   /** The app's long-running loop: like drain, but waits for new work until stop(). */
   async run(): Promise<void> {
-    await Promise.all(this.startWorkers(Number.POSITIVE_INFINITY, null, true));
+    const workers = Array.from({ length: this.o.concurrency }, () =>
+      this.work(Number.POSITIVE_INFINITY, null, true),
+    );
+    await Promise.all(workers);
     this.syncSettled();
-  }
-
-  /**
-   * The slots, each given its first batch from one claim of them all: one
-   * transaction and one fsync before the first requests, where a claim per
-   * slot made each later slot's request wait for the claims before it (and
-   * their flush callbacks for the claims ahead made meanwhile).
-   */
-  private startWorkers(deadline: number, accountId: number | null, forever: boolean) {
-    const now = this.o.now();
-    this.recoverWhenDue(now);
-    const first = this.o.now() < deadline ? this.claimFirstBatches(now, accountId) : [];
-    return Array.from({ length: this.o.concurrency }, (_, i) =>
-      this.work(deadline, accountId, forever, first[i] ?? null),
-    );
-  }
-
-  /** Up to one batch per slot, leased and marked dispatched in one transaction; see claimAndDispatch. */
-  private claimFirstBatches(now: number, accountId: number | null): Promise<Leased | null>[] {
-    const { value: claims, flush } = this.timings.time('claim', () =>
-      commitWithoutWaiting(
-        this.db,
-        () =>
-          writeTransaction(this.db, () => {
-            const out: Claim[] = [];
-            for (let i = 0; i < this.o.concurrency; i++) {
-              const claim = this.claimOne(now, accountId);
-              if (!claim) break;
-              out.push(claim);
-            }
-            return out;
-          }),
-        this.o.syncWal,
-      ),
-    );
-    if (claims.length === 0) return [];
-    const flushed = flush().catch((error: unknown) => {
-      for (const claim of claims) this.release(claim, claim.rows);
-      throw error;
-    });
-    return claims.map((claim) => {
-      const leased = flushed.then((): Leased => ({ claim, claimedAt: now }));
-      // Awaited by its slot after its housekeeping; until then a failed flush must not count as unhandled.
-      leased.catch(() => undefined);
-      return leased;
-    });
   }
 
   /**
@@ -266,13 +225,8 @@ export class OutboxEngine {
    * pause, no refused sender) is written once the next request is: see
    * settleHeld.
    */
-  private async work(
-    deadline: number,
-    accountId: number | null,
-    forever: boolean,
-    first: Promise<Leased | null> | null,
-  ): Promise<void> {
-    let ahead: Promise<Leased | null> | null = first;
+  private async work(deadline: number, accountId: number | null, forever: boolean): Promise<void> {
+    let ahead: Promise<Leased | null> | null = null;
     let held: HeldSettle | null = null;
     this.busySlots += 1;
     try {
@@ -401,7 +355,20 @@ export class OutboxEngine {
    */
   private async claimAndDispatch(now: number, accountId: number | null): Promise<Leased | null> {
     const { value: claim, flush } = this.timings.time('claim', () =>
-      commitWithoutWaiting(this.db, () => this.claimOne(now, accountId), this.o.syncWal),
+      commitWithoutWaiting(
+        this.db,
+        () =>
+          claimBatch(this.db, {
+            owner: this.o.owner,
+            now,
+            leaseMs: this.o.leaseMs,
+            batchSize: this.o.batchSize,
+            accountId,
+            skipAccounts: this.skipped(now),
+            dispatch: true,
+          }),
+        this.o.syncWal,
+      ),
     );
     if (!claim) return null;
     try {
@@ -411,18 +378,6 @@ export class OutboxEngine {
       throw error;
     }
     return { claim, claimedAt: now };
-  }
-
-  private claimOne(now: number, accountId: number | null): Claim | null {
-    return claimBatch(this.db, {
-      owner: this.o.owner,
-      now,
-      leaseMs: this.o.leaseMs,
-      batchSize: this.o.batchSize,
-      accountId,
-      skipAccounts: this.skipped(now),
-      dispatch: true,
-    });
   }
 
   /**
