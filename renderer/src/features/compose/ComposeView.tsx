@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
-import { countryName } from '../../lib/format';
+import { countryName, countryNameAtStart, rememberCountryName } from '../../lib/format';
 import { PlainTextField } from '../../ui/PlainTextField';
 import { newFocusHandoff, takeFocus } from '../../ui/stand-in';
 import { ViewHeader } from '../../ui/ViewHeader';
@@ -61,6 +61,9 @@ export function ComposeView() {
     if (shownAccountId !== accountId) set({ accountId: shownAccountId });
   }, [shownAccountId, accountId, set]);
   useEffect(() => setDefaultCountry(preferences.defaultCountry), [preferences, setDefaultCountry]);
+  useEffect(() => {
+    if (parts) rememberCountryName(preferences.defaultCountry, language);
+  }, [parts, preferences.defaultCountry, language]);
   useEffect(() => {
     if (accountId === null) return;
     void loadPricing(accountId);
@@ -156,7 +159,7 @@ export function ComposeView() {
   };
   const recipientsError = errorOf('to') ?? draft.audienceError;
   const recipientsDescription = t('toDescription', {
-    country: countryName(preferences.defaultCountry, language),
+    country: (parts ? countryName : countryNameAtStart)(preferences.defaultCountry, language),
   });
   const account = accounts.find((a) => a.id === shownAccountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;

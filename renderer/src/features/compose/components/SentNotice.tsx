@@ -2,11 +2,11 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { Language } from '../../../i18n/languages';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
-import type { useCompose } from '../store';
+import type { ComposeState } from '../store';
 
 /** "Message 12 is queued" after a send, with its schedule and who was left out. */
 export function SentNotice(props: {
-  sent: NonNullable<ReturnType<typeof useCompose.getState>['sent']>;
+  sent: NonNullable<ComposeState['sent']>;
   language: Language;
   onShow: () => void;
 }) {

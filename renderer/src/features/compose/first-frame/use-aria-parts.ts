@@ -2,12 +2,20 @@ import { startTransition, useEffect, useState } from 'react';
 
 export type AriaParts = typeof import('../aria-parts');
 
-// Asked for as the start modules run, so the parts download and compile while the first frame renders.
-const loading: Promise<AriaParts> = import('../aria-parts');
+/*
+ * Asked for once the first frame is committed, not as the start modules run: fetched earlier,
+ * the parts' chunks were compiled and evaluated (with React Aria's first Intl calls, which load
+ * ICU's data) while the start waited for its first answers, and the first render waited for them.
+ */
+let loading: Promise<AriaParts> | null = null;
 let loaded: AriaParts | null = null;
-void loading.then((parts) => {
-  loaded = parts;
-});
+function load(): Promise<AriaParts> {
+  loading ??= import('../aria-parts').then((parts) => {
+    loaded = parts;
+    return parts;
+  });
+  return loading;
+}
 
 /* Once the app's first frame is committed, a later mount (back to Compose) renders the parts at once. */
 let firstFrameDone = false;
@@ -24,7 +32,7 @@ export function useAriaParts(): AriaParts | null {
     firstFrameDone = true;
     if (parts) return;
     let mounted = true;
-    void loading.then((arrived) => {
+    void load().then((arrived) => {
       if (mounted) startTransition(() => setParts(arrived));
     });
     return () => {
