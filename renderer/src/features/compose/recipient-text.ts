@@ -7,6 +7,9 @@ import type { DraftChip, Recipient, Resolved } from './store';
  * What the recipients field says and does with what is typed, without React
  * Aria: the first frame's stand-in (first-frame/RecipientsStandIn.tsx) and
  * the real field (components/RecipientsField.tsx) behave and read the same.
+ * The keys name their namespace: the `t` passed in is Compose's, and the
+ * translation check (scripts/i18n) reads a file's namespace from its own
+ * useTranslation, which this file has none of.
  */
 
 /** Number chips shown one by one; a longer paste is summed up in one expandable chip. */
@@ -56,12 +59,12 @@ export function isPastedNumbers(text: string): boolean {
 
 /** "Spain · mobile", or why the number cannot be used. */
 export function numberFacts(r: Recipient, t: T, language: Language): string {
-  if (r.e164 === null) return t('recipients.invalid');
+  if (r.e164 === null) return t('compose:recipients.invalid');
   const country = r.countryIso
     ? countryName(r.countryIso, language)
-    : t('recipients.nonGeographic');
-  const line = t(`lineTypes.${r.lineType ?? 'unknown'}`);
-  if (r.problem) return t('recipients.cannotSms', { country, line });
+    : t('compose:recipients.nonGeographic');
+  const line = t(`compose:lineTypes.${r.lineType ?? 'unknown'}`);
+  if (r.problem) return t('compose:recipients.cannotSms', { country, line });
   return `${country} · ${line}`;
 }
 
@@ -71,16 +74,16 @@ export function chipText(
   t: T,
   language: Language,
 ): string {
-  if (c.kind === 'contact') return c.label || t('recipients.contact', { id: c.id });
-  if (c.kind === 'book') return t('recipients.book', { name: c.label, count: c.count });
-  if (c.kind === 'tag') return t('recipients.tag', { name: c.name, count: c.count });
+  if (c.kind === 'contact') return c.label || t('compose:recipients.contact', { id: c.id });
+  if (c.kind === 'book') return t('compose:recipients.book', { name: c.label, count: c.count });
+  if (c.kind === 'tag') return t('compose:recipients.tag', { name: c.name, count: c.count });
   const r = status?.recipient;
   if (!r) return c.input;
   const shown = r.e164 ?? c.input;
-  if (status?.duplicate) return t('recipients.chipDuplicate', { number: shown });
-  if (r.suppressed) return t('recipients.chipSuppressed', { number: shown });
+  if (status?.duplicate) return t('compose:recipients.chipDuplicate', { number: shown });
+  if (r.suppressed) return t('compose:recipients.chipSuppressed', { number: shown });
   if (r.problem)
-    return t('recipients.chipInvalid', { number: shown, facts: numberFacts(r, t, language) });
+    return t('compose:recipients.chipInvalid', { number: shown, facts: numberFacts(r, t, language) });
   return `${shown} · ${numberFacts(r, t, language)}`;
 }
 
