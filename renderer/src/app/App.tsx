@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
-import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { useCompose } from '../features/compose/store';
 import { useQuickSearch } from '../features/search/store';
 import { useSettings } from '../features/settings/store';
 import { effectiveLanguage } from '../i18n/languages';
 import { i18n, switchLanguage } from '../i18n/setup';
-import { localeOf } from '../lib/format';
 import { outpost } from '../lib/outpost';
 import { subscribeToCore } from './events';
 import { useNav } from './nav-store';
@@ -43,22 +41,13 @@ function useAppStart() {
   }, []);
 }
 
-function Localised() {
-  const { i18n: current } = useTranslation();
-  const locale = localeOf(current.language === 'es' ? 'es' : 'en');
-  return (
-    <AriaI18nProvider locale={locale}>
-      <Shell />
-    </AriaI18nProvider>
-  );
-}
-
 export function App() {
   useAppStart();
   usePreferencesApplied();
   return (
     <I18nextProvider i18n={i18n}>
-      <Localised />
+      {/* React Aria's locale is given at each lazy boundary (ui/AriaLocale.tsx). */}
+      <Shell />
     </I18nextProvider>
   );
 }

@@ -36,7 +36,11 @@ const LAZY: Partial<Record<ViewId, LazyView>> = {
 
 /** Ctrl/Cmd+K's dialog: its code (and the contact list's helpers it shares) arrives on first use. */
 const loadQuickSearch = () => import('../features/search/QuickSearch');
-const QuickSearch = lazy(() => loadQuickSearch().then((m) => ({ default: m.QuickSearch })));
+const QuickSearch = lazy(() =>
+  Promise.all([loadQuickSearch(), import('../ui/AriaLocale')]).then(([m, locale]) => ({
+    default: locale.withAriaLocale(m.QuickSearch),
+  })),
+);
 
 function panelOf(view: ViewId): ComponentType {
   return LAZY[view]?.Component ?? ComposeView;

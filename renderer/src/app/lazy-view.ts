@@ -20,9 +20,11 @@ export function lazyView<K extends string>(
 ): LazyView {
   let loading: Promise<{ default: ComponentType }> | null = null;
   const once = () => {
-    loading ??= Promise.all([load(), i18n.loadNamespaces([...namespaces])]).then(([module]) => ({
-      default: module[name],
-    }));
+    loading ??= Promise.all([
+      load(),
+      import('../ui/AriaLocale'),
+      i18n.loadNamespaces([...namespaces]),
+    ]).then(([module, locale]) => ({ default: locale.withAriaLocale(module[name]) }));
     return loading;
   };
   return { Component: lazy(once), preload: once };

@@ -26,6 +26,10 @@ const dateTimes = new Map<Language, Intl.DateTimeFormat>();
 const regions = new Map<Language, Intl.DisplayNames>();
 
 export function formatNumber(value: number, language: Language): string {
+  // A whole number below 1,000 is its digits in both languages: the start's first frame (the
+  // counter's "0 of 160") builds no formatter, and the page's first one loads ICU's locale data.
+  if (Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0))
+    return String(value);
   let f = numbers.get(language);
   if (!f) {
     f = new Intl.NumberFormat(localeOf(language), grouping);
@@ -81,6 +85,42 @@ export function countryName(code: string, language: Language): string {
     return names.of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/** The country name each language's first frame showed last, kept between starts. */
+const START_NAMES_KEY = 'outpost.startCountryNames';
+
+type StartNames = Partial<Record<Language, { code: string; name: string }>>;
+
+function startNames(): StartNames {
+  try {
+    return JSON.parse(localStorage.getItem(START_NAMES_KEY) ?? '{}') as StartNames;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A country's name for the start's first frame: the one kept by the last
+ * start (rememberCountryName), else countryName's. The page's first
+ * Intl.DisplayNames (its first Intl formatter) loads ICU's locale data,
+ * 30–80 ms cold, which the first frame then does not wait for.
+ */
+export function countryNameAtStart(code: string, language: Language): string {
+  const kept = startNames()[language];
+  return kept?.code === code ? kept.name : countryName(code, language);
+}
+
+/** Keeps countryName's answer for the next start's first frame (written only when it changed). */
+export function rememberCountryName(code: string, language: Language): void {
+  const name = countryName(code, language);
+  const kept = startNames();
+  if (kept[language]?.code === code && kept[language]?.name === name) return;
+  try {
+    localStorage.setItem(START_NAMES_KEY, JSON.stringify({ ...kept, [language]: { code, name } }));
+  } catch {
+    // No storage (a private window's quota): the next start asks Intl again.
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 
 export interface PlainTextAreaProps {
   label: string;
@@ -29,7 +29,9 @@ export function PlainTextArea(props: PlainTextAreaProps) {
   const { error, onText } = props;
   const own = useRef<HTMLTextAreaElement>(null);
   const ref = props.textareaRef ?? own;
-  useEffect(() => {
+  // Listening from the commit itself: a passive effect runs a task later, and a key pressed in
+  // the first frame (before it) would be in the box but not in the store, then wiped by it.
+  useLayoutEffect(() => {
     const area = ref.current;
     if (!area) return;
     const onInput = () => onText(area.value);

@@ -23,6 +23,8 @@ export interface SelectProps<K extends string | number> {
   labelHidden?: boolean;
   isDisabled?: boolean;
   className?: string;
+  /** Opens with its list shown (its first-frame stand-in was pressed before it arrived). */
+  defaultOpen?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ function SelectList<K extends string | number>(props: SelectProps<K>) {
         if (option) onChange(option.id);
       }}
       isDisabled={props.isDisabled ?? false}
+      defaultOpen={props.defaultOpen ?? false}
     >
       <Label className={props.labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
       <Button className="select-button">

@@ -3,7 +3,11 @@ import { toasts } from './toast-queue';
 
 /** The toast region's code is fetched ahead in an idle moment, or when the first toast comes. */
 export const loadToastList = () => import('./ToastList');
-const ToastList = lazy(() => loadToastList().then((m) => ({ default: m.ToastList })));
+const ToastList = lazy(() =>
+  Promise.all([loadToastList(), import('./AriaLocale')]).then(([m, locale]) => ({
+    default: locale.withAriaLocale(m.ToastList),
+  })),
+);
 
 const subscribe = (changed: () => void) => toasts.subscribe(changed);
 const anyShown = () => toasts.visibleToasts.length > 0;

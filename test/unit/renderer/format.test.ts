@@ -1,12 +1,15 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { effectiveLanguage, languageFromLocale } from '../../../renderer/src/i18n/languages';
 import {
   countryName,
+  countryNameAtStart,
   formatBytes,
   formatDateTime,
   formatMoney,
   formatNumber,
+  localeOf,
+  rememberCountryName,
 } from '../../../renderer/src/lib/format';
 
 describe('numbers, money and dates in the chosen language', () => {
@@ -27,6 +30,40 @@ describe('numbers, money and dates in the chosen language', () => {
         expect(Number(formatNumber(n, 'en').replaceAll(',', ''))).toBe(n);
       }),
     );
+  });
+
+  it('writes every number exactly as Intl does, the small whole ones it writes without Intl included', () => {
+    const number = fc.oneof(
+      fc.integer({ min: -50, max: 1050 }),
+      fc.constantFrom(-0, 0.5, 999.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY),
+      fc.double({ min: -2000, max: 2000 }),
+    );
+    fc.assert(
+      fc.property(number, fc.constantFrom('en' as const, 'es' as const), (n, language) => {
+        const intl = new Intl.NumberFormat(localeOf(language), { useGrouping: 'always' });
+        expect(formatNumber(n, language)).toBe(intl.format(n));
+      }),
+    );
+  });
+
+  it('gives the first frame the country name the last start kept, else the one Intl gives', () => {
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => kept.get(key) ?? null,
+      setItem: (key: string, value: string) => kept.set(key, value),
+    });
+    expect(countryNameAtStart('ES', 'en')).toBe('Spain');
+    rememberCountryName('PT', 'es');
+    expect(countryNameAtStart('PT', 'es')).toBe('Portugal');
+    localStorage.setItem(
+      'outpost.startCountryNames',
+      JSON.stringify({ es: { code: 'PT', name: 'Portugal (kept)' } }),
+    );
+    expect(countryNameAtStart('PT', 'es')).toBe('Portugal (kept)');
+    expect(countryNameAtStart('ES', 'es')).toBe('España');
+    rememberCountryName('PT', 'es');
+    expect(countryNameAtStart('PT', 'es')).toBe('Portugal');
+    vi.unstubAllGlobals();
   });
 
   it('writes dates with a 24-hour clock and month names in the language', () => {

@@ -1,33 +1,23 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNav } from '../../app/nav-store';
 import { useProblemText } from '../../i18n/use-problem-text';
-import { countryName, formatDateTime, formatNumber } from '../../lib/format';
-import { AfterFirstFrame } from '../../ui/AfterFirstFrame';
-import { Button } from '../../ui/Button';
-import { Select } from '../../ui/Select';
-import { TextField } from '../../ui/TextField';
+import { countryName, countryNameAtStart, rememberCountryName } from '../../lib/format';
+import { PlainTextField } from '../../ui/PlainTextField';
+import { newFocusHandoff, takeFocus } from '../../ui/stand-in';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { useAccounts } from '../accounts/store';
 import { useSettings } from '../settings/store';
-import { DraftsList } from './components/DraftsList';
-import { MergeTools } from './components/MergeTools';
-import { chipStatuses, RecipientsField } from './components/RecipientsField';
-import { SendOptions } from './components/SendOptions';
+import { AccountStandIn } from './first-frame/AccountStandIn';
+import { RecipientsStandIn } from './first-frame/RecipientsStandIn';
+import { useAriaParts } from './first-frame/use-aria-parts';
 import { MessageCounter } from './live/MessageCounter';
 import { MessageField } from './live/MessageField';
-import {
-  SendButton,
-  SendConfirm,
-  SettledAudienceSummary,
-  SettledCostLine,
-  SettledHints,
-  SettledMergePreview,
-  sendingTo,
-} from './live/SettledParts';
+import { SendButton, SettledCostLine, sendingTo } from './live/SettledParts';
 import { SettledCountProvider } from './live/settled-count';
 import { mergeTargets, messageCount } from './message-count';
+import { chipStatuses } from './recipient-text';
 import { type ComposeField, type Recipient, useCompose } from './store';
 import { messageText } from './text-store';
 
@@ -56,6 +46,8 @@ export function ComposeView() {
   const toRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [confirming, setConfirming] = useState(false);
+  const parts = useAriaParts();
+  const early = useStandIns(parts !== null, toRef);
 
   const { accountId, set, audience, setDefaultCountry, loadPricing, loadGroups, loadDrafts } =
     draft;
@@ -69,6 +61,9 @@ export function ComposeView() {
     if (shownAccountId !== accountId) set({ accountId: shownAccountId });
   }, [shownAccountId, accountId, set]);
   useEffect(() => setDefaultCountry(preferences.defaultCountry), [preferences, setDefaultCountry]);
+  useEffect(() => {
+    if (parts) rememberCountryName(preferences.defaultCountry, language);
+  }, [parts, preferences.defaultCountry, language]);
   useEffect(() => {
     if (accountId === null) return;
     void loadPricing(accountId);
@@ -162,6 +157,10 @@ export function ComposeView() {
       askOrSend();
     }
   };
+  const recipientsError = errorOf('to') ?? draft.audienceError;
+  const recipientsDescription = t('toDescription', {
+    country: (parts ? countryName : countryNameAtStart)(preferences.defaultCountry, language),
+  });
   const account = accounts.find((a) => a.id === shownAccountId);
   const schedulesAtProvider = pricing && pricing !== 'loading' ? pricing.schedulesAtProvider : true;
 
@@ -180,13 +179,24 @@ export function ComposeView() {
           <ViewHeader title={t('title')} id="compose-title" />
           <div className="card">
             <div className="grid-2">
-              <Select
-                label={t('account')}
-                value={shownAccountId}
-                onChange={setAccount}
-                options={accountOptions}
-              />
-              <TextField
+              {parts ? (
+                <parts.Select
+                  label={t('account')}
+                  value={shownAccountId}
+                  onChange={setAccount}
+                  options={accountOptions}
+                  defaultOpen={early.accountOpen}
+                  className="account-select"
+                />
+              ) : (
+                <AccountStandIn
+                  label={t('account')}
+                  value={accountOptions.find((o) => o.id === shownAccountId)?.label ?? ''}
+                  handoff={early.accountFocus}
+                  onOpen={early.openAccount}
+                />
+              )}
+              <PlainTextField
                 label={t('from')}
                 value={draft.from ?? preferences.defaultSender}
                 onChange={setFrom}
@@ -194,32 +204,52 @@ export function ComposeView() {
                 error={errorOf('from')}
               />
             </div>
-            <RecipientsField
-              chips={draft.chips}
-              audience={audience}
-              suggestions={draft.suggestions}
-              language={language}
-              error={errorOf('to') ?? draft.audienceError}
-              description={t('toDescription', {
-                country: countryName(preferences.defaultCountry, language),
-              })}
-              inputRef={toRef}
-              onSearch={searchRecipients}
-              onAdd={addChips}
-              onAddNumbers={addNumbers}
-              onRemove={removeChip}
-            />
-            {audience && draft.chips.length > 0 ? (
-              <SettledAudienceSummary
+            {parts ? (
+              <parts.RecipientsField
+                chips={draft.chips}
+                audience={audience}
+                suggestions={draft.suggestions}
+                language={language}
+                error={recipientsError}
+                description={recipientsDescription}
+                inputRef={toRef}
+                initialInput={early.to}
+                onSearch={searchRecipients}
+                onAdd={addChips}
+                onAddNumbers={addNumbers}
+                onRemove={removeChip}
+              />
+            ) : (
+              <RecipientsStandIn
+                chips={draft.chips}
+                statuses={statuses}
+                language={language}
+                error={recipientsError}
+                description={recipientsDescription}
+                input={early.to}
+                onInput={early.setTo}
+                inputRef={toRef}
+                handoff={early.toFocus}
+                onSearch={searchRecipients}
+                onAddNumbers={addNumbers}
+              />
+            )}
+            {parts && audience && draft.chips.length > 0 ? (
+              <parts.SettledAudienceSummary
                 audience={audience}
                 language={language}
                 onRemoveInvalid={removeInvalid}
                 onRemoveDuplicates={removeDuplicates}
               />
             ) : null}
-            <AfterFirstFrame placeholder={<div className="merge-tools first-frame-merge-tools" />}>
-              <MergeTools fields={audience?.fields ?? STANDARD_FIELDS} onInsert={insertToken} />
-            </AfterFirstFrame>
+            {parts ? (
+              <parts.MergeTools
+                fields={audience?.fields ?? STANDARD_FIELDS}
+                onInsert={insertToken}
+              />
+            ) : (
+              <div className="merge-tools first-frame-merge-tools" />
+            )}
             <MessageField
               label={t('message')}
               placeholder={t('messagePlaceholder')}
@@ -227,23 +257,27 @@ export function ComposeView() {
               inputRef={textRef}
             />
             <MessageCounter language={language} />
-            <SettledMergePreview
-              recipients={byKey}
-              choice={draft.preview}
-              language={language}
-              onChoose={draft.setPreview}
-            />
-            <SettledHints
-              canUndo={draft.beforeReplace !== null}
-              onReplace={draft.replaceText}
-              onUndo={draft.undoReplace}
-              onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
-            />
+            {parts ? (
+              <>
+                <parts.SettledMergePreview
+                  recipients={byKey}
+                  choice={draft.preview}
+                  language={language}
+                  onChoose={draft.setPreview}
+                />
+                <parts.SettledHints
+                  canUndo={draft.beforeReplace !== null}
+                  onReplace={draft.replaceText}
+                  onUndo={draft.undoReplace}
+                  onUseGsmPt={() => draft.set({ encoding: 'gsm-pt' })}
+                />
+              </>
+            ) : null}
             {draft.chips.length > 0 ? (
               <SettledCostLine pricing={pricing} language={language} />
             ) : null}
-            <AfterFirstFrame placeholder={<SendOptionsPlaceholder />}>
-              <SendOptions
+            {parts ? (
+              <parts.SendOptions
                 encoding={draft.encoding}
                 marketing={draft.marketing}
                 at={draft.at}
@@ -253,7 +287,9 @@ export function ComposeView() {
                 language={language}
                 set={set}
               />
-            </AfterFirstFrame>
+            ) : (
+              <SendOptionsPlaceholder />
+            )}
             {errorOf('validity') ? (
               <p className="error" role="alert">
                 {errorOf('validity')}
@@ -262,22 +298,22 @@ export function ComposeView() {
             <div className="actions">
               <SendButton sending={draft.sending} language={language} />
             </div>
-            {draft.sent ? (
-              <SentNotice sent={draft.sent} language={language} onShow={() => go('outbox')} />
+            {parts && draft.sent ? (
+              <parts.SentNotice sent={draft.sent} language={language} onShow={() => go('outbox')} />
             ) : null}
           </div>
         </form>
         <div className="compose-side">
-          {removedDraft ? (
+          {parts && removedDraft ? (
             <p className="hint" role="status" data-testid="draft-removed">
               {t('drafts.removed', { name: removedDraft.name || t('drafts.untitled') })}{' '}
-              <Button variant="link" onPress={() => void draft.restoreDraft(removedDraft)}>
+              <parts.Button variant="link" onPress={() => void draft.restoreDraft(removedDraft)}>
                 {t('drafts.undo')}
-              </Button>
+              </parts.Button>
             </p>
           ) : null}
-          <AfterFirstFrame placeholder={<DraftsPlaceholder />}>
-            <DraftsList
+          {parts ? (
+            <parts.DraftsList
               drafts={draft.drafts}
               currentId={draft.draftId}
               language={language}
@@ -285,10 +321,12 @@ export function ComposeView() {
               onDelete={deleteDraft}
               onNew={draft.startNew}
             />
-          </AfterFirstFrame>
+          ) : (
+            <DraftsPlaceholder />
+          )}
         </div>
-        <AfterFirstFrame placeholder={null}>
-          <SendConfirm
+        {parts ? (
+          <parts.SendConfirm
             isOpen={confirming}
             accountName={account?.name ?? ''}
             pricing={pricing}
@@ -299,7 +337,7 @@ export function ComposeView() {
               send();
             }}
           />
-        </AfterFirstFrame>
+        ) : null}
       </div>
     </SettledCountProvider>
   );
@@ -318,7 +356,7 @@ function SendOptionsPlaceholder() {
   );
 }
 
-/** The drafts panel's first frame: its heading; the list and its buttons follow (ui/AfterFirstFrame.tsx). */
+/** The drafts panel's first frame: its heading; the list and its buttons follow (first-frame/use-aria-parts.ts). */
 function DraftsPlaceholder() {
   const { t } = useTranslation('compose');
   return (
@@ -330,49 +368,24 @@ function DraftsPlaceholder() {
   );
 }
 
-function SentNotice(props: {
-  sent: NonNullable<ReturnType<typeof useCompose.getState>['sent']>;
-  language: 'en' | 'es';
-  onShow: () => void;
-}) {
-  const { t } = useTranslation('compose');
-  const { sent, language } = props;
-  return (
-    <div className="success" role="status" data-testid="sent-notice">
-      <p>
-        {sent.messageId !== null ? (
-          <Trans
-            t={t}
-            i18nKey="sent"
-            count={sent.segments}
-            values={{ id: sent.messageId, to: sent.to }}
-            components={{ bdi: <bdi /> }}
-          />
-        ) : (
-          t('sentJob', {
-            count: sent.queued,
-            formatted: formatNumber(sent.queued, language),
-            job: sent.jobId,
-            segments: formatNumber(sent.segments, language),
-          })
-        )}{' '}
-        <Button variant="link" onPress={props.onShow}>
-          {t('showInOutbox')}
-        </Button>
-      </p>
-      {sent.schedule ? (
-        <p data-testid="sent-schedule">
-          {sent.schedule.mode === 'provider'
-            ? t('schedule.sentAtProvider', { when: formatDateTime(sent.schedule.at, language) })
-            : t('schedule.sentHere', { when: formatDateTime(sent.schedule.at, language) })}
-        </p>
-      ) : null}
-      {sent.leftOut.length > 0 ? (
-        <p className="muted">{t('sentLeftOut', { count: sent.leftOut.length })}</p>
-      ) : null}
-      {sent.deferred.length > 0 ? (
-        <p className="muted">{t('sentDeferred', { count: sent.deferred.length })}</p>
-      ) : null}
-    </div>
-  );
+/**
+ * What the first frame's stand-ins (first-frame/) hand to the React Aria
+ * controls that replace them: the text typed into "To", whether the account
+ * picker was pressed, and where the focus and caret were. State, not refs,
+ * where it is typed or pressed, so a swap React is rendering starts again
+ * with it.
+ */
+function useStandIns(arrived: boolean, toRef: React.RefObject<HTMLInputElement | null>) {
+  const [to, setTo] = useState('');
+  const [accountOpen, setAccountOpen] = useState(false);
+  const [toFocus] = useState(newFocusHandoff);
+  const [accountFocus] = useState(newFocusHandoff);
+  const openAccount = useCallback(() => setAccountOpen(true), []);
+  useLayoutEffect(() => {
+    if (!arrived) return;
+    takeFocus(toRef.current, toFocus);
+    const button = document.querySelector<HTMLElement>('form.compose .account-select button');
+    if (!accountOpen) takeFocus(button, accountFocus);
+  }, [arrived, toRef, toFocus, accountFocus, accountOpen]);
+  return { to, setTo, accountOpen, openAccount, toFocus, accountFocus };
 }

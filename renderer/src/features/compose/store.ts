@@ -54,7 +54,7 @@ export interface Draft extends Omit<DraftState, 'chips'> {
 export type PreviewChoice = 'first' | 'longest' | { key: string };
 
 /** Everything but the text, which has a store of its own (text-store.ts). */
-interface ComposeState extends Omit<Draft, 'text'> {
+export interface ComposeState extends Omit<Draft, 'text'> {
   draftId: number | null;
   defaultCountry: string;
   audience: Resolved | null;

@@ -14,14 +14,21 @@ import {
   Text,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { looksLikeNumberList } from '../../../../../shared/compose/number-list';
 import type { Language } from '../../../i18n/languages';
-import { countryName, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
-import type { DraftChip, Recipient, Resolved, Suggestions } from '../store';
-
-/** Number chips shown one by one; a longer paste is summed up in one expandable chip. */
-const SHOWN_NUMBERS = 12;
+import {
+  chipStatuses,
+  chipText,
+  chipTone,
+  isNumberText,
+  isPastedNumbers,
+  isTypedList,
+  numberFacts,
+  SHOWN_NUMBERS,
+  type T,
+} from '../recipient-text';
+import type { DraftChip, Resolved, Suggestions } from '../store';
 
 type Option =
   | { id: string; kind: 'number'; input: string }
@@ -37,35 +44,12 @@ export interface RecipientsFieldProps {
   error: string | null;
   description: string;
   inputRef?: React.Ref<HTMLInputElement>;
+  /** What was typed into the first frame's stand-in before this field arrived. */
+  initialInput?: string;
   onSearch: (query: string) => void;
   onAdd: (chips: DraftChip[]) => void;
   onAddNumbers: (text: string) => void;
   onRemove: (index: number) => void;
-}
-
-/** What a number chip's recipient is: fine (country, line type), a duplicate, invalid or suppressed. */
-export interface ChipStatus {
-  recipient: Recipient | null;
-  duplicate: boolean;
-}
-
-/** Each chip's recipient, and which number chips repeat a number already there. */
-export function chipStatuses(chips: readonly DraftChip[], audience: Resolved | null): ChipStatus[] {
-  const byKey = new Map(audience?.recipients.map((r) => [r.key, r]) ?? []);
-  const contactKeys = new Set(
-    audience?.recipients.filter((r) => r.contactId !== null).map((r) => r.key) ?? [],
-  );
-  const seen = new Set<string>();
-  let n = -1;
-  return chips.map((c) => {
-    if (c.kind !== 'number') return { recipient: null, duplicate: false };
-    n++;
-    const key = audience?.typed[n];
-    if (key === undefined) return { recipient: null, duplicate: false };
-    const duplicate = seen.has(key) || contactKeys.has(key);
-    seen.add(key);
-    return { recipient: byKey.get(key) ?? null, duplicate };
-  });
 }
 
 /**
@@ -76,7 +60,7 @@ export function chipStatuses(chips: readonly DraftChip[], audience: Resolved | n
  */
 export const RecipientsField = memo(function RecipientsField(props: RecipientsFieldProps) {
   const { t } = useTranslation('compose');
-  const [input, setInput] = useState('');
+  const [input, setInput] = useState(props.initialInput ?? '');
   const [expanded, setExpanded] = useState(false);
   const { chips, audience, suggestions, language } = props;
   const statuses = useMemo(() => chipStatuses(chips, audience), [chips, audience]);
@@ -112,8 +96,7 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
         className="recipients-combobox"
         inputValue={input}
         onInputChange={(value) => {
-          // Typing a separator after a number, or pasting a list: chips at once.
-          if (looksLikeNumberList(value) && /[\r\n,;\t|]/.test(value)) return commit(value);
+          if (isTypedList(value)) return commit(value);
           setInput(value);
           props.onSearch(value);
         }}
@@ -133,8 +116,7 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
           placeholder={t('toPlaceholder')}
           onPaste={(event) => {
             const text = event.clipboardData.getData('text');
-            // A pasted list, or one pasted number: chips at once (a pasted name is searched).
-            if (looksLikeNumberList(text) || isNumberText(text)) {
+            if (isPastedNumbers(text)) {
               event.preventDefault();
               commit(text);
             }
@@ -209,18 +191,11 @@ export const RecipientsField = memo(function RecipientsField(props: RecipientsFi
   );
 });
 
-/** Digits and a number's punctuation, no letters: a number, not a name being searched. */
-function isNumberText(text: string): boolean {
-  return /\d/.test(text) && !/\p{L}/u.test(text);
-}
-
 function chipOf(o: Exclude<Option, { kind: 'number' }>): DraftChip {
   if (o.kind === 'contact') return { kind: 'contact', id: o.contactId, label: o.label };
   if (o.kind === 'book') return { kind: 'book', id: o.bookId, label: o.label, count: o.count };
   return { kind: 'tag', name: o.name, count: o.count };
 }
-
-type T = (key: string, options?: Record<string, unknown>) => string;
 
 function optionsFor(input: string, s: Suggestions, t: T): Option[] {
   if (input.trim() === '' || s.query !== input.trim()) return [];
@@ -270,39 +245,4 @@ function OptionLabel(props: { option: Option; suggestions: Suggestions; language
   if (o.kind === 'book')
     return <span>{t('recipients.book', { name: o.label, count: o.count })}</span>;
   return <span>{t('recipients.tag', { name: o.name, count: o.count })}</span>;
-}
-
-/** "Spain · mobile", or why the number cannot be used. */
-export function numberFacts(r: Recipient, t: T, language: Language): string {
-  if (r.e164 === null) return t('recipients.invalid');
-  const country = r.countryIso
-    ? countryName(r.countryIso, language)
-    : t('recipients.nonGeographic');
-  const line = t(`lineTypes.${r.lineType ?? 'unknown'}`);
-  if (r.problem) return t('recipients.cannotSms', { country, line });
-  return `${country} · ${line}`;
-}
-
-function chipText(c: DraftChip, status: ChipStatus | undefined, t: T, language: Language): string {
-  if (c.kind === 'contact') return c.label || t('recipients.contact', { id: c.id });
-  if (c.kind === 'book') return t('recipients.book', { name: c.label, count: c.count });
-  if (c.kind === 'tag') return t('recipients.tag', { name: c.name, count: c.count });
-  const r = status?.recipient;
-  if (!r) return c.input;
-  const shown = r.e164 ?? c.input;
-  if (status?.duplicate) return t('recipients.chipDuplicate', { number: shown });
-  if (r.suppressed) return t('recipients.chipSuppressed', { number: shown });
-  if (r.problem)
-    return t('recipients.chipInvalid', { number: shown, facts: numberFacts(r, t, language) });
-  return `${shown} · ${numberFacts(r, t, language)}`;
-}
-
-function chipTone(c: DraftChip, status: ChipStatus | undefined): string {
-  if (c.kind !== 'number') return 'chip-group';
-  const r = status?.recipient;
-  if (!r) return '';
-  if (status?.duplicate) return 'chip-duplicate';
-  if (r.problem) return 'chip-invalid';
-  if (r.suppressed) return 'chip-suppressed';
-  return '';
 }

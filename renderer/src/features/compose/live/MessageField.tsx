@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { PlainTextArea } from '../../../ui/PlainTextArea';
 import { useCompose } from '../store';
 import { messageText, useComposeText } from '../text-store';
@@ -20,7 +20,8 @@ export const MessageField = memo(function MessageField(props: {
   const onText = useCallback((text: string) => set({ text }), [set]);
   const initial = useRef(messageText()).current;
   const { inputRef } = props;
-  useEffect(() => {
+  // In the commit, after the text area's own listener (PlainTextArea): nothing typed can come between.
+  useLayoutEffect(() => {
     const follow = (text: string) => {
       const area = inputRef.current;
       if (area && area.value !== text) area.value = text;

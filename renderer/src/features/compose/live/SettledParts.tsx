@@ -1,29 +1,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { composeCost, type MergeCount } from '../../../../../shared/compose';
-import { hasForcingChars, suggestGsmReplacements } from '../../../../../shared/sms';
 import type { Language } from '../../../i18n/languages';
-import { formatMoney, formatNumber } from '../../../lib/format';
-import { Button } from '../../../ui/Button';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { AudienceSummary } from '../components/AudienceSummary';
+import { formatNumber } from '../../../lib/format';
 import { CostLine } from '../components/CostLine';
-import { MergePreview } from '../components/MergePreview';
-import { EncodingHints } from '../components/Suggestions';
-import { mergeTargets, previewMessage } from '../message-count';
-import {
-  type PreviewChoice,
-  type Pricing,
-  type Recipient,
-  type Resolved,
-  useCompose,
-} from '../store';
+import { mergeTargets } from '../message-count';
+import { type Pricing, type Resolved, useCompose } from '../store';
 import { useSettledCount } from './settled-count';
 
 /*
  * The parts of Compose that follow the text a moment after each keystroke
  * (settled-count.tsx): each reads the settled count itself, so only these
- * render again once typing settles, not the whole view.
+ * render again once typing settles, not the whole view. Those built on
+ * React Aria are in SettledControls.tsx, which arrives after the first frame.
  */
 
 /** How many the message goes to: those it merges for, less those the country rules leave out. */
@@ -34,40 +23,7 @@ export function sendingTo(merged: MergeCount | null, audience: Resolved | null):
   return Math.max(0, sendable - leftOutByRules);
 }
 
-export function SettledAudienceSummary(props: {
-  audience: Resolved;
-  language: Language;
-  onRemoveInvalid: () => void;
-  onRemoveDuplicates: () => void;
-}) {
-  const { merged } = useSettledCount();
-  return <AudienceSummary {...props} merged={merged} />;
-}
-
-export function SettledMergePreview(props: {
-  recipients: ReadonlyMap<string, Recipient>;
-  choice: PreviewChoice;
-  language: Language;
-  onChoose: (choice: PreviewChoice) => void;
-}) {
-  const { merged } = useSettledCount();
-  if (!merged) return null;
-  return <MergePreview {...props} merged={merged} shown={previewMessage(merged, props.choice)} />;
-}
-
-export function SettledHints(props: {
-  canUndo: boolean;
-  onReplace: (text: string) => void;
-  onUndo: () => void;
-  onUseGsmPt: () => void;
-}) {
-  const { text, textCount } = useSettledCount();
-  const gsm = !hasForcingChars(textCount);
-  const suggestion = useMemo(() => (gsm ? null : suggestGsmReplacements(text)), [gsm, text]);
-  return <EncodingHints {...props} count={textCount} suggestion={suggestion} />;
-}
-
-function useCost(pricing: Pricing | 'loading' | undefined) {
+export function useCost(pricing: Pricing | 'loading' | undefined) {
   const { merged } = useSettledCount();
   const targets = useCompose((s) => mergeTargets(s.audience?.recipients));
   return useMemo(() => {
@@ -88,67 +44,23 @@ export function SettledCostLine(props: {
   return <CostLine cost={cost} pricing={props.pricing} language={props.language} />;
 }
 
+/**
+ * A native submit button in the Button component's look: the first frame
+ * has it without React Aria (the form's submit is all it does).
+ */
 export function SendButton(props: { sending: boolean; language: Language }) {
   const { t } = useTranslation('compose');
   const { merged } = useSettledCount();
   const audience = useCompose((s) => s.audience);
   const to = sendingTo(merged, audience);
   return (
-    <Button type="submit" variant="primary" isDisabled={props.sending}>
+    <button type="submit" className="btn btn-primary btn-native" disabled={props.sending}>
       {props.sending
         ? t('queueing')
         : to > 1
           ? t('sendTo', { count: to, formatted: formatNumber(to, props.language) })
           : t('send')}{' '}
       <kbd>{t('sendShortcut')}</kbd>
-    </Button>
-  );
-}
-
-/** "Send to N people?" with the account, the parts and the cost, before a send to many. */
-export function SendConfirm(props: {
-  isOpen: boolean;
-  accountName: string;
-  pricing: Pricing | 'loading' | undefined;
-  language: Language;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
-  const { t } = useTranslation('compose');
-  const { merged } = useSettledCount();
-  const audience = useCompose((s) => s.audience);
-  // The cost in the question is worked out only while it is asked.
-  const cost = useCost(props.isOpen ? props.pricing : undefined);
-  const { pricing, language } = props;
-  const to = sendingTo(merged, audience);
-  const n = formatNumber(to, language);
-  const money = (v: number) =>
-    pricing && pricing !== 'loading' && pricing.currency
-      ? formatMoney(v, pricing.currency, language)
-      : '';
-  return (
-    <ConfirmDialog
-      isOpen={props.isOpen}
-      title={t('confirm.title', { count: to, formatted: n })}
-      confirmLabel={t('confirm.send', { count: to, formatted: n })}
-      cancelLabel={t('confirm.cancel')}
-      onCancel={props.onCancel}
-      onConfirm={props.onConfirm}
-    >
-      <p data-testid="confirm-summary">
-        {t('confirm.body', {
-          count: to,
-          formatted: n,
-          account: props.accountName,
-          segments: formatNumber(merged?.segments.total ?? 0, language),
-        })}{' '}
-        {cost?.estimate.totals
-          ? t('confirm.cost', { amount: money(cost.estimate.totals.max) })
-          : t('confirm.noCost')}
-      </p>
-      {audience && audience.recipients.length > to ? (
-        <p className="muted">{t('confirm.leftOut', { count: audience.recipients.length - to })}</p>
-      ) : null}
-    </ConfirmDialog>
+    </button>
   );
 }
