@@ -15,6 +15,7 @@ import { i18n } from '../../../i18n/setup';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
 import { flingRange } from '../fling-range';
+import { sameRowProps } from '../row-equality';
 import { type RowWords, rowWords } from '../row-words';
 import type { Contact, SortColumn } from '../store';
 
@@ -305,7 +306,8 @@ function placeAt(index: number): CSSProperties {
 
 /**
  * One place in the list: a contact, or "loading" until its page is here.
- * Re-rendered only when the contact, its place, focus or selection changes.
+ * Re-rendered only when the contact's fields, its place, focus or selection
+ * change (not for a new object with the same fields: row-equality.ts).
  */
 const Row = memo(function Row({
   contact,
@@ -336,7 +338,7 @@ const Row = memo(function Row({
       )}
     </div>
   );
-});
+}, sameRowProps);
 
 /** A contact's cells: select, name (with its badges), phone, email, tags, Message. */
 function RowCells({
