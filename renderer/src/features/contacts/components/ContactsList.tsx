@@ -48,6 +48,9 @@ function wordsFor(language: string): RowWords {
 }
 
 export interface ContactsListProps {
+  /** The table's accessible name and the language of its rows' words, from the view. */
+  label: string;
+  language: string;
   total: number;
   /** Changes when a new result lands (not a page of it): its visible rows render first. */
   resultId: number;
@@ -93,8 +96,9 @@ const OVERSCAN = 4;
  * with spacer rows was laid out again whole on every change of window.
  */
 export function ContactsList(props: ContactsListProps) {
-  const { t, i18n: instance } = useTranslation('contacts');
-  const words = wordsFor(instance.language);
+  // No translation hook here: this renders on every row scrolled, and i18next's lookups were a
+  // tenth of the scroll's script; the view above renders on a language change and passes the words.
+  const words = wordsFor(props.language);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const overscan = useFreshResultOverscan(props.resultId);
@@ -192,7 +196,7 @@ export function ContactsList(props: ContactsListProps) {
     <div ref={scroller} className="clist-scroller" onKeyDown={onKeyDown}>
       <div
         role="table"
-        aria-label={t('table.label')}
+        aria-label={props.label}
         aria-rowcount={props.total + 1}
         className="clist"
         data-testid="contacts-table"
