@@ -27,7 +27,7 @@ import { writeTransaction } from '../electron/core/db/transaction';
 import { DATABASE_FILE } from '../electron/core/paths';
 import { tempDir } from '../test/helpers/temp-dir';
 import { buildBaselineRenderer, buildCurrentRenderer } from './lib/baseline-renderer';
-import { describeTrace, summariseTrace, traceWork } from './lib/frame-trace';
+import { describeTrace, slowFrames, summariseTrace, traceWork } from './lib/frame-trace';
 import { profileWork } from './lib/page-profile';
 import { machineLine, table, writeSection } from './lib/results';
 import { launchChromium, loadLine, openApp, spread, startWeb } from './lib/web-app';
@@ -279,13 +279,16 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
  */
 const FRAMES_START = `(() => {
   const b = window.__bench;
-  const rec = { frames: [], on: true };
+  const rec = { frames: [], at: [], on: true };
+  // The trace's clock and this page's: a trace run lines each slow frame up with the main thread.
+  performance.mark('bench-frames-start');
+  rec.mark = performance.now();
   b.rec = rec;
   b.longTasks.length = 0;
   let last = null;
   const tick = (now) => {
     if (!rec.on) return;
-    if (last !== null) rec.frames.push(now - last);
+    if (last !== null) { rec.frames.push(now - last); rec.at.push(now); }
     last = now;
     requestAnimationFrame(tick);
   };
@@ -294,11 +297,15 @@ const FRAMES_START = `(() => {
 const FRAMES_STOP = `(() => {
   const b = window.__bench;
   b.rec.on = false;
-  return { frames: b.rec.frames.slice(), longTasks: b.longTasks.map((t) => t.ms) };
+  return { frames: b.rec.frames.slice(), at: b.rec.at.slice(), mark: b.rec.mark,
+    longTasks: b.longTasks.map((t) => t.ms) };
 })()`;
 
 interface Frames {
   frames: number[];
+  /** When each delta ended (its frame's time), and when recording began, on the page's clock. */
+  at: number[];
+  mark: number;
   longTasks: number[];
 }
 
@@ -444,6 +451,28 @@ async function profileBuilds(builds: Build[]): Promise<void> {
   }
 }
 
+/** Each frame over 25 ms, lined up with the trace: was it the page's work or a wait? */
+function describeSlowFrames(events: Parameters<typeof slowFrames>[0], f: Frames): string[] {
+  const slow: { from: number; to: number }[] = [];
+  f.frames.forEach((d, i) => {
+    const to = f.at[i] as number;
+    if (d > 25) slow.push({ from: to - d - f.mark, to: to - f.mark });
+  });
+  const found = slowFrames(events, 'bench-frames-start', slow);
+  if (found === null) return ['slow frames: the trace has no mark to line them up with'];
+  const kinds = new Map<string, number>();
+  for (const g of found) kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + 1);
+  return [
+    `frames over 25 ms: ${found.length} of ${f.frames.length}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`,
+    ...found
+      .slice(0, 8)
+      .map(
+        (g) =>
+          `  ${(g.to - g.from).toFixed(1)} ms: main thread ${g.wall.toFixed(1)} wall / ${g.cpu.toFixed(1)} CPU in it (${g.kind}); compositor ${g.compositorCpu.toFixed(1)} CPU`,
+      ),
+  ];
+}
+
 /** Each scenario (and typing) traced on each build in turn, `rounds` times. */
 async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
   const work: Scenario[] = [
@@ -451,14 +480,18 @@ async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
     ['typing “maria”, “6001”', async (b) => void (await typeQueries(b.page, ['maria', '6001']))],
   ];
   for (let round = 0; round < rounds; round++)
-    for (const [i, [label, run]] of work.entries())
+    for (const [i, [label, run, settle]] of work.entries())
       for (const b of (round + i) % 2 === 0 ? builds : [...builds].reverse()) {
         const load = loadLine();
-        const events = await traceWork(b.cdp, () => run(b));
+        let frames: Frames | null = null;
+        const events = await traceWork(b.cdp, async () => {
+          frames = await recordFrames(b.page, () => run(b), settle);
+        });
         const lines = describeTrace(
           `${b.label}: ${label} (round ${round + 1}, load ${load})`,
           summariseTrace(events),
         );
+        if (frames) lines.push(...describeSlowFrames(events, frames));
         console.log(`\n${lines.join('\n')}`);
         if (i === work.length - 1) await backToEveryone(b.page);
       }
