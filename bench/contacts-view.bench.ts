@@ -15,7 +15,9 @@
  * and typing (CPU profile, then a trace) instead of the figures.
  * BENCH_TRACE=<rounds> instead traces each scroll scenario and typing on
  * each build in turn, <rounds> times, and prints the main thread's wall and
- * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts).
+ * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts),
+ * and each frame over 25 ms as the page's own work, its main thread waiting
+ * for a core, or an idle main thread (the frame waited elsewhere).
  * BENCH_KEYS=1 prints each key's moments (answer, DOM, frame, painted) to stderr.
  * BENCH_SEED_CACHE=<dir> keeps the seeded database there between runs.
  */

@@ -275,11 +275,11 @@ function workIn(tasks: TraceEvent[], from: number, to: number): { wall: number; 
 
 /**
  * What the page's threads did during each slow frame (spans in ms from the
- * page's performance mark `mark`): its main thread had a frame's worth of
- * CPU (the page's own work), or was in tasks without the CPU (waiting for a
- * core), or was mostly idle (the frame waited on another thread or process:
- * the compositor, raster, the browser's or the GPU process's turn). Null
- * when the trace lacks the mark.
+ * page's performance mark `mark`): its main thread computed for most of the
+ * span (the page's own work), or was in tasks without the CPU for much of
+ * it (waiting for a core), or neither, mostly idle (the frame waited on
+ * another thread or process: the compositor, raster, the browser's or the
+ * GPU process's turn). Null when the trace lacks the mark.
  */
 export function slowFrames(
   events: TraceEvent[],
@@ -300,9 +300,10 @@ export function slowFrames(
   return spans.map(({ from, to }) => {
     const span = [at + from * 1000, at + to * 1000] as const;
     const { wall, cpu } = workIn(main, ...span);
-    const frame = 16.7;
+    // Most of the span computing, or much of it in tasks without the CPU, or neither.
+    const length = to - from;
     const kind =
-      cpu >= frame ? 'CPU' : wall - cpu >= frame / 2 ? 'descheduled' : 'idle main thread';
+      cpu >= 0.6 * length ? 'CPU' : wall - cpu >= 0.4 * length ? 'descheduled' : 'idle main thread';
     return { from, to, wall, cpu, compositorCpu: workIn(comp, ...span).cpu, kind };
   });
 }
