@@ -18,6 +18,7 @@
  * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts),
  * and each frame over 25 ms as the page's own work, its main thread waiting
  * for a core, or an idle main thread (the frame waited elsewhere).
+ * BENCH_FLIP=1 runs each scenario's builds in the other order.
  * BENCH_KEYS=1 prints each key's moments (answer, DOM, frame, painted) to stderr.
  * BENCH_SEED_CACHE=<dir> keeps the seeded database there between runs.
  */
@@ -536,7 +537,9 @@ async function main(): Promise<void> {
     // Scenario by scenario, each build in turn: both see the same moment of the machine.
     const typed = new Map<Build, Typed>();
     // The order flips from one scenario to the next, so neither build always runs later.
-    const turn = (i: number) => (i % 2 === 0 ? builds : [...builds].reverse());
+    // BENCH_FLIP=1 starts with the other order, so a scenario's figures can be read in both.
+    const flip = process.env.BENCH_FLIP ? 1 : 0;
+    const turn = (i: number) => ((i + flip) % 2 === 0 ? builds : [...builds].reverse());
     for (const b of builds) typed.set(b, await typeQueries(b.page, QUERIES));
     for (const b of builds) await backToEveryone(b.page);
     const frames = new Map<Build, Frames[]>(builds.map((b) => [b, []]));
