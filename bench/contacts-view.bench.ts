@@ -476,6 +476,9 @@ function describeSlowFrames(events: Parameters<typeof slowFrames>[0], f: Frames)
   ];
 }
 
+/** BENCH_FLIP=1 starts with the other order, so a scenario's figures can be read in both. */
+const flip = process.env.BENCH_FLIP ? 1 : 0;
+
 /** Each scenario (and typing) traced on each build in turn, `rounds` times. */
 async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
   const work: Scenario[] = [
@@ -484,7 +487,7 @@ async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
   ];
   for (let round = 0; round < rounds; round++)
     for (const [i, [label, run, settle]] of work.entries())
-      for (const b of (round + i) % 2 === 0 ? builds : [...builds].reverse()) {
+      for (const b of (round + i + flip) % 2 === 0 ? builds : [...builds].reverse()) {
         const load = loadLine();
         let frames: Frames | null = null;
         const events = await traceWork(b.cdp, async () => {
@@ -537,8 +540,6 @@ async function main(): Promise<void> {
     // Scenario by scenario, each build in turn: both see the same moment of the machine.
     const typed = new Map<Build, Typed>();
     // The order flips from one scenario to the next, so neither build always runs later.
-    // BENCH_FLIP=1 starts with the other order, so a scenario's figures can be read in both.
-    const flip = process.env.BENCH_FLIP ? 1 : 0;
     const turn = (i: number) => ((i + flip) % 2 === 0 ? builds : [...builds].reverse());
     for (const b of builds) typed.set(b, await typeQueries(b.page, QUERIES));
     for (const b of builds) await backToEveryone(b.page);
