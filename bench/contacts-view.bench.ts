@@ -4,17 +4,22 @@
  * frame times. The machine may be shared, so the load average is printed
  * with the figures.
  *
- *   npx tsx bench/contacts-view.bench.ts [--quick]
+ *   npx tsx bench/contacts-view.bench.ts [--quick] [--no-record]
  *
  * It builds this checkout's renderer first. BENCH_BASELINE=<git rev> also
  * builds that commit's renderer and measures both in turn, scenario by
  * scenario, against copies of one seeded profile (the core is this
- * checkout's for both). --quick types fewer queries and scrolls less.
+ * checkout's for both). --quick types fewer queries and scrolls less;
+ * --no-record prints the figures without rewriting bench/RESULTS.md.
  * BENCH_PROFILE=1 prints where the page's time goes while wheel-scrolling
  * and typing (CPU profile, then a trace) instead of the figures.
  * BENCH_TRACE=<rounds> instead traces each scroll scenario and typing on
  * each build in turn, <rounds> times, and prints the main thread's wall and
- * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts).
+ * CPU time by phase and its long tasks split by phase (lib/frame-trace.ts),
+ * and each frame over 25 ms as the page's own work, its main thread waiting
+ * for a core, or an idle main thread (the frame waited elsewhere).
+ * BENCH_FLIP=1 runs each scenario's builds in the other order.
+ * BENCH_KEYS=1 prints each key's moments (answer, DOM, frame, painted) to stderr.
  * BENCH_SEED_CACHE=<dir> keeps the seeded database there between runs.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -25,7 +30,7 @@ import { writeTransaction } from '../electron/core/db/transaction';
 import { DATABASE_FILE } from '../electron/core/paths';
 import { tempDir } from '../test/helpers/temp-dir';
 import { buildBaselineRenderer, buildCurrentRenderer } from './lib/baseline-renderer';
-import { describeTrace, summariseTrace, traceWork } from './lib/frame-trace';
+import { describeTrace, slowFrames, summariseTrace, traceWork } from './lib/frame-trace';
 import { profileWork } from './lib/page-profile';
 import { machineLine, table, writeSection } from './lib/results';
 import { launchChromium, loadLine, openApp, spread, startWeb } from './lib/web-app';
@@ -47,6 +52,8 @@ const FIRST = [
 const LAST = ['García', 'Silva', 'Fernández', 'Santos', 'López', 'Pereira', 'Martínez', 'Costa'];
 const TAGS = ['vip', 'newsletter', 'clinic', 'wholesale'];
 const QUICK = process.argv.includes('--quick');
+/** Prints the figures without rewriting this bench's section of bench/RESULTS.md. */
+const NO_RECORD = process.argv.includes('--no-record');
 const QUERIES = QUICK
   ? ['maria', '6001', 'lucía fern']
   : ['maria', 'silva 12', '6001', 'p9999', 'lucía fern'];
@@ -117,9 +124,33 @@ const INSTRUMENT = `(() => {
     const sent = performance.now();
     const v = await page(r);
     const first = v.contacts[0];
-    b.calls.push({ q: r.query, withTotal: r.withTotal, sent, got: performance.now(),
-      total: v.total, first: first ? [first.firstName, first.lastName].filter(Boolean).join(' ') : null });
+    const call = { q: r.query, withTotal: r.withTotal, sent, got: performance.now(),
+      total: v.total, first: first ? [first.firstName, first.lastName].filter(Boolean).join(' ') : null,
+      frames: null };
+    b.calls.push(call);
+    if (r.withTotal) countFrames(call);
     return v;
+  };
+  // The frames from a result's arrival to the first one whose DOM holds it. Animation-frame
+  // callbacks run before the frame's style, layout and paint, so a result in the DOM at that
+  // callback is in that frame's picture: 1 = painted by the first frame after the answer.
+  const holds = (call) => {
+    const count = document.querySelector('[data-testid="contacts-count"]');
+    if (!count || count.textContent.replace(/\\D/g, '') !== String(call.total)) return false;
+    if (call.total === 0) return true;
+    const row = document.querySelector('.clist-item[data-index="0"] .clist-open');
+    return row !== null && row.textContent === call.first;
+  };
+  const countFrames = (call) => {
+    let n = 0;
+    const tick = () => {
+      n++;
+      if (holds(call)) call.frames = n;
+      // Never drawn (a newer result replaced it first): 0, so a waiting key is not held up.
+      else if (n >= 600) call.frames = 0;
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   };
   document.addEventListener('input', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'search')
@@ -153,14 +184,22 @@ const shownFor = (q: string) => `new Promise((resolve) => {
       if (!row || row.textContent !== head.first) return null;
     }
     return { input: input.t, sent: head.sent, head: head.got,
-      answered: Math.max(...calls.map((c) => c.got)), dom: performance.now() };
+      answered: Math.max(...calls.map((c) => c.got)), dom: performance.now(), call: head };
   };
   const finish = (m) => {
     if (done) return;
     done = true;
     observer.disconnect();
     // The frame that paints the change: its animation-frame callback, then the task after it.
-    requestAnimationFrame((frame) => setTimeout(() => resolve({ ...m, frame, painted: performance.now() })));
+    const { call, ...moments } = m;
+    const painted = (frame) => setTimeout(() => {
+      const at = performance.now();
+      // The frame count is set by the frame holding the result, at the latest this one.
+      const settle = () => call.frames === null ? requestAnimationFrame(settle)
+        : resolve({ ...moments, frame, painted: at, frames: call.frames });
+      settle();
+    });
+    requestAnimationFrame(painted);
   };
   const observer = new MutationObserver(() => { const m = matches(); if (m) finish(m); });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -182,6 +221,8 @@ interface Shown {
   dom: number;
   frame: number;
   painted: number;
+  /** Animation frames from the answer with the count to the first that holds the result (1 = the first). */
+  frames: number;
 }
 
 interface Typed {
@@ -189,10 +230,26 @@ interface Typed {
   inputToScreen: number[];
   answeredToDom: number[];
   answeredToScreen: number[];
+  frames: number[];
+  /** The holding frame's start (its vsync) → its main-thread part done: over 16.7 ms, it was late. */
+  frameToPainted: number[];
+}
+
+/** One key's moments relative to its answer (BENCH_KEYS=1), to see which keys miss a frame and why. */
+function keyLine(text: string, m: Shown): string {
+  const at = (t: number) => (t - m.head).toFixed(1).padStart(6);
+  return `key “${text}”: sent ${at(m.sent)}, answer 0, last page ${at(m.answered)}, DOM ${at(m.dom)}, frame ${at(m.frame)}, painted ${at(m.painted)} ms; frames ${m.frames}`;
 }
 
 async function typeQueries(page: Page, queries: readonly string[]): Promise<Typed> {
-  const out: Typed = { answer: [], inputToScreen: [], answeredToDom: [], answeredToScreen: [] };
+  const out: Typed = {
+    answer: [],
+    inputToScreen: [],
+    answeredToDom: [],
+    answeredToScreen: [],
+    frames: [],
+    frameToPainted: [],
+  };
   const search = page.getByRole('searchbox', { name: 'Search contacts' });
   for (const q of queries) {
     await search.fill('');
@@ -203,10 +260,13 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
       await page.keyboard.type(q[i - 1] as string);
       const m = (await page.evaluate(shownFor(text))) as Shown | null;
       if (m === null) throw new Error(`The list never showed the result for "${text}".`);
+      if (process.env.BENCH_KEYS) console.error(keyLine(text, m));
       out.answer.push(m.answered - m.sent);
       out.inputToScreen.push(m.painted - m.input);
       out.answeredToDom.push(m.dom - m.answered);
       out.answeredToScreen.push(m.painted - m.answered);
+      out.frames.push(m.frames);
+      out.frameToPainted.push(m.painted - m.frame);
       await page.waitForTimeout(150); // a person's pace between keys
     }
   }
@@ -222,13 +282,16 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
  */
 const FRAMES_START = `(() => {
   const b = window.__bench;
-  const rec = { frames: [], on: true };
+  const rec = { frames: [], at: [], on: true };
+  // The trace's clock and this page's: a trace run lines each slow frame up with the main thread.
+  performance.mark('bench-frames-start');
+  rec.mark = performance.now();
   b.rec = rec;
   b.longTasks.length = 0;
   let last = null;
   const tick = (now) => {
     if (!rec.on) return;
-    if (last !== null) rec.frames.push(now - last);
+    if (last !== null) { rec.frames.push(now - last); rec.at.push(now); }
     last = now;
     requestAnimationFrame(tick);
   };
@@ -237,11 +300,15 @@ const FRAMES_START = `(() => {
 const FRAMES_STOP = `(() => {
   const b = window.__bench;
   b.rec.on = false;
-  return { frames: b.rec.frames.slice(), longTasks: b.longTasks.map((t) => t.ms) };
+  return { frames: b.rec.frames.slice(), at: b.rec.at.slice(), mark: b.rec.mark,
+    longTasks: b.longTasks.map((t) => t.ms) };
 })()`;
 
 interface Frames {
   frames: number[];
+  /** When each delta ended (its frame's time), and when recording began, on the page's clock. */
+  at: number[];
+  mark: number;
   longTasks: number[];
 }
 
@@ -316,6 +383,14 @@ async function keyboardScroll(page: Page, times: number): Promise<void> {
   await page.keyboard.press('Home');
 }
 
+/** "14 of 19 (74 %) at 1, 4 at 2, 1 later": how many frames each key's result took to be drawn. */
+function frameShares(frames: readonly number[]): string {
+  const at = (n: number) => frames.filter((f) => f === n).length;
+  const later = frames.filter((f) => f > 2).length;
+  const pct = frames.length ? Math.round((100 * at(1)) / frames.length) : 0;
+  return `${at(1)} of ${frames.length} (${pct} %) at 1, ${at(2)} at 2, ${later} later`;
+}
+
 function frameRow(label: string, f: Frames): (string | number)[] {
   const over = (ms: number) => f.frames.filter((t) => t > ms).length;
   const long = f.longTasks.length
@@ -379,6 +454,31 @@ async function profileBuilds(builds: Build[]): Promise<void> {
   }
 }
 
+/** Each frame over 25 ms, lined up with the trace: was it the page's work or a wait? */
+function describeSlowFrames(events: Parameters<typeof slowFrames>[0], f: Frames): string[] {
+  const slow: { from: number; to: number }[] = [];
+  f.frames.forEach((d, i) => {
+    const to = f.at[i] as number;
+    if (d > 25) slow.push({ from: to - d - f.mark, to: to - f.mark });
+  });
+  const found = slowFrames(events, 'bench-frames-start', slow);
+  if (found === null) return ['slow frames: the trace has no mark to line them up with'];
+  const kinds = new Map<string, number>();
+  for (const g of found) kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + 1);
+  return [
+    `frames over 25 ms: ${found.length} of ${f.frames.length}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`,
+    ...found
+      .slice(0, 8)
+      .map(
+        (g) =>
+          `  ${(g.to - g.from).toFixed(1)} ms: main thread ${g.wall.toFixed(1)} wall / ${g.cpu.toFixed(1)} CPU in it (${g.kind}); compositor ${g.compositorCpu.toFixed(1)} CPU`,
+      ),
+  ];
+}
+
+/** BENCH_FLIP=1 starts with the other order, so a scenario's figures can be read in both. */
+const flip = process.env.BENCH_FLIP ? 1 : 0;
+
 /** Each scenario (and typing) traced on each build in turn, `rounds` times. */
 async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
   const work: Scenario[] = [
@@ -386,14 +486,18 @@ async function traceBuilds(builds: Build[], rounds: number): Promise<void> {
     ['typing “maria”, “6001”', async (b) => void (await typeQueries(b.page, ['maria', '6001']))],
   ];
   for (let round = 0; round < rounds; round++)
-    for (const [i, [label, run]] of work.entries())
-      for (const b of (round + i) % 2 === 0 ? builds : [...builds].reverse()) {
+    for (const [i, [label, run, settle]] of work.entries())
+      for (const b of (round + i + flip) % 2 === 0 ? builds : [...builds].reverse()) {
         const load = loadLine();
-        const events = await traceWork(b.cdp, () => run(b));
+        let frames: Frames | null = null;
+        const events = await traceWork(b.cdp, async () => {
+          frames = await recordFrames(b.page, () => run(b), settle);
+        });
         const lines = describeTrace(
           `${b.label}: ${label} (round ${round + 1}, load ${load})`,
           summariseTrace(events),
         );
+        if (frames) lines.push(...describeSlowFrames(events, frames));
         console.log(`\n${lines.join('\n')}`);
         if (i === work.length - 1) await backToEveryone(b.page);
       }
@@ -436,7 +540,7 @@ async function main(): Promise<void> {
     // Scenario by scenario, each build in turn: both see the same moment of the machine.
     const typed = new Map<Build, Typed>();
     // The order flips from one scenario to the next, so neither build always runs later.
-    const turn = (i: number) => (i % 2 === 0 ? builds : [...builds].reverse());
+    const turn = (i: number) => ((i + flip) % 2 === 0 ? builds : [...builds].reverse());
     for (const b of builds) typed.set(b, await typeQueries(b.page, QUERIES));
     for (const b of builds) await backToEveryone(b.page);
     const frames = new Map<Build, Frames[]>(builds.map((b) => [b, []]));
@@ -463,8 +567,21 @@ async function main(): Promise<void> {
           t.answeredToScreen.length,
           ...spread(t.answeredToScreen),
         ],
+        [
+          b.label,
+          "that frame's start (vsync) → its main-thread part done",
+          t.frameToPainted.length,
+          ...spread(t.frameToPainted),
+        ],
+        [
+          b.label,
+          'answer → first frame holding the result (frames, not ms)',
+          t.frames.length,
+          ...spread(t.frames),
+        ],
       );
     }
+    const shares = builds.map((b) => `${b.label}: ${frameShares((typed.get(b) as Typed).frames)}`);
     const scrollRows: (string | number)[][] = [];
     SCENARIOS.forEach(([label], i) => {
       for (const b of builds)
@@ -474,8 +591,9 @@ async function main(): Promise<void> {
       `${CONTACTS.toLocaleString('en')} contacts seeded into the bench's own profile through the core (${(seedMs / 1000).toFixed(1)} s); Chromium ${browser.version()} headless, software rendering, through \`npm run web\`${QUICK ? ', `--quick`' : ''}. Load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfter} after (2 cores shared with other work).${baselineRev ? ` Each scenario ran on the baseline's renderer (\`${baselineRev}\`, same core) and on this checkout's, in turn (the order flips between scenarios).` : ''}`,
       '**Search as you type**: the queries ' +
         QUERIES.map((q) => `“${q}”`).join(', ') +
-        ', typed key by key (150 ms between keys), each key waited for. "Answer" is when the last of the query\'s page requests is answered; "painted" is the task after the animation frame that first holds the query\'s own result (count = its total, first row = its first contact). Target: answer → painted within one frame (16.7 ms).',
+        ', typed key by key (150 ms between keys), each key waited for. "Answer" is when the last of the query\'s page requests is answered; "painted" is the task after the animation frame that first holds the query\'s own result (count = its total, first row = its first contact). Target: answer → painted within one frame (16.7 ms). "Frames" counts the animation frames from the answer that carries the count to the first whose animation-frame callback finds the result in the DOM (that frame draws it): 1 is within one frame; painted in ms also holds the wait for that frame\'s vsync (0–16.7 ms) and the frame\'s own work, shown on the row before it.',
       table(['build', 'ms', 'keys', 'p50', 'p95', 'max'], searchRows),
+      `Keys whose result was in the first frame after its answer (within one frame), in the second, later: ${shares.join('; ')}.`,
       '**Scrolling**: animation-frame deltas while scrolling (a frame at 60 Hz is 16.7 ms; a delta over 25 ms is at least one dropped frame), and the long tasks (> 50 ms) Chromium reported meanwhile.',
       table(
         [
@@ -494,7 +612,8 @@ async function main(): Promise<void> {
     ].join('\n\n');
     console.log(machineLine());
     console.log(body);
-    writeSection('contacts-view', 'Contacts view, 100,000 contacts (Chromium)', body);
+    if (!NO_RECORD)
+      writeSection('contacts-view', 'Contacts view, 100,000 contacts (Chromium)', body);
   } finally {
     await browser.close();
     for (const stop of stops) await stop();

@@ -121,7 +121,12 @@ function mainTasks(events: TraceEvent[]): Task[] {
   return tasks;
 }
 
-export function summariseTrace(events: TraceEvent[]): FrameTrace {
+/** The page's main thread (its key) and every thread's work, by key. */
+function threads(events: TraceEvent[]): {
+  page: string | undefined;
+  names: Map<string, string>;
+  busy: Map<string, ThreadWork>;
+} {
   const names = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(key(e), e.args.name);
@@ -139,6 +144,11 @@ export function summariseTrace(events: TraceEvent[]): FrameTrace {
   }
   const renderers = [...busy].filter(([, w]) => w.name === 'CrRendererMain');
   const page = renderers.sort((a, b) => b[1].wall - a[1].wall)[0]?.[0] ?? main;
+  return { page, names, busy };
+}
+
+export function summariseTrace(events: TraceEvent[]): FrameTrace {
+  const { page, busy } = threads(events);
   const pid = page?.split(':')[0];
   const others = [...busy]
     .filter(([k]) => k !== page && k.split(':')[0] === pid)
@@ -173,6 +183,7 @@ export async function traceWork(cdp: CDPSession, work: () => Promise<void>): Pro
         'toplevel',
         'cc',
         '__metadata',
+        'blink.user_timing',
       ],
     },
   });
@@ -235,4 +246,64 @@ export function describeTrace(label: string, t: FrameTrace, longMs = 16.7): stri
       `  ${w.name.padEnd(28)} ${String(w.tasks).padStart(6)} ${ms(w.wall).padStart(9)} ${ms(w.cpu).padStart(9)}`,
     );
   return lines;
+}
+
+export interface SlowFrame {
+  /** The frame's span, ms from the mark. */
+  from: number;
+  to: number;
+  /** The page's main thread in that span: time in tasks and CPU it had. */
+  wall: number;
+  cpu: number;
+  compositorCpu: number;
+  kind: 'CPU' | 'descheduled' | 'idle main thread';
+}
+
+/** A thread's tasks' wall and CPU inside [from, to] (µs on the trace clock), in ms; CPU pro rata when clipped. */
+function workIn(tasks: TraceEvent[], from: number, to: number): { wall: number; cpu: number } {
+  let wall = 0;
+  let cpu = 0;
+  for (const e of tasks) {
+    const end = e.ts + (e.dur ?? 0);
+    const overlap = Math.min(end, to) - Math.max(e.ts, from);
+    if (overlap <= 0 || !e.dur) continue;
+    wall += overlap / 1000;
+    cpu += ((e.tdur ?? 0) * overlap) / e.dur / 1000;
+  }
+  return { wall, cpu };
+}
+
+/**
+ * What the page's threads did during each slow frame (spans in ms from the
+ * page's performance mark `mark`): its main thread computed for most of the
+ * span (the page's own work), or was in tasks without the CPU for much of
+ * it (waiting for a core), or neither, mostly idle (the frame waited on
+ * another thread or process: the compositor, raster, the browser's or the
+ * GPU process's turn). Null when the trace lacks the mark.
+ */
+export function slowFrames(
+  events: TraceEvent[],
+  mark: string,
+  spans: readonly { from: number; to: number }[],
+): SlowFrame[] | null {
+  const { page, names } = threads(events);
+  const at = events.find((e) => e.name === mark)?.ts;
+  if (page === undefined || at === undefined) return null;
+  const pid = page.split(':')[0];
+  const compositor = [...names].find(
+    ([k, n]) => n === 'Compositor' && k.startsWith(`${pid}:`),
+  )?.[0];
+  const tasksOf = (k: string | undefined) =>
+    events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && key(e) === k);
+  const main = tasksOf(page);
+  const comp = tasksOf(compositor);
+  return spans.map(({ from, to }) => {
+    const span = [at + from * 1000, at + to * 1000] as const;
+    const { wall, cpu } = workIn(main, ...span);
+    // Most of the span computing, or much of it in tasks without the CPU, or neither.
+    const length = to - from;
+    const kind =
+      cpu >= 0.6 * length ? 'CPU' : wall - cpu >= 0.4 * length ? 'descheduled' : 'idle main thread';
+    return { from, to, wall, cpu, compositorCpu: workIn(comp, ...span).cpu, kind };
+  });
 }

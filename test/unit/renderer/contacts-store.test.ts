@@ -120,6 +120,23 @@ describe('the contacts list store', () => {
     for (const s of seen) expect(s.total === 2_000).toBe(s.first === 'lu');
   });
 
+  it('asks for the page after the first only once the frame showing the result is drawn', async () => {
+    const nextAsked = () =>
+      main.waiting.some((w) => w.request.query === 'lu' && w.request.offset === PAGE_SIZE);
+    const askedWhenShown: boolean[] = [];
+    // React renders a store update in a microtask after it, still in the answer's task.
+    const stop = useContacts.subscribe((s) => {
+      if (s.total === 2_000) queueMicrotask(() => askedWhenShown.push(nextAsked()));
+    });
+    useContacts.getState().setQuery('lu');
+    await settle();
+    await main.answer((r) => r.query === 'lu' && r.withTotal === true);
+    stop();
+    // Sending it is work in the answer's task: it came before the rows were drawn.
+    expect(askedWhenShown).toEqual([false]);
+    expect(nextAsked()).toBe(true);
+  });
+
   it('keeps a selection cleared by a new search, and an empty one untouched while typing', async () => {
     const { setQuery, setSelected } = useContacts.getState();
     setSelected([1, 2]);

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ReplyOf, RequestOf } from '../../../../shared/ipc/contract';
 import type { EventPayload } from '../../../../shared/ipc/events';
 import type { ContactsPageReply } from '../../../../shared/ipc/schemas/contacts-manage';
+import { afterNextPaint } from '../../lib/after-paint';
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 import type { Problem } from '../../lib/problem';
@@ -121,7 +122,8 @@ export const useContacts = create<ContactsState>((set, get) => {
    * A new result: the page at the top of the window is swapped in with the
    * count in one update (the count and the first rows paint together, and
    * the old result stays until then: no flicker). The pages around it follow
-   * as the list asks for them, each answer dropped if a newer result began.
+   * once that frame is drawn, or as the list asks for them, each answer
+   * dropped if a newer result began.
    */
   const reload = async () => {
     const s = get();
@@ -140,7 +142,12 @@ export const useContacts = create<ContactsState>((set, get) => {
       loaded: true,
       ...(everyone ? { allCount: total } : {}),
     });
-    for (const p of pagesFor(range.start, range.end, total)) void fetchPage(p);
+    // Asking is serialising and sending a request, in this task: after the frame that shows the
+    // result, not before it (the rows on screen are all in its first page).
+    afterNextPaint(() => {
+      if (mine !== generation) return;
+      for (const p of pagesFor(range.start, range.end, total)) void fetchPage(p);
+    });
   };
   const refresh = coalesce(reload);
 

@@ -15,6 +15,7 @@ import { i18n } from '../../../i18n/setup';
 import { phoneForDisplay } from '../../../lib/format';
 import { isolate } from '../../../lib/isolate';
 import { flingRange } from '../fling-range';
+import { sameRowProps } from '../row-equality';
 import { type RowWords, rowWords } from '../row-words';
 import type { Contact, SortColumn } from '../store';
 
@@ -47,6 +48,9 @@ function wordsFor(language: string): RowWords {
 }
 
 export interface ContactsListProps {
+  /** The table's accessible name and the language of its rows' words, from the view. */
+  label: string;
+  language: string;
   total: number;
   /** Changes when a new result lands (not a page of it): its visible rows render first. */
   resultId: number;
@@ -92,8 +96,9 @@ const OVERSCAN = 4;
  * with spacer rows was laid out again whole on every change of window.
  */
 export function ContactsList(props: ContactsListProps) {
-  const { t, i18n: instance } = useTranslation('contacts');
-  const words = wordsFor(instance.language);
+  // No translation hook here: this renders on every row scrolled, and i18next's lookups were a
+  // tenth of the scroll's script; the view above renders on a language change and passes the words.
+  const words = wordsFor(props.language);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const overscan = useFreshResultOverscan(props.resultId);
@@ -191,7 +196,7 @@ export function ContactsList(props: ContactsListProps) {
     <div ref={scroller} className="clist-scroller" onKeyDown={onKeyDown}>
       <div
         role="table"
-        aria-label={t('table.label')}
+        aria-label={props.label}
         aria-rowcount={props.total + 1}
         className="clist"
         data-testid="contacts-table"
@@ -305,7 +310,8 @@ function placeAt(index: number): CSSProperties {
 
 /**
  * One place in the list: a contact, or "loading" until its page is here.
- * Re-rendered only when the contact, its place, focus or selection changes.
+ * Re-rendered only when the contact's fields, its place, focus or selection
+ * change (not for a new object with the same fields: row-equality.ts).
  */
 const Row = memo(function Row({
   contact,
@@ -336,7 +342,7 @@ const Row = memo(function Row({
       )}
     </div>
   );
-});
+}, sameRowProps);
 
 /** A contact's cells: select, name (with its badges), phone, email, tags, Message. */
 function RowCells({

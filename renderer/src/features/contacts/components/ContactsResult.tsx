@@ -57,7 +57,7 @@ export interface ResultListProps {
 
 /** The result's rows (windowed), or why there are none. */
 export function ResultList(props: ResultListProps) {
-  const { t } = useTranslation('contacts');
+  const { t, i18n } = useTranslation('contacts');
   const s = useContacts(
     useShallow((s) => ({
       accountId: s.accountId,
@@ -81,6 +81,8 @@ export function ResultList(props: ResultListProps) {
   const actions = useContacts.getState();
   return (
     <ContactsList
+      label={t('table.label')}
+      language={i18n.language}
       total={s.total}
       resultId={s.resultId}
       rowAt={(i) => rowAt(s.pages, i)}
