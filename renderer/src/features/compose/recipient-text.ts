@@ -83,7 +83,10 @@ export function chipText(
   if (status?.duplicate) return t('compose:recipients.chipDuplicate', { number: shown });
   if (r.suppressed) return t('compose:recipients.chipSuppressed', { number: shown });
   if (r.problem)
-    return t('compose:recipients.chipInvalid', { number: shown, facts: numberFacts(r, t, language) });
+    return t('compose:recipients.chipInvalid', {
+      number: shown,
+      facts: numberFacts(r, t, language),
+    });
   return `${shown} · ${numberFacts(r, t, language)}`;
 }
 
