@@ -3,7 +3,6 @@ import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { startBundleReportPlugin } from './scripts/bundle-report/start-bundle-plugin';
-import { preloadAfterStartPlugin } from './scripts/renderer-build/preload-after-start';
 
 // The project keeps its own layout (electron/main, electron/preload, renderer/)
 // instead of electron-vite's src/ convention, so every entry is named here.
@@ -41,8 +40,6 @@ export default defineConfig({
       optimizeLocales.vite({ locales: ['en', 'es'] }),
       react(),
       startBundleReportPlugin(__dirname),
-      // Compose's React Aria parts, asked for once the first frame is committed (bench/RESULTS.md, r10-hrs).
-      preloadAfterStartPlugin('renderer/src/features/compose/aria-parts.ts'),
     ],
     build: {
       outDir: 'out/renderer',
