@@ -95,3 +95,27 @@ test('Page Down, Page Up and End keep the focused row in view, clear of the stic
   await focusedInView();
   await expect(page.locator('.clist-item:focus')).toHaveAttribute('data-index', '0');
 });
+
+test('every phone number in the list is shown whole, at full width and in a narrow window', async ({
+  page,
+}) => {
+  await openContactsList(page);
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    const cells = page.locator('[data-testid="contacts-table"] .clist-item .clist-phone');
+    await expect(cells.first()).toBeVisible();
+    // A cut number ends in an ellipsis: its text is wider than its cell.
+    const cut = await cells.evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
+    );
+    expect(cut, `at ${width} px`).toEqual([]);
+    expect(await cells.count()).toBeGreaterThan(5);
+    // The heading stands over its column.
+    const heading = await page.getByRole('columnheader', { name: 'Phone' }).boundingBox();
+    const cell = await cells.first().boundingBox();
+    expect(Math.abs((heading?.x ?? 0) - (cell?.x ?? -99)), `at ${width} px`).toBeLessThan(1);
+    expect(Math.abs((heading?.width ?? 0) - (cell?.width ?? -99)), `at ${width} px`).toBeLessThan(
+      1,
+    );
+  }
+});
