@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import { PlainField } from './PlainField';
 
 export interface PlainTextAreaProps {
   label: string;
@@ -24,9 +25,7 @@ export interface PlainTextAreaProps {
  * event: typing, IME composition, a drop, a paste).
  */
 export function PlainTextArea(props: PlainTextAreaProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const { error, onText } = props;
+  const { onText } = props;
   const own = useRef<HTMLTextAreaElement>(null);
   const ref = props.textareaRef ?? own;
   // Listening from the commit itself: a passive effect runs a task later, and a key pressed in
@@ -39,25 +38,21 @@ export function PlainTextArea(props: PlainTextAreaProps) {
     return () => area.removeEventListener('input', onInput);
   }, [ref, onText]);
   return (
-    <div className="field" data-invalid={error ? true : undefined}>
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <textarea
-        id={id}
-        ref={ref}
-        rows={props.rows ?? 4}
-        defaultValue={props.defaultValue}
-        placeholder={props.placeholder}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <PlainField
+      label={props.label}
+      error={props.error}
+      control={({ id, invalid, describedBy }) => (
+        <textarea
+          id={id}
+          ref={ref}
+          rows={props.rows ?? 4}
+          defaultValue={props.defaultValue}
+          placeholder={props.placeholder}
+          autoComplete="off"
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        />
+      )}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { PlainField } from './PlainField';
 
 export interface PlainTextFieldProps {
   label: string;
@@ -17,30 +17,23 @@ export interface PlainTextFieldProps {
  * Aria's code.
  */
 export function PlainTextField(props: PlainTextFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const { error } = props;
   return (
-    <div className="field" data-invalid={error ? true : undefined}>
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        ref={props.inputRef}
-        type="text"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-        placeholder={props.placeholder}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <PlainField
+      label={props.label}
+      error={props.error}
+      control={({ id, invalid, describedBy }) => (
+        <input
+          id={id}
+          ref={props.inputRef}
+          type="text"
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+          placeholder={props.placeholder}
+          autoComplete="off"
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        />
+      )}
+    />
   );
 }
