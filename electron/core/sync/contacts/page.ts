@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { OPEN_STATES } from './pending';
-import { PHONE_PREFIX_CONDITION, phonePrefixRanges } from './phone-prefix';
+import { accountPrefixQueries, phonePrefixCondition, phonePrefixRanges } from './phone-prefix';
 import { type ContactSummary, summaryColumns, summaryOf } from './search';
 
 export type SortColumn = 'name' | 'phone' | 'email';
@@ -56,16 +56,10 @@ interface Candidates {
 /** One or two digits: the start of the number (see phone-prefix.ts), counted through `contacts_by_phone`. */
 function phonePrefix(digits: string, accountId: number): Filter {
   const { plain, plus } = phonePrefixRanges(digits);
-  const range = 'SELECT %s FROM contacts WHERE account_id = ? AND phone >= ? AND phone < ?';
   return {
-    where: [PHONE_PREFIX_CONDITION],
+    where: [phonePrefixCondition(true)],
     params: [...plain, ...plus],
-    candidates: {
-      ids: `${range.replace('%s', 'id')} UNION ALL ${range.replace('%s', 'id')}`,
-      params: [accountId, ...plain, accountId, ...plus],
-      count: `SELECT (${range.replace('%s', 'count(*)')}) + (${range.replace('%s', 'count(*)')})`,
-      scoped: true,
-    },
+    candidates: { ...accountPrefixQueries(digits, accountId), scoped: true },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { FieldValue } from './model';
 import { OPEN_STATES } from './pending';
-import { PHONE_PREFIX_CONDITION, phonePrefixRanges } from './phone-prefix';
+import { accountPrefixQueries, phonePrefixCondition, phonePrefixRanges } from './phone-prefix';
 
 export interface ContactSummary {
   id: number;
@@ -154,10 +154,9 @@ function byPhone(
   }
   // Too short for trigrams: the start of the number, with or without its '+'.
   const { plain, plus } = phonePrefixRanges(digits);
-  const condition =
-    accountId !== undefined && rarePrefix(db, accountId, plain, plus)
-      ? PHONE_PREFIX_CONDITION
-      : PHONE_PREFIX_CONDITION.replaceAll('c.phone', '+c.phone');
+  const condition = phonePrefixCondition(
+    accountId !== undefined && rarePrefix(db, digits, accountId),
+  );
   return (
     db
       .prepare(
@@ -178,12 +177,12 @@ const INDEXED_AT_MOST = 2000;
  * that starts most numbers ("3" for +34) is 70,000 index lookups in random
  * order, slower than the scan the unary '+' forces (57 ms against 35).
  */
-function rarePrefix(db: Db, accountId: number, plain: string[], plus: string[]): boolean {
-  const range = 'SELECT count(*) FROM contacts WHERE account_id = ? AND phone >= ? AND phone < ?';
+function rarePrefix(db: Db, digits: string, accountId: number): boolean {
+  const { count, params } = accountPrefixQueries(digits, accountId);
   const n = db
-    .prepare(`SELECT (${range}) + (${range})`)
+    .prepare(count)
     .pluck()
-    .get(accountId, ...plain, accountId, ...plus) as number;
+    .get(...params) as number;
   return n <= INDEXED_AT_MOST;
 }
 
