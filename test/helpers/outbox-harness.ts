@@ -7,6 +7,7 @@ import { enqueueMessages, type NewMessage } from '../../electron/core/outbox/enq
 import type { RetryPolicy } from '../../electron/core/outbox/policy';
 import { EnvVault } from '../../electron/core/vault/env-vault';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '../../electron/sandbox';
+import type { OutgoingBatch, SendResult } from '../../shared/domain/message';
 import { tempDir } from './temp-dir';
 
 export const FAST_POLICY: RetryPolicy = {
@@ -110,4 +111,33 @@ export function stateCounts(db: Db): Record<string, number> {
     n: number;
   }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** A provider's answer to a whole batch from a test's own adapter: every recipient accepted, or every one refused for a while (500). */
+export function answerEvery(batch: OutgoingBatch, result: 'accept' | 'retry'): SendResult {
+  return {
+    campaignId: null,
+    sendingId: null,
+    results: batch.recipients.map((r, i) =>
+      result === 'accept'
+        ? {
+            to: r.to,
+            accepted: true as const,
+            messageId: `m-${r.to}-${i}`,
+            parts: 1,
+            scheduledAt: null,
+            expiresAt: null,
+          }
+        : {
+            to: r.to,
+            accepted: false as const,
+            failure: {
+              code: 500,
+              httpStatus: 500,
+              kind: 'transient' as const,
+              message: 'The provider had a hiccup.',
+            },
+          },
+    ),
+  };
 }

@@ -13,7 +13,13 @@ import { OutboxEngine } from '../../../electron/core/outbox/engine';
 import { HttpClient } from '../../../electron/core/providers/http';
 import type { CallOptions, ProviderAdapter } from '../../../electron/core/providers/types';
 import type { OutgoingBatch, SendResult } from '../../../shared/domain/message';
-import { FAST, type Harness, startHarness, stateCounts } from '../../helpers/outbox-harness';
+import {
+  answerEvery,
+  FAST,
+  type Harness,
+  startHarness,
+  stateCounts,
+} from '../../helpers/outbox-harness';
 
 let h: Harness | null = null;
 
@@ -36,21 +42,6 @@ interface Held {
   answer: () => void;
 }
 
-function accepted(batch: OutgoingBatch): SendResult {
-  return {
-    campaignId: null,
-    sendingId: null,
-    results: batch.recipients.map((r, i) => ({
-      to: r.to,
-      accepted: true as const,
-      messageId: `m-${r.to}-${i}`,
-      parts: 1,
-      scheduledAt: null,
-      expiresAt: null,
-    })),
-  };
-}
-
 /** sendBatch hands over a write the test completes (or none, `tells: false`) and waits to be answered. */
 function heldAdapter(held: Held[], tells: boolean) {
   return (accountId: number): ProviderAdapter => {
@@ -62,7 +53,7 @@ function heldAdapter(held: Held[], tells: boolean) {
           const written = gate();
           if (tells) opts?.whenWritten?.(written.wait);
           return new Promise<SendResult>((resolve) => {
-            held.push({ written, answer: () => resolve(accepted(batch)) });
+            held.push({ written, answer: () => resolve(answerEvery(batch, 'accept')) });
           });
         };
       },

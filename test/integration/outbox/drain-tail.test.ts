@@ -9,7 +9,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OutboxEngine } from '../../../electron/core/outbox/engine';
 import type { ProviderAdapter } from '../../../electron/core/providers/types';
 import type { OutgoingBatch, SendResult } from '../../../shared/domain/message';
-import { FAST, type Harness, startHarness, stateCounts } from '../../helpers/outbox-harness';
+import {
+  answerEvery,
+  FAST,
+  type Harness,
+  startHarness,
+  stateCounts,
+} from '../../helpers/outbox-harness';
 
 let h: Harness;
 /** A drain still running when a test failed: stopped and let go before the database closes. */
@@ -54,7 +60,7 @@ function heldAdapter(pending: Pending[]) {
                 if (answered) return;
                 answered = true;
                 inFlight.count -= 1;
-                resolve(answerOf(batch, result));
+                resolve(answerEvery(batch, result));
               },
             });
           });
@@ -62,34 +68,6 @@ function heldAdapter(pending: Pending[]) {
     });
   };
   return { adapterFor, inFlight };
-}
-
-function answerOf(batch: OutgoingBatch, result: 'accept' | 'retry'): SendResult {
-  return {
-    campaignId: null,
-    sendingId: null,
-    results: batch.recipients.map((r, i) =>
-      result === 'accept'
-        ? {
-            to: r.to,
-            accepted: true as const,
-            messageId: `m-${r.to}-${i}`,
-            parts: 1,
-            scheduledAt: null,
-            expiresAt: null,
-          }
-        : {
-            to: r.to,
-            accepted: false as const,
-            failure: {
-              code: 500,
-              httpStatus: 500,
-              kind: 'transient' as const,
-              message: 'The provider had a hiccup.',
-            },
-          },
-    ),
-  };
 }
 
 /** Lets the engine run with timers frozen: event loop turns only. */
