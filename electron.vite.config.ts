@@ -3,6 +3,11 @@ import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { startBundleReportPlugin } from './scripts/bundle-report/start-bundle-plugin';
+import { compileHintPlugin } from './scripts/renderer-build/compile-hint';
+import {
+  FIRST_ANSWERS_CHUNK,
+  firstAnswersScriptPlugin,
+} from './scripts/renderer-build/first-answers-script';
 
 // The project keeps its own layout (electron/main, electron/preload, renderer/)
 // instead of electron-vite's src/ convention, so every entry is named here.
@@ -40,6 +45,8 @@ export default defineConfig({
       optimizeLocales.vite({ locales: ['en', 'es'] }),
       react(),
       startBundleReportPlugin(__dirname),
+      compileHintPlugin(),
+      firstAnswersScriptPlugin(),
     ],
     build: {
       outDir: 'out/renderer',
@@ -52,7 +59,18 @@ export default defineConfig({
           // Everything the first view imports statically is one file: left to itself Rolldown cut
           // it into 14 (by which lazy views share each part), and a browser fetches them over
           // HTTP/1.1 six at a time (bench/RESULTS.md, r8-hst).
-          codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+          // The first answers' module is a file of its own, which index.html runs before the
+          // start file is in (scripts/renderer-build/first-answers-script.ts).
+          codeSplitting: {
+            groups: [
+              {
+                name: FIRST_ANSWERS_CHUNK,
+                test: /renderer[\\/]src[\\/]app[\\/]first-answers\.ts$/,
+                priority: 1,
+              },
+              { name: 'start', tags: ['$initial'] },
+            ],
+          },
         },
       },
     },

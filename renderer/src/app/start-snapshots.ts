@@ -3,10 +3,10 @@ import { useSettings } from '../features/settings/store';
 
 /*
  * The snapshots the start view waits for (the saved preferences and the
- * accounts), asked for as a side effect of this module, which main.tsx
- * imports first. ES modules run in import order, so the two round trips to
- * the core (sent together, not one after the other) start before React DOM
- * and the views' modules are even evaluated.
+ * accounts), loaded into their stores as a side effect of this module, which
+ * main.tsx imports first. The two questions themselves left earlier, from
+ * first-answers.ts, which index.html runs before the start file is in; the
+ * loads take those answers.
  */
 const asked = Promise.allSettled([useSettings.getState().load(), useAccounts.getState().load()]);
 

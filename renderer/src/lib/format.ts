@@ -102,14 +102,27 @@ function startNames(): StartNames {
 }
 
 /**
+ * The factory default country's name (DEFAULT_PREFERENCES.defaultCountry in
+ * shared/domain/preferences.ts) as Intl names it, for the first frame of a
+ * profile that has kept none yet: every first start of an install, and every
+ * cold run of bench/renderer-start.bench.ts (bench/RESULTS.md, r11-hst).
+ */
+export const FACTORY_START_NAMES: Readonly<Record<Language, { code: string; name: string }>> = {
+  en: { code: 'ES', name: 'Spain' },
+  es: { code: 'ES', name: 'España' },
+};
+
+/**
  * A country's name for the start's first frame: the one kept by the last
- * start (rememberCountryName), else countryName's. The page's first
- * Intl.DisplayNames (its first Intl formatter) loads ICU's locale data,
- * 30–80 ms cold, which the first frame then does not wait for.
+ * start (rememberCountryName), else the factory default's, else countryName's.
+ * The page's first Intl.DisplayNames (its first Intl formatter) loads ICU's
+ * locale data, 30–80 ms cold, which the first frame then does not wait for.
  */
 export function countryNameAtStart(code: string, language: Language): string {
-  const kept = startNames()[language];
-  return kept?.code === code ? kept.name : countryName(code, language);
+  const known = [startNames()[language], FACTORY_START_NAMES[language]].find(
+    (k) => k?.code === code,
+  );
+  return known ? known.name : countryName(code, language);
 }
 
 /** Keeps countryName's answer for the next start's first frame (written only when it changed). */

@@ -11,6 +11,7 @@ import {
   localeOf,
   rememberCountryName,
 } from '../../../renderer/src/lib/format';
+import { DEFAULT_PREFERENCES } from '../../../shared/domain/preferences';
 
 describe('numbers, money and dates in the chosen language', () => {
   it('writes money the Spanish way in Spanish and the English way in English', () => {
@@ -64,6 +65,25 @@ describe('numbers, money and dates in the chosen language', () => {
     rememberCountryName('PT', 'es');
     expect(countryNameAtStart('PT', 'es')).toBe('Portugal');
     vi.unstubAllGlobals();
+  });
+
+  it("names a new profile's default country in its first frame as Intl does, without asking Intl", async () => {
+    vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
+    // A fresh module: countryName keeps the formatters the tests above built.
+    vi.resetModules();
+    const fresh = await import('../../../renderer/src/lib/format');
+    const asked = vi.spyOn(Intl, 'DisplayNames');
+    const names = (['en', 'es'] as const).map((language) =>
+      fresh.countryNameAtStart(DEFAULT_PREFERENCES.defaultCountry, language),
+    );
+    expect(asked).not.toHaveBeenCalled();
+    asked.mockRestore();
+    vi.unstubAllGlobals();
+    expect(names).toEqual(
+      ['en', 'es'].map((l) =>
+        new Intl.DisplayNames([l], { type: 'region' }).of(DEFAULT_PREFERENCES.defaultCountry),
+      ),
+    );
   });
 
   it('writes dates with a 24-hour clock and month names in the language', () => {

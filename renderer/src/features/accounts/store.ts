@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ReplyOf, RequestOf } from '../../../../shared/ipc/contract';
 import type { EventPayload } from '../../../../shared/ipc/events';
 import type { AccountSummary } from '../../../../shared/ipc/schemas/accounts';
+import { firstAnswerOr } from '../../app/first-answers';
 import { coalesce } from '../../lib/latest';
 import { outpost } from '../../lib/outpost';
 
@@ -24,7 +25,8 @@ interface AccountsState {
 export const useAccounts = create<AccountsState>((set, get) => {
   const load = coalesce(async () => {
     try {
-      set({ accounts: await outpost().accounts.list(), loaded: true, error: null });
+      const accounts = await firstAnswerOr('accounts.list', () => outpost().accounts.list());
+      set({ accounts, loaded: true, error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }

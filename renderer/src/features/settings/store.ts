@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { DEFAULT_PREFERENCES } from '../../../../shared/domain/preferences';
 import type { ReplyOf } from '../../../../shared/ipc/contract';
 import type { Preferences } from '../../../../shared/ipc/schemas/settings';
+import { firstAnswerOr } from '../../app/first-answers';
 import { outpost } from '../../lib/outpost';
 import { type Problem, problemFrom } from '../../lib/problem';
 
@@ -37,7 +38,8 @@ export const useSettings = create<SettingsState>((set) => ({
   health: { state: 'loading' },
   load: async () => {
     try {
-      set({ preferences: await outpost().settings.get(), loaded: true });
+      const preferences = await firstAnswerOr('settings.get', () => outpost().settings.get());
+      set({ preferences, loaded: true });
     } catch {
       // Without the core the defaults stand; the views show their own errors.
       set({ loaded: true });
