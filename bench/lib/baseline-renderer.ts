@@ -36,26 +36,64 @@ export function buildCurrentRenderer(): void {
   });
 }
 
+/** The start-file plugins (scripts/renderer-build, r11-hst): a revision is built with them when it has them. */
+const START_PLUGINS = ['compile-hint.ts', 'first-answers-script.ts'];
+
+function revisionHas(rev: string, path: string): boolean {
+  try {
+    execFileSync('git', ['cat-file', '-e', `${rev}:${path}`], { cwd: ROOT, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The baseline's Vite config: the app's renderer plugins and minifying, as
+ * electron.vite.config.ts has them, so the two builds differ only in their
+ * source (without the locales plugin, React Aria's strings in 34 languages
+ * alone made a baseline's start bundle ~60 KiB larger), and the start code in
+ * one file (without it a baseline came in 15 start files, downloaded in
+ * rounds: bench/RESULTS.md, r9-hrs). A revision with its own start-file
+ * plugins is built with them (its copies), one from before without: each
+ * side is measured as it would have shipped.
+ */
+function baselineConfig(src: string, out: string, startPlugins: boolean): string {
+  const imports = [
+    "import optimizeLocales from '@react-aria/optimize-locales-plugin';",
+    "import react from '@vitejs/plugin-react';",
+  ];
+  const plugins = ["optimizeLocales.vite({ locales: ['en', 'es'] })", 'react()'];
+  const groups = ["{ name: 'start', tags: ['$initial'] }"];
+  if (startPlugins) {
+    imports.push(
+      "import { compileHintPlugin } from './scripts/renderer-build/compile-hint.ts';",
+      "import { FIRST_ANSWERS_CHUNK, firstAnswersScriptPlugin } from './scripts/renderer-build/first-answers-script.ts';",
+    );
+    plugins.push('compileHintPlugin()', 'firstAnswersScriptPlugin()');
+    groups.unshift(
+      '{ name: FIRST_ANSWERS_CHUNK, test: /renderer[\\\\/]src[\\\\/]app[\\\\/]first-answers\\.ts$/, priority: 1 }',
+    );
+  }
+  const build = `{ outDir: ${JSON.stringify(out)}, emptyOutDir: true, minify: true, rolldownOptions: { output: { codeSplitting: { groups: [${groups.join(', ')}] } } } }`;
+  return `${imports.join('\n')}\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [${plugins.join(', ')}], base: './', logLevel: 'error', build: ${build} };\n`;
+}
+
 /**
  * Builds `rev`'s renderer (its renderer/ and shared/, with this checkout's
- * packages and renderer plugins) under `work` with plain Vite; returns the
- * folder it was built in.
+ * packages, and its own start-file plugins if it has them) under `work` with
+ * plain Vite; returns the folder it was built in.
  */
 export function buildRendererOf(rev: string, work: string): string {
   const src = join(work, 'baseline');
   mkdirSync(src, { recursive: true });
-  execSync(`git archive ${rev} renderer shared | tar -x -C ${src}`, { cwd: ROOT });
+  const startPlugins = START_PLUGINS.every((f) => revisionHas(rev, `scripts/renderer-build/${f}`));
+  const paths = startPlugins ? 'renderer shared scripts/renderer-build' : 'renderer shared';
+  execSync(`git archive ${rev} ${paths} | tar -x -C ${src}`, { cwd: ROOT });
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
   const out = join(work, 'baseline-out');
-  const config = join(src, 'vite.baseline.config.mjs');
-  writeFileSync(
-    config,
-    // The app's renderer plugins and minifying, as electron.vite.config.ts has them now, so the
-    // two builds differ only in their source (without the locales plugin, React Aria's strings
-    // in 34 languages alone made a baseline's start bundle ~60 KiB larger), and the start code in
-    // one file (without it a baseline came in 15 start files, downloaded in rounds: bench/RESULTS.md, r9-hrs).
-    `import optimizeLocales from '@react-aria/optimize-locales-plugin';\nimport react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(join(src, 'renderer'))}, plugins: [optimizeLocales.vite({ locales: ['en', 'es'] }), react()], base: './', logLevel: 'error', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true, minify: true, rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] } } } } };\n`,
-  );
+  const config = join(src, 'vite.baseline.config.mts');
+  writeFileSync(config, baselineConfig(src, out, startPlugins));
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', config], {
     cwd: src,
     stdio: ['ignore', 'ignore', 'inherit'],
