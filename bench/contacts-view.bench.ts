@@ -182,9 +182,11 @@ const FREEZE_LIST = `(() => {
   live.scrollTop = 0;
   const copy = live.cloneNode(true);
   live.replaceWith(copy);
-  const first = copy.querySelector('.clist-item');
-  return { rows: copy.querySelectorAll('.clist-item').length, height: copy.scrollHeight,
-    placed: first ? first.style.transform : null };
+  const rows = [...copy.querySelectorAll('.clist-item')];
+  const top = (r) => r.getBoundingClientRect().top;
+  // How far the first and last rows are apart: rows at their offsets, not stacked at the top.
+  return { rows: rows.length, height: copy.scrollHeight,
+    spread: rows.length ? top(rows[rows.length - 1]) - top(rows[0]) : 0 };
 })()`;
 
 /**
@@ -448,7 +450,7 @@ async function openBuild(browser: Browser, label: string, url: string): Promise<
 interface Frozen {
   rows: number;
   height: number;
-  placed: string | null;
+  spread: number;
 }
 
 /** The anchor (FREEZE_LIST) on its own server of this checkout's renderer. */
@@ -461,7 +463,8 @@ async function openAnchor(browser: Browser, url: string): Promise<Build> {
   await page.waitForTimeout(1000);
   const frozen = (await page.evaluate(FREEZE_LIST)) as Frozen;
   // The copy must be the list as drawn: its rows at their offsets in a scroller of the full height.
-  if (frozen.rows < 14 || frozen.height < CONTACTS * 44 || !frozen.placed?.includes('translateY'))
+  const placed = frozen.spread === (frozen.rows - 1) * 44;
+  if (frozen.rows < 14 || frozen.height < CONTACTS * 44 || !placed)
     throw new Error(`The anchor's copy of the list is not the list: ${JSON.stringify(frozen)}.`);
   await page.waitForTimeout(1000);
   return { label: 'anchor (no script)', page, cdp, anchor: true };
