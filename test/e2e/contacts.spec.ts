@@ -119,3 +119,32 @@ test('every phone number in the list is shown whole, at full width and in a narr
     );
   }
 });
+
+test('the rows lie one under the other in their order, none over another, also scrolled', async ({
+  page,
+}) => {
+  await openContactsList(page);
+  const scroller = page.locator('.clist-scroller');
+  /** Each rendered row starts where the row before it (by index) ends. */
+  const stacked = () =>
+    page.locator('[data-testid="contacts-table"] .clist-item').evaluateAll((els) => {
+      const rows = els
+        .map((el) => ({ index: Number(el.dataset.index), box: el.getBoundingClientRect() }))
+        .sort((a, b) => a.index - b.index);
+      return (
+        rows.length > 5 &&
+        rows.every((r, i) => {
+          const before = rows[i - 1];
+          return (
+            !before || (r.index === before.index + 1 && Math.abs(r.box.top - before.box.bottom) < 1)
+          );
+        })
+      );
+    });
+  for (const top of [0, 200, 100_000]) {
+    await scroller.evaluate((el, to) => {
+      el.scrollTop = to;
+    }, top);
+    await expect.poll(stacked, `scrolled to ${top}`).toBe(true);
+  }
+});
