@@ -253,6 +253,10 @@ export class OutboxEngine {
         held = null;
         await this.settleHeld(previous, sending);
         if (sending) {
+          // A sibling's answer that came in during the settle is read (and its next
+          // request written) before this slot's claim ahead, which can wait: the
+          // answer to this slot's request is a round trip away.
+          await afterPendingIo();
           if (!this.stopped) {
             ahead = this.claimAndDispatch(this.o.now(), accountId);
             // Awaited at the next turn; until then a failed flush must not count as unhandled.
@@ -769,6 +773,15 @@ export class OutboxEngine {
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Resolves after the event loop has polled for I/O once more. One
+ * setImmediate is not enough from an I/O callback: it runs in the same loop
+ * iteration, before the poll that would see data arrived meanwhile.
+ */
+function afterPendingIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** An outcome whose writing pauses the account or fails a sender's queue. */

@@ -2,8 +2,10 @@
 // last requests are still out. What must hold: an idle slot never blocks the
 // event loop with a WAL checkpoint while a sibling's answer is on its way,
 // every outcome is on disk when drain() returns (a power cut then loses
-// none), and rows a sibling hands back for another try are picked up by an
-// idle slot as soon as they are written, not when its sleep's timer ends.
+// none), a sibling's answer that arrives while a slot writes its outcomes is
+// not held behind that slot's claim ahead, and rows a sibling hands back for
+// another try are picked up by an idle slot as soon as they are written, not
+// when its sleep's timer ends.
 // Timers are frozen, so "as soon as" is counted in event loop turns with no
 // timer firing, never measured in milliseconds.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -193,6 +195,50 @@ describe('the drain’s tail', () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it('an answer that comes in while a sibling writes its outcomes has its next request written before that sibling claims ahead', async () => {
+    h = await startHarness();
+    h.enqueue(60);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    const leasedAtRequest: number[] = [];
+    const leased = () =>
+      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
+    const counting: typeof adapterFor = (accountId) =>
+      new Proxy(adapterFor(accountId), {
+        get(target, key, receiver) {
+          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
+          return (batch: OutgoingBatch) => {
+            leasedAtRequest.push(leased());
+            return target.sendBatch(batch);
+          };
+        },
+      });
+    // The second slot's answer arrives while the first writes its outcomes (its settle's first statement).
+    const pragma = h.db.pragma.bind(h.db);
+    let answerDuringSettle = false;
+    h.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (answerDuringSettle && source === 'synchronous = NORMAL' && pending.length === 3) {
+        answerDuringSettle = false;
+        pending[1]?.answer('accept');
+      }
+      return pragma(source, options);
+    }) as typeof h.db.pragma;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, counting, TWO_SLOTS);
+    const drained = engine.drain({ timeoutMs: 60_000 });
+    running = { engine, drained, pending };
+
+    // Both slots' first requests are out, each with its next batch claimed ahead.
+    await turns(2_000, () => pending.length === 2 && leased() === 40);
+    answerDuringSettle = true;
+    pending[0]?.answer('accept');
+    await turns(2_000, () => pending.length === 4);
+    expect(pending).toHaveLength(4);
+    // When the second slot's next request was made, the first slot's next batch was not yet
+    // leased: 20 rows of the two requests out, 10 claimed ahead by the second slot beside them.
+    expect(leasedAtRequest[3]).toBe(30);
   });
 
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
