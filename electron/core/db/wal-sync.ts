@@ -59,3 +59,13 @@ export function commitWithoutWaiting<T>(
   const value = withDeferredSync(db, work);
   return { value, flush: () => sync(wal) };
 }
+
+/**
+ * Flushes what is already in the WAL to disk on the thread pool: as durable
+ * as a checkpoint for commits made with synchronous=NORMAL, without the
+ * checkpoint's copy into the database file on the calling thread.
+ */
+export function flushWal(db: Db, sync: FileSync = fsyncFile): Promise<void> {
+  const wal = walPathOf(db);
+  return wal === null ? Promise.resolve() : sync(wal);
+}

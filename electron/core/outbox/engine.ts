@@ -8,7 +8,7 @@ import { checkpointWal } from '../db/checkpoint';
 import type { Db } from '../db/connection';
 import { withDeferredSync } from '../db/deferred-sync';
 import { prepareOnce } from '../db/statements';
-import { commitWithoutWaiting, type FileSync, fsyncFile } from '../db/wal-sync';
+import { commitWithoutWaiting, type FileSync, flushWal, fsyncFile } from '../db/wal-sync';
 import { isProviderError } from '../providers/errors';
 import { SecretUnavailableError } from '../vault/vault';
 import { type Claim, type ClaimedRow, claimBatch } from './claim';
@@ -201,7 +201,8 @@ export class OutboxEngine {
       this.work(deadline, options.accountId ?? null, false),
     );
     await Promise.all(workers);
-    this.syncSettled();
+    await this.syncSettled();
+    this.checkpointAfterDrain();
     return this.totals;
   }
 
@@ -211,7 +212,7 @@ export class OutboxEngine {
       this.work(Number.POSITIVE_INFINITY, null, true),
     );
     await Promise.all(workers);
-    this.syncSettled();
+    await this.syncSettled();
   }
 
   /**
@@ -252,6 +253,10 @@ export class OutboxEngine {
         held = null;
         await this.settleHeld(previous, sending);
         if (sending) {
+          // A sibling's answer that came in during the settle is read (and its next
+          // request written) before this slot's claim ahead, which can wait: the
+          // answer to this slot's request is a round trip away.
+          await afterPendingIo();
           if (!this.stopped) {
             ahead = this.claimAndDispatch(this.o.now(), accountId);
             // Awaited at the next turn; until then a failed flush must not count as unhandled.
@@ -297,10 +302,11 @@ export class OutboxEngine {
   /**
    * Nothing claimable: waits for the next due time, a wake, or a sibling
    * writing outcomes (see outcomesWritten). True when the drain is over.
-   * Only the last slot to go idle checkpoints: a checkpoint blocks the event
-   * loop for an fsync, and a busy sibling's answer would wait behind it; that
-   * sibling's next dispatch mark, or its own going idle, syncs the settles
-   * written meanwhile.
+   * Only the last slot to go idle makes the settles durable (a sibling's next
+   * dispatch mark, or its own going idle, syncs those it writes meanwhile),
+   * and only a slot about to sleep checkpoints: a checkpoint blocks the event
+   * loop, so a busy sibling's answer would wait behind it, and a drain that
+   * ends here leaves it to checkpointAfterDrain.
    */
   private async idle(
     now: number,
@@ -312,7 +318,7 @@ export class OutboxEngine {
     this.busySlots -= 1;
     try {
       const last = this.busySlots === 0;
-      if (last) this.syncSettled();
+      if (last) await this.syncSettled();
       const next = nextWakeAt(this.db, {
         now,
         accountId,
@@ -321,8 +327,8 @@ export class OutboxEngine {
         unusable: [...this.unusable.keys()],
         probeAt: forever ? this.prober.nextAt() : null,
       });
-      if (last) this.checkpointWhenIdle(now);
       if ((next === null && !forever) || (next !== null && next > deadline)) return true;
+      if (last && this.busySlots === 0) this.checkpointWhenIdle(now);
       await this.sleepers.sleep(Math.min((next ?? now + 5_000) - now, 1_000));
       return false;
     } finally {
@@ -450,12 +456,20 @@ export class OutboxEngine {
   private unsyncedSettles = false;
 
   /**
-   * Before waiting: makes the settles since the last fsync durable (a
-   * checkpoint syncs the WAL), since no dispatch mark may come to do it.
+   * Before waiting or returning: makes the settles since the last fsync
+   * durable, since no dispatch mark may come to do it. They are in the WAL
+   * already, so an fsync of it on the thread pool is enough; should it fail,
+   * a checkpoint (which syncs the WAL too) is tried.
    */
-  private syncSettled(): void {
+  private async syncSettled(): Promise<void> {
     if (!this.unsyncedSettles) return;
-    if (checkpointWal(this.db)) this.unsyncedSettles = false;
+    // Cleared first: settles written while the fsync runs set it again.
+    this.unsyncedSettles = false;
+    try {
+      await flushWal(this.db, this.o.syncWal);
+    } catch {
+      if (!checkpointWal(this.db)) this.unsyncedSettles = true;
+    }
   }
 
   private lastRecovery = Number.NEGATIVE_INFINITY;
@@ -480,6 +494,21 @@ export class OutboxEngine {
   }
 
   private lastCheckpoint = 0;
+
+  /**
+   * A drain ends without a checkpoint (its settles are fsynced, see
+   * syncSettled): the copy into the database file would be ~8 ms of the
+   * event loop before drain() returns. It runs at the loop's next turn
+   * instead, unless another drain or run has started meanwhile (whose own end
+   * checkpoints), so a WAL shared with another process does not keep growing.
+   */
+  private checkpointAfterDrain(): void {
+    setImmediate(() => {
+      if (this.busySlots > 0 || !this.db.open) return;
+      this.lastCheckpoint = this.o.now();
+      checkpointWal(this.db);
+    });
+  }
 
   /** Keeps the shared WAL file from growing while another process reads (at most every 10 s). */
   private checkpointWhenIdle(now: number): void {
@@ -744,6 +773,15 @@ export class OutboxEngine {
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Resolves after the event loop has polled for I/O once more. One
+ * setImmediate is not enough from an I/O callback: it runs in the same loop
+ * iteration, before the poll that would see data arrived meanwhile.
+ */
+function afterPendingIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** An outcome whose writing pauses the account or fails a sender's queue. */

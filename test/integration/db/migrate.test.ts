@@ -115,6 +115,13 @@ const fixtures: Record<number, (db: Db) => void> = {
       INSERT INTO delivery_events (message_id, type, at, recorded_at)
         VALUES (last_insert_rowid(), 'failed', '2026-06-03T10:00:00+00:00', 11);`);
   },
+  // Migration 016: an index only; a queued row with a validity, which enters it.
+  16: (db) => {
+    db.exec(`
+      INSERT INTO messages (account_id, recipient, sender, body, encoding, segments, max_parts, state,
+          not_before, expires_at, give_up_at, created_at, updated_at)
+        VALUES (1, '34666555005', 'TEST', 'Hello', 'gsm', 1, 1, 'queued', 0, 4102444800000, 0, 12, 12);`);
+  },
 };
 
 /**
@@ -311,7 +318,8 @@ describe('migration 015 (deferred outbox foreign keys)', () => {
     expect(before[1]?.rows.length).toBeGreaterThanOrEqual(2);
     old.close();
 
-    const db = openAppDatabase(dir.path);
+    const db = openDatabase(file);
+    migrate(db, { target: 15 });
     expect(tables.map((t) => ({ rows: rowsOf(db, t), ...shapeOf(db, t) }))).toEqual(before);
     const table = String(
       db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'messages'`).pluck().get(),
@@ -377,6 +385,22 @@ describe('migration 015 (deferred outbox foreign keys)', () => {
     ).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM messages WHERE id = ${id}`);
     expect(db.prepare('SELECT count(*) FROM delivery_events').pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('migration 016 (expiry index)', () => {
+  it('expiry reads only the queued rows that have a validity, not the whole queue', () => {
+    const db = openAppDatabase(dir.path);
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN UPDATE messages SET state = 'failed'
+          WHERE state = 'queued' AND expires_at IS NOT NULL AND expires_at <= 5`)
+        .all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/INDEX messages_to_expire /);
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, exited, spawnTs, waitForOutput } from '../../helpers/child';
 import {
@@ -85,6 +86,24 @@ describe('drainers in separate processes', () => {
       .pluck()
       .all();
     expect(new Set(acceptedRows)).toEqual(new Set(acceptedTimes(h.sandbox).keys()));
+  }, 120_000);
+
+  it('a drainer killed the moment drain() returns has saved every outcome', async () => {
+    h = await startHarness({ seed: 7, faults: 'latency=2-20' });
+    h.enqueue(2_000);
+    const child = spawnTs(CHILD, [h.dir, '60000', 'kill-after-drain'], childEnv());
+    const output = collect(child);
+    await exited(child);
+    expect(child.signalCode, output.stderr()).toBe('SIGKILL');
+    // A new connection reads the files as the killed process left them.
+    const reopened = new Database(join(h.dir, 'outpost.sqlite'), { readonly: true });
+    try {
+      expect(stateCounts(reopened)).toEqual({ accepted: 2_000 });
+    } finally {
+      reopened.close();
+    }
+    expect(duplicates()).toBe(0);
+    expect(acceptedTimes(h.sandbox).size).toBe(2_000);
   }, 120_000);
 
   it('two drainers on one data folder at once send each recipient once', async () => {

@@ -13,6 +13,7 @@ import { m012Inbox } from './012-inbox';
 import { m013OneRecipientIndex } from './013-one-recipient-index';
 import { m014LeanEnqueueChecks } from './014-enqueue-checks';
 import { m015NoStatementJournal } from './015-deferred-outbox-keys';
+import { m016ExpiryIndex } from './016-expiry-index';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m013OneRecipientIndex,
   m014LeanEnqueueChecks,
   m015NoStatementJournal,
+  m016ExpiryIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
