@@ -19,8 +19,9 @@
  * and each frame over 25 ms as the page's own work, its main thread waiting
  * for a core, or an idle main thread (the frame waited elsewhere).
  * BENCH_FLIP=1 runs each scenario's builds in the other order.
- * Every run also scrolls an anchor beside the builds (FREEZE_LIST): the list
- * as drawn, with no script behind it, so each figure has its floor beside it.
+ * Every run also scrolls two anchors beside the builds (freezeList): the list
+ * as drawn, with no script behind it, once as it was drawn and once with its
+ * rows repeated ahead, so each figure has its floors beside it.
  * BENCH_KEYS=1 prints each key's moments (answer, DOM, frame, painted) to stderr.
  * BENCH_SEED_CACHE=<dir> keeps the seeded database there between runs.
  */
@@ -164,15 +165,19 @@ const INSTRUMENT = `(() => {
 })()`;
 
 /**
- * The anchor's page: this checkout's Contacts view with the list's window
+ * The anchors' page: this checkout's Contacts view with the list's window
  * copied once and put in the live one's place. The copy is the same markup,
  * CSS and total height (100,000 rows), but no React fiber and no virtualizer
  * behind it, so scrolling it runs no script per frame (React's delegated
- * listeners find no fiber on its nodes) and its rows stay where they were
- * drawn. Its frames are what the compositor, raster and browser on this
- * machine cost with no page work: the floor the app's frames are set against.
+ * listeners find no fiber on its nodes). With `drawn` 0 its rows stay where
+ * they were drawn: what the compositor and browser cost with no page work and
+ * nothing new to raster. With `drawn` N the drawn rows are repeated at every
+ * place up to N (enough for the reading wheel and the flick), so new rows come
+ * into view as in the app and are rastered, still with no script: the floor
+ * of showing rows at that speed on this machine. Past N (the whole list) that
+ * anchor scrolls empty places too.
  */
-const FREEZE_LIST = `(() => {
+const freezeList = (drawn: number) => `(() => {
   const b = { inputs: [], calls: [], longTasks: [] };
   window.__bench = b;
   new PerformanceObserver((list) => {
@@ -182,6 +187,22 @@ const FREEZE_LIST = `(() => {
   live.scrollTop = 0;
   const copy = live.cloneNode(true);
   live.replaceWith(copy);
+  const drawn = ${drawn};
+  if (drawn > 0) {
+    // The drawn rows as patterns, repeated at every place up to 'drawn': rows to raster ahead.
+    const patterns = [...copy.querySelectorAll('.clist-item')];
+    const body = patterns[0].parentElement;
+    for (const r of patterns) r.remove();
+    const all = document.createDocumentFragment();
+    for (let i = 0; i < drawn; i++) {
+      const r = patterns[i % patterns.length].cloneNode(true);
+      r.style.top = (i * 44) + 'px';
+      r.dataset.index = String(i);
+      r.setAttribute('aria-rowindex', String(i + 2));
+      all.append(r);
+    }
+    body.append(all);
+  }
   const rows = [...copy.querySelectorAll('.clist-item')];
   const top = (r) => r.getBoundingClientRect().top;
   // How far the first and last rows are apart: rows at their offsets, not stacked at the top.
@@ -453,21 +474,25 @@ interface Frozen {
   spread: number;
 }
 
-/** The anchor (FREEZE_LIST) on its own server of this checkout's renderer. */
-async function openAnchor(browser: Browser, url: string): Promise<Build> {
+/** Rows drawn ahead in the second anchor: past the flick's distance (4,546 rows in a full run). */
+const ANCHOR_ROWS = Math.ceil(FLICK_PX / 44) + 100;
+
+/** An anchor (freezeList) on its own server of this checkout's renderer. */
+async function openAnchor(browser: Browser, url: string, drawn: number): Promise<Build> {
   const page = await openApp(browser, url);
   const cdp = await page.context().newCDPSession(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('table', { name: 'Contacts' }).getByRole('rowheader').first().waitFor();
   // The overscan rows follow the first window a frame or two later.
   await page.waitForTimeout(1000);
-  const frozen = (await page.evaluate(FREEZE_LIST)) as Frozen;
+  const frozen = (await page.evaluate(freezeList(drawn))) as Frozen;
   // The copy must be the list as drawn: its rows at their offsets in a scroller of the full height.
   const placed = frozen.spread === (frozen.rows - 1) * 44;
-  if (frozen.rows < 14 || frozen.height < CONTACTS * 44 || !placed)
+  if (frozen.rows < Math.max(14, drawn) || frozen.height < CONTACTS * 44 || !placed)
     throw new Error(`The anchor's copy of the list is not the list: ${JSON.stringify(frozen)}.`);
   await page.waitForTimeout(1000);
-  return { label: 'anchor (no script)', page, cdp, anchor: true };
+  const label = drawn ? 'anchor, rows drawn ahead (no script)' : 'anchor (no script)';
+  return { label, page, cdp, anchor: true };
 }
 
 async function backToEveryone(page: Page): Promise<void> {
@@ -592,14 +617,15 @@ async function main(): Promise<void> {
     const web = await startWeb(join(dir.path, 'this'), PORT);
     stops.push(web.stop);
     builds.push(await openBuild(browser, 'this checkout', web.url));
-    const anchorProfile = join(dir.path, 'anchor-profile');
-    mkdirSync(anchorProfile, { recursive: true });
-    copyFileSync(join(dir.path, 'this', DATABASE_FILE), join(anchorProfile, DATABASE_FILE));
-    const anchorWeb = await startWeb(anchorProfile, PORT + 2);
-    stops.push(anchorWeb.stop);
-    const anchor = await openAnchor(browser, anchorWeb.url);
     const apps = [...builds];
-    builds.unshift(anchor);
+    for (const [i, drawn] of [0, ANCHOR_ROWS].entries()) {
+      const profile = join(dir.path, `anchor-profile-${i}`);
+      mkdirSync(profile, { recursive: true });
+      copyFileSync(join(dir.path, 'this', DATABASE_FILE), join(profile, DATABASE_FILE));
+      const anchorWeb = await startWeb(profile, PORT + 2 + i);
+      stops.push(anchorWeb.stop);
+      builds.splice(i, 0, await openAnchor(browser, anchorWeb.url, drawn));
+    }
 
     if (process.env.BENCH_TRACE) {
       await traceBuilds(builds, Number(process.env.BENCH_TRACE) || 1);
@@ -665,7 +691,7 @@ async function main(): Promise<void> {
         ', typed key by key (150 ms between keys), each key waited for. "Answer" is when the last of the query\'s page requests is answered; "painted" is the task after the animation frame that first holds the query\'s own result (count = its total, first row = its first contact). Target: answer → painted within one frame (16.7 ms). "Frames" counts the animation frames from the answer that carries the count to the first whose animation-frame callback finds the result in the DOM (that frame draws it): 1 is within one frame; painted in ms also holds the wait for that frame\'s vsync (0–16.7 ms) and the frame\'s own work, shown on the row before it.',
       table(['build', 'ms', 'keys', 'p50', 'p95', 'max'], searchRows),
       `Keys whose result was in the first frame after its answer (within one frame), in the second, later: ${shares.join('; ')}.`,
-      "**Scrolling**: animation-frame deltas while scrolling (a frame at 60 Hz is 16.7 ms; a delta over 25 ms is at least one dropped frame), and the long tasks (> 50 ms) Chromium reported meanwhile. The anchor is this checkout's view with the list's window copied once in its place (same rows, CSS and height, no script behind it: its rows stay where they were drawn), scrolled the same way in the same run: what this machine's compositor, raster and browser drop with no page work. Its keyboard scroll is the browser's own (Page Down scrolls the scroller, not the focus).",
+      `**Scrolling**: animation-frame deltas while scrolling (a frame at 60 Hz is 16.7 ms; a delta over 25 ms is at least one dropped frame), and the long tasks (> 50 ms) Chromium reported meanwhile. The anchors are this checkout's view with the list's window copied once in its place (same rows, CSS and height, no script behind it), scrolled the same way in the same run: "anchor" keeps its rows where they were drawn (what this machine's compositor and browser drop with no page work and nothing new to raster); "rows drawn ahead" repeats the drawn rows at every place to ${ANCHOR_ROWS.toLocaleString('en')} (new rows come into view and are rastered as in the app, still with no script; past them, in the whole list, it scrolls empty places). Their keyboard scroll is the browser's own (Page Down scrolls the scroller, not the focus).`,
       table(
         [
           'build',
