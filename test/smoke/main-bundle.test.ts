@@ -163,12 +163,16 @@ describe('the built main bundle, started with a stub electron', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toBe(readFileSync(rendererPage, 'utf8'));
-    const script = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
-    if (!script) throw new Error('the built page names no script');
-    const js = await get(`outpost://app/${script}`);
-    // A module script is refused unless its type is JavaScript.
-    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    // Every script the page names (the first answers' and the start file), each served whole.
+    const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length, 'the built page names its scripts').toBeGreaterThan(0);
+    for (const script of scripts) {
+      const js = await get(`outpost://app/${script}`);
+      // A module script is refused unless its type is JavaScript.
+      expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+      const onDisk = readFileSync(join(root, 'out', 'renderer', script as string));
+      expect(Buffer.from(await js.arrayBuffer()).equals(onDisk), script).toBe(true);
+    }
     for (const outside of [
       'outpost://app/../main/index.js',
       'outpost://app/%2e%2e/main/index.js',
