@@ -453,7 +453,7 @@ interface Build {
   label: string;
   page: Page;
   cdp: CDPSession;
-  /** The no-script anchor: scrolled like the builds, never typed into. */
+  /** One of the no-script anchors: scrolled like the builds, never typed into. */
   anchor?: boolean;
 }
 
