@@ -68,6 +68,10 @@ async function handle(
   const method = req.method ?? 'GET';
   deps.countRequest(method, url.pathname);
   const plan = drawFaults(deps.faults(), deps.faultRng);
+  // Read while the added latency runs, as a server reads a body as it arrives: only
+  // what is done with it waits. A reset or a refusal below leaves it unread as before.
+  const body = readBody(req);
+  body.catch(() => undefined);
   if (plan.latencyMs > 0) await sleep(plan.latencyMs);
   if (plan.pre === 'reset-before') {
     req.socket.destroy();
@@ -79,7 +83,7 @@ async function handle(
     write(res, preFaultReply(plan, api));
     return;
   }
-  const rawBody = await readBody(req);
+  const rawBody = await body;
   if (rawBody === null) {
     write(res, { status: 413, body: { message: 'Body too large' } });
     return;
@@ -162,6 +166,15 @@ function headersFor(
 
 function write(res: ServerResponse, reply: SandboxReply): void {
   const { payload, type } = serialise(reply);
+  writeSerialised(res, reply, payload, type);
+}
+
+function writeSerialised(
+  res: ServerResponse,
+  reply: SandboxReply,
+  payload: Buffer,
+  type: string | null,
+): void {
   res.writeHead(reply.status, headersFor(reply, type, payload.length));
   res.end(payload);
 }
@@ -192,5 +205,6 @@ async function writeWithFault(
     if (!res.destroyed) res.end(payload.subarray(half));
     return;
   }
-  write(res, reply);
+  // Serialised once above: a send's answer of 500 recipients is ~60 kB of JSON.
+  writeSerialised(res, reply, payload, type);
 }

@@ -119,6 +119,8 @@ export class OutboxEngine {
    * request's budget are dropped (no batch claimed ahead is older).
    */
   private readonly blockedSenders = new Map<string, { at: number; failure: ProviderFailure }>();
+  /** Every slot's requests made and not yet on the wire (see siblingsWritten). */
+  private readonly unwritten = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -248,7 +250,7 @@ export class OutboxEngine {
         // synchronous SQLite) waits until the request is on the wire instead of holding
         // it back: undici writes on a kept-alive socket a turn after its last answer,
         // and on a new one only once it is connected (the drain's first requests).
-        if (sending) await (written.request ?? nextTurn());
+        if (sending) await this.onTheWire(written.request);
         const previous = held;
         held = null;
         await this.settleHeld(previous, sending);
@@ -257,6 +259,7 @@ export class OutboxEngine {
           // request written) before this slot's claim ahead, which can wait: the
           // answer to this slot's request is a round trip away.
           await afterPendingIo();
+          await this.siblingsWritten();
           if (!this.stopped) {
             ahead = this.claimAndDispatch(this.o.now(), accountId);
             // Awaited at the next turn; until then a failed flush must not count as unhandled.
@@ -276,6 +279,27 @@ export class OutboxEngine {
         if (ahead) await this.handBack(ahead);
       }
     }
+  }
+
+  /** Waits for this slot's request to be written, counted among the unwritten until it is. */
+  private async onTheWire(request: Promise<void> | null): Promise<void> {
+    if (request === null) return nextTurn();
+    this.unwritten.add(request);
+    try {
+      await request;
+    } finally {
+      this.unwritten.delete(request);
+    }
+  }
+
+  /**
+   * A sibling's request made but not yet written (undici writes on a kept-alive
+   * socket at the loop's check phase after it is made) goes out before this
+   * slot's claim ahead, milliseconds of synchronous SQLite: that request's
+   * round trip starts now, and this slot's next one is a round trip away.
+   */
+  private async siblingsWritten(): Promise<void> {
+    if (this.unwritten.size > 0) await Promise.all(this.unwritten);
   }
 
   /**

@@ -35,3 +35,12 @@ export function measureMessage(text: string, encoding: NrsEncodingName): Message
     unrepresentable: encoding === 'utf-16' ? [] : forcingStrings(forcingPositions(count)),
   };
 }
+
+/**
+ * The parts alone, which is all a send checks per recipient: a text UCS-2 carries in
+ * one part is answered with no measure built (merged texts all differ).
+ */
+export function segmentsOf(text: string, encoding: NrsEncodingName): number {
+  if (encoding === 'utf-16' && text.length > 0 && text.length <= UCS2_CAPACITY.single) return 1;
+  return measureMessage(text, encoding).segments;
+}

@@ -14,10 +14,29 @@ const DEFAULT_BY_DIAL = new Map(
 const LONGEST_DIAL = Math.max(...[...DEFAULT_BY_DIAL.keys()].map((d) => d.length));
 export const UNLISTED_PART_MICROS = Math.max(...COVERAGE.map((l) => toMicros(l.cost)));
 
+/** The prices again, by code length then by the code's digits as a number: read with no string built. */
+const BY_LENGTH: Map<number, number>[] = Array.from({ length: LONGEST_DIAL + 1 }, () => new Map());
+for (const [dial, micros] of DEFAULT_BY_DIAL) BY_LENGTH[dial.length]?.set(Number(dial), micros);
+
+/** The number's first digits (a leading '00' among them): all a price depends on. */
+const head = new Uint8Array(LONGEST_DIAL + 2);
+
+/**
+ * The digits of `to` (anything else skipped), a leading '00' dropped, priced by the
+ * longest code they start with. Every recipient of a send is priced, so the digits
+ * are read in place rather than copied into new strings.
+ */
 export function partPriceMicros(to: string): number {
-  const digits = to.replace(/\D/g, '').replace(/^00/, '');
-  for (let n = Math.min(LONGEST_DIAL, digits.length); n >= 1; n--) {
-    const price = DEFAULT_BY_DIAL.get(digits.slice(0, n));
+  let count = 0;
+  for (let i = 0; i < to.length && count < head.length; i++) {
+    const digit = to.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) head[count++] = digit;
+  }
+  const skip = count >= 2 && head[0] === 0 && head[1] === 0 ? 2 : 0;
+  for (let n = Math.min(LONGEST_DIAL, count - skip); n >= 1; n--) {
+    let code = 0;
+    for (let j = skip; j < skip + n; j++) code = code * 10 + (head[j] as number);
+    const price = BY_LENGTH[n]?.get(code);
     if (price !== undefined) return price;
   }
   return UNLISTED_PART_MICROS;

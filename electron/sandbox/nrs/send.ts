@@ -3,7 +3,7 @@ import { isoUtc } from '../clock';
 import { type FinalStatus, outcomeDrawer } from '../context';
 import { json, parseJsonBody, type SandboxReply } from '../http-types';
 import { type NrsErrorDetail, nrsError, nrsErrorDetail } from './errors';
-import { type MessageMeasure, measureMessage, type NrsEncodingName } from './length';
+import { type NrsEncodingName, segmentsOf } from './length';
 import { compileMessage, type MergeValues, shortUrl } from './merge';
 import type { SmsRecord } from './messages';
 import type { NrsContact, Sending } from './model';
@@ -32,7 +32,7 @@ interface RequestPlan {
   wantsUnsub: boolean;
   wantsOtp: boolean;
   otpAlphabet: readonly string[];
-  measure: (text: string) => MessageMeasure;
+  segments: (text: string) => number;
 }
 
 /** …and what every accepted recipient shares, once the request is paid for. */
@@ -107,16 +107,20 @@ function planRequest(store: NrsStore, f: SendFields): RequestPlan {
     wantsUnsub: f.message.includes('{UNSUB_URL}'),
     wantsOtp: f.message.includes('{OTP_CODE}'),
     otpAlphabet: [...alphabet],
-    measure: lastMeasured(f.encoding),
+    segments: lastSegments(f.encoding),
   };
 }
 
 /** Recipients without their own fields get the same text: it is measured once in a row. */
-function lastMeasured(encoding: NrsEncodingName): (text: string) => MessageMeasure {
-  let last: { text: string; measure: MessageMeasure } | null = null;
+function lastSegments(encoding: NrsEncodingName): (text: string) => number {
+  let lastText: string | null = null;
+  let last = 0;
   return (text) => {
-    if (last?.text !== text) last = { text, measure: measureMessage(text, encoding) };
-    return last.measure;
+    if (lastText !== text) {
+      last = segmentsOf(text, encoding);
+      lastText = text;
+    }
+    return last;
   };
 }
 
@@ -140,15 +144,15 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
   const values = mergeValues(plan, contact, to, i);
   let text = plan.render(values);
   if (f.trans) text = applyTrans(text);
-  const measure = plan.measure(text);
-  if (measure.segments > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
+  const parts = plan.segments(text);
+  if (parts > f.parts) return { ok: false, to, error: nrsErrorDetail(105) };
   return {
     ok: true,
     to,
     digits,
     contactId: contact?.id ?? null,
     text,
-    parts: measure.segments,
+    parts,
     values: asStrings(values),
   };
 }
@@ -158,10 +162,12 @@ function planRecipient(plan: RequestPlan, to: string, i: number): Outcome {
  * when every value is already a string (contact fields, text `sub` items) it is kept as is.
  */
 function asStrings(values: MergeValues): Record<string, string> {
-  const keys = Object.keys(values);
-  if (keys.every((k) => typeof values[k] === 'string')) return values as Record<string, string>;
+  // A plain object of own keys: for…in visits exactly Object.keys, without building its array.
+  let allStrings = true;
+  for (const key in values) if (typeof values[key] !== 'string') allStrings = false;
+  if (allStrings) return values as Record<string, string>;
   const out: Record<string, string> = {};
-  for (const key of keys) out[key] = String(values[key]);
+  for (const key in values) out[key] = String(values[key]);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../context';
+import { ID_RANDOM_RANGE, messageIdOf } from './message-id';
 import type { SmsRecord } from './messages';
 import type {
   BlacklistEntry,
@@ -60,8 +61,7 @@ export class NrsStore {
   /** 13 upper-case characters like the seed's `XXXXXXXXXXXXX`, unique per sandbox. */
   messageId(): string {
     this.nextMessage += 1;
-    const random = this.ctx.rng.int(0, 36 ** 5 - 1).toString(36);
-    return (this.nextMessage.toString(36).padStart(8, '0') + random.padStart(5, '0')).toUpperCase();
+    return messageIdOf(this.nextMessage, this.ctx.rng.int(0, ID_RANDOM_RANGE - 1));
   }
 
   campaignByName(name: string): Campaign | undefined {

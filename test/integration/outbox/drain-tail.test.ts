@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OutboxEngine } from '../../../electron/core/outbox/engine';
-import type { ProviderAdapter } from '../../../electron/core/providers/types';
+import type { CallOptions, ProviderAdapter } from '../../../electron/core/providers/types';
 import type { OutgoingBatch, SendResult } from '../../../shared/domain/message';
 import {
   answerEvery,
@@ -239,6 +239,56 @@ describe('the drain’s tail', () => {
     // When the second slot's next request was made, the first slot's next batch was not yet
     // leased: 20 rows of the two requests out, 10 claimed ahead by the second slot beside them.
     expect(leasedAtRequest[3]).toBe(30);
+  });
+
+  it("a sibling's request that undici writes a turn late is on the wire before this slot claims ahead", async () => {
+    h = await startHarness();
+    h.enqueue(60);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    const leased = () =>
+      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
+    const leasedWhenWritten: number[] = [];
+    // As undici on a kept-alive socket: the request is written at the check phase after it is made.
+    const lateWrites: typeof adapterFor = (accountId) =>
+      new Proxy(adapterFor(accountId), {
+        get(target, key, receiver) {
+          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
+          return (batch: OutgoingBatch, options?: CallOptions) => {
+            const written = new Promise<void>((resolve) =>
+              setImmediate(() => {
+                leasedWhenWritten.push(leased());
+                resolve();
+              }),
+            );
+            options?.whenWritten?.(written);
+            return target.sendBatch(batch);
+          };
+        },
+      });
+    const pragma = h.db.pragma.bind(h.db);
+    let answerDuringSettle = false;
+    h.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (answerDuringSettle && source === 'synchronous = NORMAL' && pending.length === 3) {
+        answerDuringSettle = false;
+        // …read at the poll after the first slot's settle ended (from undici, a turn later still).
+        setImmediate(() => setImmediate(() => pending[1]?.answer('accept')));
+      }
+      return pragma(source, options);
+    }) as typeof h.db.pragma;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, lateWrites, TWO_SLOTS);
+    const drained = engine.drain({ timeoutMs: 60_000 });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 2 && leased() === 40);
+    answerDuringSettle = true;
+    pending[0]?.answer('accept');
+    await turns(2_000, () => leasedWhenWritten.length === 4);
+    expect(leasedWhenWritten).toHaveLength(4);
+    // The second slot's next request went out before the first slot leased its next batch:
+    // 20 rows of the two requests out and 10 claimed ahead by the second slot beside them.
+    expect(leasedWhenWritten[3]).toBe(30);
   });
 
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {

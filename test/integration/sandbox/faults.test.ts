@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../../electron/sandbox';
@@ -120,6 +121,49 @@ describe('each fault kind', () => {
     const stalled = await attempt('34620000006', { bodyTimeout: 250 });
     expect(stalled).toEqual({ error: 'UND_ERR_BODY_TIMEOUT' });
     expect(recorded('34620000006')).toBe(1);
+  });
+
+  it('latency: a body still arriving during the delay is read whole, each recipient once', async () => {
+    t.sb.setFaults('latency=150');
+    const to = ['34620000011', '34620000012'];
+    const body = Buffer.from(JSON.stringify({ ...ok, to }));
+    const url = new URL(`${t.sb.apis.nrs.baseUrl}/api/rest/sms`);
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent: false,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            authorization: basic(t.sb.apis.nrs.username, t.sb.apis.nrs.password),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.subarray(0, 20));
+      setTimeout(() => req.end(body.subarray(20)), 60);
+    });
+    expect(answer.status).toBe(202);
+    expect(JSON.parse(answer.text).result.map((r: { to: string }) => r.to)).toEqual(to);
+    expect(to.map(recorded)).toEqual([1, 1]);
+  });
+
+  it('reset-before with the body still arriving: nothing recorded, and the next send is answered', async () => {
+    t.sb.setFaults('latency=50,reset-before=1');
+    expect(await attempt('34620000013')).toHaveProperty('error');
+    t.sb.setFaults(null);
+    expect((await sendSms(t.sb, { ...ok, to: ['34620000014'] })).status).toBe(202);
+    expect([recorded('34620000013'), recorded('34620000014')]).toEqual([0, 1]);
   });
 
   it('latency: the answer comes after the delay (a shorter headers timeout fires first)', async () => {
