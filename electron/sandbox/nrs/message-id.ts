@@ -28,34 +28,5 @@ export function messageIdOf(counter: number, random: number): string {
   }
   putBase36(counter, COUNTER_DIGITS, COUNTER_DIGITS);
   putBase36(random, COUNTER_DIGITS + RANDOM_DIGITS, RANDOM_DIGITS);
-  const c = codes as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return String.fromCharCode(
-    c[0],
-    c[1],
-    c[2],
-    c[3],
-    c[4],
-    c[5],
-    c[6],
-    c[7],
-    c[8],
-    c[9],
-    c[10],
-    c[11],
-    c[12],
-  );
+  return String.fromCharCode(...codes);
 }

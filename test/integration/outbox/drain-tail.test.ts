@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../../electron/core/db/connection';
 import { OutboxEngine } from '../../../electron/core/outbox/engine';
 import type { CallOptions, ProviderAdapter } from '../../../electron/core/providers/types';
 import type { OutgoingBatch, SendResult } from '../../../shared/domain/message';
@@ -79,6 +80,27 @@ function heldAdapter(pending: Pending[]) {
 }
 
 /** Lets the engine run with timers frozen: event loop turns only. */
+/**
+ * Runs `act` once, at the first settle's first statement (synchronous = NORMAL) after `arm()`,
+ * while three requests are out: a sibling's answer arriving while a slot writes its outcomes.
+ */
+function duringFirstSettle(db: Db, pending: Pending[], act: () => void) {
+  const pragma = db.pragma.bind(db);
+  let armed = false;
+  db.pragma = ((source: string, options?: { simple?: boolean }) => {
+    if (armed && source === 'synchronous = NORMAL' && pending.length === 3) {
+      armed = false;
+      act();
+    }
+    return pragma(source, options);
+  }) as typeof db.pragma;
+  return {
+    arm: () => {
+      armed = true;
+    },
+  };
+}
+
 async function turns(n: number, until: () => boolean = () => false): Promise<void> {
   for (let i = 0; i < n && !until(); i++) await new Promise((r) => setImmediate(r));
 }
@@ -216,15 +238,7 @@ describe('the drain’s tail', () => {
         },
       });
     // The second slot's answer arrives while the first writes its outcomes (its settle's first statement).
-    const pragma = h.db.pragma.bind(h.db);
-    let answerDuringSettle = false;
-    h.db.pragma = ((source: string, options?: { simple?: boolean }) => {
-      if (answerDuringSettle && source === 'synchronous = NORMAL' && pending.length === 3) {
-        answerDuringSettle = false;
-        pending[1]?.answer('accept');
-      }
-      return pragma(source, options);
-    }) as typeof h.db.pragma;
+    const armed = duringFirstSettle(h.db, pending, () => pending[1]?.answer('accept'));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const engine = new OutboxEngine(h.db, counting, TWO_SLOTS);
     const drained = engine.drain({ timeoutMs: 60_000 });
@@ -232,7 +246,7 @@ describe('the drain’s tail', () => {
 
     // Both slots' first requests are out, each with its next batch claimed ahead.
     await turns(2_000, () => pending.length === 2 && leased() === 40);
-    answerDuringSettle = true;
+    armed.arm();
     pending[0]?.answer('accept');
     await turns(2_000, () => pending.length === 4);
     expect(pending).toHaveLength(4);
@@ -266,23 +280,17 @@ describe('the drain’s tail', () => {
           };
         },
       });
-    const pragma = h.db.pragma.bind(h.db);
-    let answerDuringSettle = false;
-    h.db.pragma = ((source: string, options?: { simple?: boolean }) => {
-      if (answerDuringSettle && source === 'synchronous = NORMAL' && pending.length === 3) {
-        answerDuringSettle = false;
-        // …read at the poll after the first slot's settle ended (from undici, a turn later still).
-        setImmediate(() => setImmediate(() => pending[1]?.answer('accept')));
-      }
-      return pragma(source, options);
-    }) as typeof h.db.pragma;
+    // …read at the poll after the first slot's settle ended (from undici, a turn later still).
+    const armed = duringFirstSettle(h.db, pending, () =>
+      setImmediate(() => setImmediate(() => pending[1]?.answer('accept'))),
+    );
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const engine = new OutboxEngine(h.db, lateWrites, TWO_SLOTS);
     const drained = engine.drain({ timeoutMs: 60_000 });
     running = { engine, drained, pending };
 
     await turns(2_000, () => pending.length === 2 && leased() === 40);
-    answerDuringSettle = true;
+    armed.arm();
     pending[0]?.answer('accept');
     await turns(2_000, () => leasedWhenWritten.length === 4);
     expect(leasedWhenWritten).toHaveLength(4);
