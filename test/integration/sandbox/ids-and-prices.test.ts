@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE } from '../../../electron/sandbox/nrs/coverage-list';
+import {
+  measureMessage,
+  type NrsEncodingName,
+  segmentsOf,
+} from '../../../electron/sandbox/nrs/length';
 import { messageIdOf } from '../../../electron/sandbox/nrs/message-id';
 import { partPriceMicros, UNLISTED_PART_MICROS } from '../../../electron/sandbox/nrs/price';
 import { toMicros } from '../../../shared/cost/money';
@@ -69,5 +74,28 @@ describe('message ids and part prices, built per recipient without intermediate 
     expect(partPriceMicros('+34 600 000 000')).toBe(DIALS.get('34'));
     expect(partPriceMicros('0012025550100')).toBe(DIALS.get('1'));
     expect(partPriceMicros('99912345678')).toBe(UNLISTED_PART_MICROS);
+  });
+});
+
+describe("a recipient's parts, counted without a measure when UCS-2 carries the text in one", () => {
+  it('counts the parts the full measure counts, in every encoding', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('a', 'é', '€', 'ñ', '{', ' ', '\u0301', '😀', '👍🏽'),
+      fc.string({ unit: 'grapheme', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit, maxLength: 200 }),
+          // Around one UCS-2 part's 70 code units, where the shortcut ends.
+          fc.string({ unit: fc.constantFrom('a', '€', 'ñ', '😀'), minLength: 60, maxLength: 75 }),
+        ),
+        fc.constantFrom<NrsEncodingName>('gsm', 'gsm-pt', 'utf-16'),
+        (text, encoding) => {
+          expect(segmentsOf(text, encoding)).toBe(measureMessage(text, encoding).segments);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });
