@@ -93,10 +93,17 @@ test('charts render with their tables, and the numbers match the sends', async (
   const app = new AppPage(page);
   await app.open({ language: 'en' });
   const account = await seeded(page, request);
-  // Let the outbox hand all six over and the account's own simulator report on them.
+  // Let the outbox hand all six over and the account's own simulator report on them
+  // (none waiting also holds before the first is handed over: all six must be out).
   await expect
-    .poll(async () => (await outboxFigures(page, account.id)).waiting, { timeout: 30_000 })
-    .toBe(0);
+    .poll(
+      async () => {
+        const { sent, waiting } = await outboxFigures(page, account.id);
+        return { sent, waiting };
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual({ sent: 6, waiting: 0 });
   const expected = await outboxFigures(page, account.id);
   expect(expected.sent).toBe(6);
 

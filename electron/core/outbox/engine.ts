@@ -297,9 +297,13 @@ export class OutboxEngine {
    * socket at the loop's check phase after it is made) goes out before this
    * slot's claim ahead, milliseconds of synchronous SQLite: that request's
    * round trip starts now, and this slot's next one is a round trip away.
+   * Waited for only as long as such a late write takes (two check phases): a
+   * sibling whose socket is still connecting, perhaps to another account's slow
+   * or unreachable provider, must not hold this slot's next request.
    */
   private async siblingsWritten(): Promise<void> {
-    if (this.unwritten.size > 0) await Promise.all(this.unwritten);
+    if (this.unwritten.size > 0)
+      await Promise.race([Promise.all(this.unwritten), afterPendingIo()]);
   }
 
   /**

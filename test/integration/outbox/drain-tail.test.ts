@@ -299,6 +299,40 @@ describe('the drain’s tail', () => {
     expect(leasedWhenWritten[3]).toBe(30);
   });
 
+  it("a sibling's request still connecting does not hold this slot's claim ahead (it may be another provider)", async () => {
+    h = await startHarness();
+    h.enqueue(60);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    const leased = () =>
+      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
+    // A request is written when the test says so, or at the latest when it is answered
+    // (as http.ts does): the second one's socket never connects.
+    const writes: (() => void)[] = [];
+    const connecting: typeof adapterFor = (accountId) =>
+      new Proxy(adapterFor(accountId), {
+        get(target, key, receiver) {
+          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
+          return (batch: OutgoingBatch, options?: CallOptions) => {
+            let write = () => {};
+            options?.whenWritten?.(new Promise<void>((resolve) => (write = resolve)));
+            writes.push(write);
+            return target.sendBatch(batch).finally(write);
+          };
+        },
+      });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, connecting, TWO_SLOTS);
+    const drained = engine.drain({ timeoutMs: 60_000 });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 2);
+    writes[0]?.();
+    // The first slot's request is out and it claims its next batch beside the two out.
+    await turns(2_000, () => leased() === 30);
+    expect(leased()).toBe(30);
+  });
+
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
     h = await startHarness();
     h.enqueue(30);
