@@ -80,6 +80,31 @@ function heldAdapter(pending: Pending[]) {
 }
 
 /** Lets the engine run with timers frozen: event loop turns only. */
+/** The rows leased to a request now: out, or claimed ahead. */
+function leasedRows(): number {
+  return Number(
+    h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get(),
+  );
+}
+
+/** `adapterFor` with `hook` called at each request as it is made, with its options and its answer. */
+function onEachSend(
+  adapterFor: (accountId: number) => ProviderAdapter,
+  hook: (options: CallOptions | undefined, sent: Promise<SendResult>) => void,
+): (accountId: number) => ProviderAdapter {
+  return (accountId) =>
+    new Proxy(adapterFor(accountId), {
+      get(target, key, receiver) {
+        if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
+        return (batch: OutgoingBatch, options?: CallOptions) => {
+          const sent = target.sendBatch(batch);
+          hook(options, sent);
+          return sent;
+        };
+      },
+    });
+}
+
 /**
  * Runs `act` once, at the first settle's first statement (synchronous = NORMAL) after `arm()`,
  * while three requests are out: a sibling's answer arriving while a slot writes its outcomes.
@@ -225,18 +250,7 @@ describe('the drain’s tail', () => {
     const pending: Pending[] = [];
     const { adapterFor } = heldAdapter(pending);
     const leasedAtRequest: number[] = [];
-    const leased = () =>
-      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
-    const counting: typeof adapterFor = (accountId) =>
-      new Proxy(adapterFor(accountId), {
-        get(target, key, receiver) {
-          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
-          return (batch: OutgoingBatch) => {
-            leasedAtRequest.push(leased());
-            return target.sendBatch(batch);
-          };
-        },
-      });
+    const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
     // The second slot's answer arrives while the first writes its outcomes (its settle's first statement).
     const armed = duringFirstSettle(h.db, pending, () => pending[1]?.answer('accept'));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -245,7 +259,7 @@ describe('the drain’s tail', () => {
     running = { engine, drained, pending };
 
     // Both slots' first requests are out, each with its next batch claimed ahead.
-    await turns(2_000, () => pending.length === 2 && leased() === 40);
+    await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
     armed.arm();
     pending[0]?.answer('accept');
     await turns(2_000, () => pending.length === 4);
@@ -260,26 +274,18 @@ describe('the drain’s tail', () => {
     h.enqueue(60);
     const pending: Pending[] = [];
     const { adapterFor } = heldAdapter(pending);
-    const leased = () =>
-      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
     const leasedWhenWritten: number[] = [];
     // As undici on a kept-alive socket: the request is written at the check phase after it is made.
-    const lateWrites: typeof adapterFor = (accountId) =>
-      new Proxy(adapterFor(accountId), {
-        get(target, key, receiver) {
-          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
-          return (batch: OutgoingBatch, options?: CallOptions) => {
-            const written = new Promise<void>((resolve) =>
-              setImmediate(() => {
-                leasedWhenWritten.push(leased());
-                resolve();
-              }),
-            );
-            options?.whenWritten?.(written);
-            return target.sendBatch(batch);
-          };
-        },
-      });
+    const lateWrites = onEachSend(adapterFor, (options) =>
+      options?.whenWritten?.(
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            leasedWhenWritten.push(leasedRows());
+            resolve();
+          }),
+        ),
+      ),
+    );
     // …read at the poll after the first slot's settle ended (from undici, a turn later still).
     const armed = duringFirstSettle(h.db, pending, () =>
       setImmediate(() => setImmediate(() => pending[1]?.answer('accept'))),
@@ -289,7 +295,7 @@ describe('the drain’s tail', () => {
     const drained = engine.drain({ timeoutMs: 60_000 });
     running = { engine, drained, pending };
 
-    await turns(2_000, () => pending.length === 2 && leased() === 40);
+    await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
     armed.arm();
     pending[0]?.answer('accept');
     await turns(2_000, () => leasedWhenWritten.length === 4);
@@ -304,23 +310,15 @@ describe('the drain’s tail', () => {
     h.enqueue(60);
     const pending: Pending[] = [];
     const { adapterFor } = heldAdapter(pending);
-    const leased = () =>
-      Number(h.db.prepare(`SELECT count(*) FROM messages WHERE state = 'sending'`).pluck().get());
     // A request is written when the test says so, or at the latest when it is answered
     // (as http.ts does): the second one's socket never connects.
     const writes: (() => void)[] = [];
-    const connecting: typeof adapterFor = (accountId) =>
-      new Proxy(adapterFor(accountId), {
-        get(target, key, receiver) {
-          if (key !== 'sendBatch') return Reflect.get(target, key, receiver);
-          return (batch: OutgoingBatch, options?: CallOptions) => {
-            let write = () => {};
-            options?.whenWritten?.(new Promise<void>((resolve) => (write = resolve)));
-            writes.push(write);
-            return target.sendBatch(batch).finally(write);
-          };
-        },
-      });
+    const connecting = onEachSend(adapterFor, (options, sent) => {
+      let write = () => {};
+      options?.whenWritten?.(new Promise<void>((resolve) => (write = resolve)));
+      writes.push(write);
+      void sent.finally(write);
+    });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const engine = new OutboxEngine(h.db, connecting, TWO_SLOTS);
     const drained = engine.drain({ timeoutMs: 60_000 });
@@ -329,8 +327,8 @@ describe('the drain’s tail', () => {
     await turns(2_000, () => pending.length === 2);
     writes[0]?.();
     // The first slot's request is out and it claims its next batch beside the two out.
-    await turns(2_000, () => leased() === 30);
-    expect(leased()).toBe(30);
+    await turns(2_000, () => leasedRows() === 30);
+    expect(leasedRows()).toBe(30);
   });
 
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
