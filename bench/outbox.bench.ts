@@ -459,13 +459,13 @@ function drainTables(drains: DrainFigures[]): string {
       drains.map((d) => d.ends),
     ),
     '',
-    "The http phase split (ms per request): the sandbox's processing is its receive → answer time less the added latency (timed in its process); the wire beyond it is undici's create → last byte less the sandbox's time (TCP, and the client's event loop reading the answer late); build and parse are the adapter's CPU timed apart on the same batch and a real answer; other waits are what is left (the awaits between the engine, the adapter and undici while the event loop runs other slots' work). Answer → next request is the last byte of an answer to the headers of the request that follows it (answers taken in order, as the slots take them): a slot’s turnaround, the client’s work between two requests (not part of http).",
+    "The http phase split (ms per request): the sandbox beyond the latency is its receive → answer time less the added latency (timed in its process: it processes a request inside its latency, so this is what its answer came late, e.g. behind the other slot's request on its one event loop); the wire beyond it is undici's create → last byte less the sandbox's time (TCP, and the client's event loop reading the answer late); build and parse are the adapter's CPU timed apart on the same batch and a real answer; other waits are what is left (the awaits between the engine, the adapter and undici while the event loop runs other slots' work). Answer → next request is the last byte of an answer to the headers of the request that follows it (answers taken in order, as the slots take them): a slot’s turnaround, the client’s work between two requests (not part of http).",
     '',
     table(
       [
         'concurrency × batch',
         'http',
-        'sandbox processing',
+        'sandbox beyond the latency',
         'added latency',
         'wire beyond the sandbox',
         'adapter build',

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { normaliseIp } from './auth';
 import { drawFaults, type FaultPlan, type FaultSpec } from './faults';
-import type { ApiHandler, SandboxReply, SandboxRequest } from './http-types';
+import type { ApiHandler, SandboxReply } from './http-types';
 import type { Rng } from './prng';
 
 export type ApiName = 'nrs' | 'action' | 'addressbook' | 'tags';
@@ -68,46 +69,58 @@ async function handle(
   const method = req.method ?? 'GET';
   deps.countRequest(method, url.pathname);
   const plan = drawFaults(deps.faults(), deps.faultRng);
-  // Read while the added latency runs, as a server reads a body as it arrives: only
-  // what is done with it waits. A reset or a refusal below leaves it unread as before.
+  // The answer leaves `latencyMs` after the request arrived. The body is read and
+  // processed meanwhile, as a provider works on a request inside its round trip:
+  // the simulator's own CPU (milliseconds for a batch of 500) must not add to the
+  // latency it was asked for. A reset or a refusal processes nothing.
+  const answerAt = performance.now() + plan.latencyMs;
+  const latencyLeft = () => sleep(Math.max(0, answerAt - performance.now()));
   const body = readBody(req);
   body.catch(() => undefined);
-  if (plan.latencyMs > 0) await sleep(plan.latencyMs);
   if (plan.pre === 'reset-before') {
+    await latencyLeft();
     req.socket.destroy();
     return;
   }
-  const [, apiName = '', ...rest] = url.pathname.split('/');
+  const [, apiName = ''] = url.pathname.split('/');
   const api = API_NAMES.includes(apiName as ApiName) ? (apiName as ApiName) : null;
   if (plan.pre !== 'none') {
+    await latencyLeft();
     write(res, preFaultReply(plan, api));
     return;
   }
-  const rawBody = await body;
-  if (rawBody === null) {
-    write(res, { status: 413, body: { message: 'Body too large' } });
-    return;
-  }
+  const reply = processed(req, url, api, await body, deps);
+  const serialised = serialise(reply);
+  await latencyLeft();
+  await writeWithFault(res, reply, serialised, plan, sleep);
+}
+
+/** The answer to a request let through: handlers are synchronous, so once it exists the request is recorded. */
+function processed(
+  req: IncomingMessage,
+  url: URL,
+  api: ApiName | null,
+  rawBody: string | null,
+  deps: ServerDeps,
+): SandboxReply {
+  if (rawBody === null) return { status: 413, body: { message: 'Body too large' } };
   if (api === null) {
-    write(res, {
+    return {
       status: 404,
       body: { message: 'Unknown API: use /nrs, /action, /addressbook or /tags' },
-    });
-    return;
+    };
   }
+  const [, , ...rest] = url.pathname.split('/');
   const host = req.headers.host ?? 'localhost';
-  const sreq: SandboxRequest = {
-    method,
+  return deps.apis[api]({
+    method: req.method ?? 'GET',
     path: `/${rest.join('/')}`,
     query: url.searchParams,
     headers: req.headers,
     rawBody,
     remoteIp: normaliseIp(req.socket.remoteAddress),
     baseUrl: `http://${host}/${api}`,
-  };
-  // Handlers are synchronous: by the time the reply exists, the request is recorded.
-  const reply = deps.apis[api](sreq);
-  await writeWithFault(res, reply, plan, sleep);
+  });
 }
 
 function preFaultReply(plan: FaultPlan, api: ApiName | null): SandboxReply {
@@ -142,7 +155,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function serialise(reply: SandboxReply): { payload: Buffer; type: string | null } {
+interface Serialised {
+  payload: Buffer;
+  type: string | null;
+}
+
+function serialise(reply: SandboxReply): Serialised {
   if (reply.body === undefined) return { payload: Buffer.alloc(0), type: null };
   if (typeof reply.body === 'string') {
     return {
@@ -182,10 +200,10 @@ function writeSerialised(
 async function writeWithFault(
   res: ServerResponse,
   reply: SandboxReply,
+  { payload, type }: Serialised,
   plan: FaultPlan,
   sleep: (ms: number) => Promise<void>,
 ): Promise<void> {
-  const { payload, type } = serialise(reply);
   if (plan.post === 'reset-after') {
     // The ambiguous case: processed and recorded, and the client never hears back.
     res.socket?.destroy();
@@ -205,6 +223,6 @@ async function writeWithFault(
     if (!res.destroyed) res.end(payload.subarray(half));
     return;
   }
-  // Serialised once above: a send's answer of 500 recipients is ~60 kB of JSON.
+  // Serialised once, before the latency: a send's answer of 500 recipients is ~60 kB of JSON.
   writeSerialised(res, reply, payload, type);
 }

@@ -166,6 +166,15 @@ describe('each fault kind', () => {
     expect([recorded('34620000013'), recorded('34620000014')]).toEqual([0, 1]);
   });
 
+  it('latency: a send is recorded as soon as it arrives, while its answer is still delayed', async () => {
+    // A provider works on a request inside its round trip: asked meanwhile (a
+    // reconciliation), it already has the message, so nothing is sent twice.
+    t.sb.setFaults('latency=5000');
+    const res = await attempt('34620000015', { headersTimeout: 250 });
+    expect(res).toEqual({ error: 'UND_ERR_HEADERS_TIMEOUT' });
+    expect(recorded('34620000015')).toBe(1);
+  });
+
   it('latency: the answer comes after the delay (a shorter headers timeout fires first)', async () => {
     t.sb.setFaults('latency=5000');
     const res = await attempt('34620000007', { headersTimeout: 250 });
