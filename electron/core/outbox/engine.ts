@@ -121,6 +121,11 @@ export class OutboxEngine {
   private readonly blockedSenders = new Map<string, { at: number; failure: ProviderFailure }>();
   /** Every slot's requests made and not yet on the wire (see siblingsWritten). */
   private readonly unwritten = new Set<Promise<void>>();
+  /**
+   * Claims made by a slot with nothing in flight, until their dispatch mark is
+   * flushed: each is a request about to be made (see siblingsWritten).
+   */
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -240,7 +245,7 @@ export class OutboxEngine {
           await this.reconcile(accountId);
           await this.probePaused(accountId, false);
         });
-        const pending = ahead ?? this.claimAndDispatch(now, accountId);
+        const pending = ahead ?? this.aboutToSend(this.claimAndDispatch(now, accountId));
         ahead = null;
         const leased = await this.timings.timeAsync('claim', () => pending);
         const claim = leased ? this.stillSendable(leased) : null;
@@ -259,7 +264,7 @@ export class OutboxEngine {
           // request written) before this slot's claim ahead, which can wait: the
           // answer to this slot's request is a round trip away.
           await afterPendingIo();
-          await this.siblingsWritten();
+          await this.siblingsWritten(sending);
           if (!this.stopped) {
             ahead = this.claimAndDispatch(this.o.now(), accountId);
             // Awaited at the next turn; until then a failed flush must not count as unhandled.
@@ -292,16 +297,35 @@ export class OutboxEngine {
     }
   }
 
+  /** Counts a claim among the flushing until its flush is over, whatever its outcome. */
+  private aboutToSend(claim: Promise<Leased | null>): Promise<Leased | null> {
+    const flushed = claim.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.flushing.add(flushed);
+    void flushed.then(() => this.flushing.delete(flushed));
+    return claim;
+  }
+
   /**
-   * A sibling's request made but not yet written (undici writes on a kept-alive
-   * socket at the loop's check phase after it is made) goes out before this
-   * slot's claim ahead, milliseconds of synchronous SQLite: that request's
-   * round trip starts now, and this slot's next one is a round trip away.
-   * Waited for only as long as such a late write takes (two check phases): a
-   * sibling whose socket is still connecting, perhaps to another account's slow
-   * or unreachable provider, must not hold this slot's next request.
+   * A sibling's request about to be made or made but not yet written goes out
+   * before this slot's claim ahead, milliseconds of synchronous SQLite: that
+   * request's round trip starts now, and this slot's next one is a round trip
+   * away. So this waits for a sibling's claim still being flushed (at a
+   * drain's start, both slots claim and flush at once) and then has its
+   * request made, but no longer than this slot's own answer takes (`own`):
+   * the claim ahead is needed by then. A request made is waited for only as
+   * long as a late write takes (undici writes on a kept-alive socket at the
+   * check phase after it is made: two check phases); a sibling whose socket is
+   * still connecting, perhaps to another account's slow or unreachable
+   * provider, must not hold this slot's next request.
    */
-  private async siblingsWritten(): Promise<void> {
+  private async siblingsWritten(own: Promise<unknown>): Promise<void> {
+    if (this.flushing.size > 0) {
+      await Promise.race([Promise.all(this.flushing), own.then(noop, noop)]);
+      await nextTurn();
+    }
     if (this.unwritten.size > 0)
       await Promise.race([Promise.all(this.unwritten), afterPendingIo()]);
   }
@@ -798,6 +822,8 @@ export class OutboxEngine {
     }
   }
 }
+
+function noop(): void {}
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

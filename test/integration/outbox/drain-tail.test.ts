@@ -331,6 +331,67 @@ describe('the drain’s tail', () => {
     expect(leasedRows()).toBe(30);
   });
 
+  it("at a drain's start, a sibling's first request still being flushed goes out before this slot claims ahead", async () => {
+    h = await startHarness();
+    h.enqueue(60);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    const leasedAtRequest: number[] = [];
+    const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
+    // Both slots claim at once; the second claim's dispatch mark takes longer to reach the disk.
+    let flushes = 0;
+    let finishSecondFlush = () => {};
+    const slowSecondFlush = () => {
+      flushes += 1;
+      if (flushes !== 2) return Promise.resolve();
+      return new Promise<void>((resolve) => (finishSecondFlush = resolve));
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, counting, { ...TWO_SLOTS, syncWal: slowSecondFlush });
+    const drained = engine.drain({ timeoutMs: 60_000 });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 1 && flushes >= 2);
+    await turns(50);
+    // The first request is out and the second slot's batch is still being flushed:
+    // nothing more is leased meanwhile.
+    const meanwhile = [pending.length, leasedRows()];
+    finishSecondFlush();
+    expect(meanwhile).toEqual([1, 20]);
+    await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
+    // The second slot's first request was made with the two first batches leased only.
+    expect(leasedAtRequest.slice(0, 2)).toEqual([20, 20]);
+  });
+
+  it("a slot waits for a sibling's flush no longer than its own answer takes", async () => {
+    h = await startHarness();
+    h.enqueue(60);
+    const pending: Pending[] = [];
+    const { adapterFor } = heldAdapter(pending);
+    let flushes = 0;
+    let finishSecondFlush = () => {};
+    const stuckSecondFlush = () => {
+      flushes += 1;
+      if (flushes !== 2) return Promise.resolve();
+      return new Promise<void>((resolve) => (finishSecondFlush = resolve));
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const engine = new OutboxEngine(h.db, adapterFor, {
+      ...TWO_SLOTS,
+      syncWal: stuckSecondFlush,
+    });
+    const drained = engine.drain({ timeoutMs: 60_000 });
+    running = { engine, drained, pending };
+
+    await turns(2_000, () => pending.length === 1 && flushes >= 2);
+    pending[0]?.answer('accept');
+    // Answered, the first slot claims its next batch and sends it beside the stuck sibling.
+    await turns(2_000, () => pending.length === 2);
+    const sent = pending.map((p) => p.batch.recipients.length);
+    finishSecondFlush();
+    expect(sent).toEqual([10, 10]);
+  });
+
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
     h = await startHarness();
     h.enqueue(30);
