@@ -3,7 +3,8 @@
 // event loop with a WAL checkpoint while a sibling's answer is on its way,
 // every outcome is on disk when drain() returns (a power cut then loses
 // none), a sibling's answer that arrives while a slot writes its outcomes is
-// not held behind that slot's claim ahead, and rows a sibling hands back for
+// not held behind that slot's claim ahead (nor is a sibling's first request
+// whose batch is still being flushed), and rows a sibling hands back for
 // another try are picked up by an idle slot as soon as they are written, not
 // when its sleep's timer ends.
 // Timers are frozen, so "as soon as" is counted in event loop turns with no
