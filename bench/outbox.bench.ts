@@ -399,7 +399,7 @@ function drainEnds(
 async function drainSection(): Promise<void> {
   const drains = [await drainBench(2, 100), await drainBench(4, 100), await drainBench(2, 500)];
   const body = [
-    "Drain 10,000 recipients with 50 ms added latency: the ceiling is concurrency × batch size ÷ latency (every request waits the added latency once), measured in the same run as the rate. The sandbox runs in its own process (bench/lib/sandbox-process.ts), so its CPU is not the client's; the sandbox's own ceiling is what a client that only sends (bench/lib/sandbox-ceiling.ts: no database, no adapter, bodies built beforehand) gets from a fresh sandbox process at the same configuration. The load column is the 1-minute load average when each drain started (the machine is shared).",
+    "Drain 10,000 recipients with 50 ms added latency: the ceiling is concurrency × batch size ÷ latency (every request waits the added latency once; the sandbox processes a request inside it, as a provider's round trip holds its processing), measured in the same run as the rate. The sandbox runs in its own process (bench/lib/sandbox-process.ts), so its CPU is not the client's; the sandbox's own ceiling is what a client that only sends (bench/lib/sandbox-ceiling.ts: no database, no adapter, bodies built beforehand) gets from a fresh sandbox process at the same configuration. The load column is the 1-minute load average when each drain started (the machine is shared).",
     '',
     drainTables(drains),
   ].join('\n');
