@@ -20,6 +20,7 @@ import { ROWS_PER_INSERT } from '../electron/core/outbox/queued-rows';
 import { MemoryVault } from '../electron/core/vault/memory-vault';
 import { tempDir } from '../test/helpers/temp-dir';
 import { adapterCpu } from './lib/adapter-cpu';
+import { stealMeter } from './lib/cpu-steal';
 import { type HttpSplit, recordHttp } from './lib/http-split';
 import { benchMessages } from './lib/outbox-messages';
 import { peakRssMiB, table, writeSection } from './lib/results';
@@ -297,9 +298,11 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
   const stopHttp = recordHttp();
   const eluStart = performance.eventLoopUtilization();
   const cpuStart = process.cpuUsage();
+  const stolen = stealMeter();
   const start = performance.now();
   const totals = await engine.drain({ timeoutMs: 120_000 });
   const end = performance.now();
+  const steal = stolen();
   const wallMs = end - start;
   const cpu = process.cpuUsage(cpuStart);
   const elu = performance.eventLoopUtilization(eluStart);
@@ -336,6 +339,7 @@ async function drainBench(concurrency: number, batchSize: number): Promise<Drain
       pct(rate, own.msgPerSec),
       duplicates,
       load.toFixed(2),
+      steal === null ? '—' : `${(steal * 100).toFixed(1)}%`,
     ],
     breakdown: [
       label,
@@ -399,7 +403,7 @@ function drainEnds(
 async function drainSection(): Promise<void> {
   const drains = [await drainBench(2, 100), await drainBench(4, 100), await drainBench(2, 500)];
   const body = [
-    "Drain 10,000 recipients with 50 ms added latency: the ceiling is concurrency × batch size ÷ latency (every request waits the added latency once; the sandbox processes a request inside it, as a provider's round trip holds its processing), measured in the same run as the rate. The sandbox runs in its own process (bench/lib/sandbox-process.ts), so its CPU is not the client's; the sandbox's own ceiling is what a client that only sends (bench/lib/sandbox-ceiling.ts: no database, no adapter, bodies built beforehand) gets from a fresh sandbox process at the same configuration. The load column is the 1-minute load average when each drain started (the machine is shared).",
+    "Drain 10,000 recipients with 50 ms added latency: the ceiling is concurrency × batch size ÷ latency (every request waits the added latency once; the sandbox processes a request inside it, as a provider's round trip holds its processing), measured in the same run as the rate. The sandbox runs in its own process (bench/lib/sandbox-process.ts), so its CPU is not the client's; the sandbox's own ceiling is what a client that only sends (bench/lib/sandbox-ceiling.ts: no database, no adapter, bodies built beforehand) gets from a fresh sandbox process at the same configuration. The load column is the 1-minute load average when each drain started (the machine is shared); CPU stolen by the host is the share of the machine's CPU time its hypervisor gave other guests during the drain (/proc/stat), which slows the client and the simulator at once.",
     '',
     drainTables(drains),
   ].join('\n');
@@ -424,6 +428,7 @@ function drainTables(drains: DrainFigures[]): string {
         'of sandbox ceiling',
         'duplicates',
         'load (1 min)',
+        'CPU stolen by the host',
       ],
       drains.map((d) => d.summary),
     ),
