@@ -82,24 +82,32 @@ async function handle(
     req.socket.destroy();
     return;
   }
-  const [, apiName = ''] = url.pathname.split('/');
+  const [, apiName = '', ...rest] = url.pathname.split('/');
   const api = API_NAMES.includes(apiName as ApiName) ? (apiName as ApiName) : null;
   if (plan.pre !== 'none') {
     await latencyLeft();
     write(res, preFaultReply(plan, api));
     return;
   }
-  const reply = processed(req, url, api, await body, deps);
+  const target = { method, api, path: `/${rest.join('/')}`, query: url.searchParams };
+  const reply = processed(req, target, await body, deps);
   const serialised = serialise(reply);
   await latencyLeft();
   await writeWithFault(res, reply, serialised, plan, sleep);
 }
 
+/** What a request asks for: its method, API (null: none of the four) and path within it. */
+interface Target {
+  method: string;
+  api: ApiName | null;
+  path: string;
+  query: URLSearchParams;
+}
+
 /** The answer to a request let through: handlers are synchronous, so once it exists the request is recorded. */
 function processed(
   req: IncomingMessage,
-  url: URL,
-  api: ApiName | null,
+  { method, api, path, query }: Target,
   rawBody: string | null,
   deps: ServerDeps,
 ): SandboxReply {
@@ -110,12 +118,11 @@ function processed(
       body: { message: 'Unknown API: use /nrs, /action, /addressbook or /tags' },
     };
   }
-  const [, , ...rest] = url.pathname.split('/');
   const host = req.headers.host ?? 'localhost';
   return deps.apis[api]({
-    method: req.method ?? 'GET',
-    path: `/${rest.join('/')}`,
-    query: url.searchParams,
+    method,
+    path,
+    query,
     headers: req.headers,
     rawBody,
     remoteIp: normaliseIp(req.socket.remoteAddress),
