@@ -176,6 +176,21 @@ function flushedDisk() {
   };
 }
 
+/** A WAL flush seam whose second call (the second slot's first claim) ends when the test says. */
+function heldSecondFlush() {
+  let calls = 0;
+  let finish = () => {};
+  return {
+    syncWal: () => {
+      calls += 1;
+      if (calls !== 2) return Promise.resolve();
+      return new Promise<void>((resolve) => (finish = resolve));
+    },
+    calls: () => calls,
+    finish: () => finish(),
+  };
+}
+
 // Two slots, three batches: the second slot runs out of work while the first still has a request out.
 // The WAL's flush is the one piece of real I/O left; done at once, every step is a turn of the loop.
 const TWO_SLOTS = {
@@ -340,24 +355,18 @@ describe('the drain’s tail', () => {
     const leasedAtRequest: number[] = [];
     const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
     // Both slots claim at once; the second claim's dispatch mark takes longer to reach the disk.
-    let flushes = 0;
-    let finishSecondFlush = () => {};
-    const slowSecondFlush = () => {
-      flushes += 1;
-      if (flushes !== 2) return Promise.resolve();
-      return new Promise<void>((resolve) => (finishSecondFlush = resolve));
-    };
+    const flush = heldSecondFlush();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, counting, { ...TWO_SLOTS, syncWal: slowSecondFlush });
+    const engine = new OutboxEngine(h.db, counting, { ...TWO_SLOTS, syncWal: flush.syncWal });
     const drained = engine.drain({ timeoutMs: 60_000 });
     running = { engine, drained, pending };
 
-    await turns(2_000, () => pending.length === 1 && flushes >= 2);
+    await turns(2_000, () => pending.length === 1 && flush.calls() >= 2);
     await turns(50);
     // The first request is out and the second slot's batch is still being flushed:
     // nothing more is leased meanwhile.
     const meanwhile = [pending.length, leasedRows()];
-    finishSecondFlush();
+    flush.finish();
     expect(meanwhile).toEqual([1, 20]);
     await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
     // The second slot's first request was made with the two first batches leased only.
@@ -369,27 +378,19 @@ describe('the drain’s tail', () => {
     h.enqueue(60);
     const pending: Pending[] = [];
     const { adapterFor } = heldAdapter(pending);
-    let flushes = 0;
-    let finishSecondFlush = () => {};
-    const stuckSecondFlush = () => {
-      flushes += 1;
-      if (flushes !== 2) return Promise.resolve();
-      return new Promise<void>((resolve) => (finishSecondFlush = resolve));
-    };
+    // The second claim's flush does not end before the test's last line.
+    const flush = heldSecondFlush();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, adapterFor, {
-      ...TWO_SLOTS,
-      syncWal: stuckSecondFlush,
-    });
+    const engine = new OutboxEngine(h.db, adapterFor, { ...TWO_SLOTS, syncWal: flush.syncWal });
     const drained = engine.drain({ timeoutMs: 60_000 });
     running = { engine, drained, pending };
 
-    await turns(2_000, () => pending.length === 1 && flushes >= 2);
+    await turns(2_000, () => pending.length === 1 && flush.calls() >= 2);
     pending[0]?.answer('accept');
     // Answered, the first slot claims its next batch and sends it beside the stuck sibling.
     await turns(2_000, () => pending.length === 2);
     const sent = pending.map((p) => p.batch.recipients.length);
-    finishSecondFlush();
+    flush.finish();
     expect(sent).toEqual([10, 10]);
   });
 
