@@ -176,6 +176,17 @@ function flushedDisk() {
   };
 }
 
+/** 60 rows queued, an adapter that holds each request, and the rows leased as each one is made. */
+async function sixtyHeld() {
+  h = await startHarness();
+  h.enqueue(60);
+  const pending: Pending[] = [];
+  const { adapterFor } = heldAdapter(pending);
+  const leasedAtRequest: number[] = [];
+  const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
+  return { pending, leasedAtRequest, counting };
+}
+
 /** A WAL flush seam whose second call (the second slot's first claim) ends when the test says. */
 function heldSecondFlush() {
   let calls = 0;
@@ -261,12 +272,7 @@ describe('the drain’s tail', () => {
   });
 
   it('an answer that comes in while a sibling writes its outcomes has its next request written before that sibling claims ahead', async () => {
-    h = await startHarness();
-    h.enqueue(60);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
-    const leasedAtRequest: number[] = [];
-    const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
+    const { pending, leasedAtRequest, counting } = await sixtyHeld();
     // The second slot's answer arrives while the first writes its outcomes (its settle's first statement).
     const armed = duringFirstSettle(h.db, pending, () => pending[1]?.answer('accept'));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -348,12 +354,7 @@ describe('the drain’s tail', () => {
   });
 
   it("at a drain's start, a sibling's first request still being flushed goes out before this slot claims ahead", async () => {
-    h = await startHarness();
-    h.enqueue(60);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
-    const leasedAtRequest: number[] = [];
-    const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
+    const { pending, leasedAtRequest, counting } = await sixtyHeld();
     // Both slots claim at once; the second claim's dispatch mark takes longer to reach the disk.
     const flush = heldSecondFlush();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
