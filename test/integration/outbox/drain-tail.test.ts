@@ -176,15 +176,34 @@ function flushedDisk() {
   };
 }
 
-/** 60 rows queued, an adapter that holds each request, and the rows leased as each one is made. */
-async function sixtyHeld() {
+/**
+ * `count` rows queued and an adapter that holds each request; `counting` is
+ * the same adapter noting the rows leased as each request is made.
+ */
+async function heldRows(count: number) {
   h = await startHarness();
-  h.enqueue(60);
+  h.enqueue(count);
   const pending: Pending[] = [];
-  const { adapterFor } = heldAdapter(pending);
+  const { adapterFor, inFlight } = heldAdapter(pending);
   const leasedAtRequest: number[] = [];
   const counting = onEachSend(adapterFor, () => leasedAtRequest.push(leasedRows()));
-  return { pending, leasedAtRequest, counting };
+  return { pending, adapterFor, inFlight, leasedAtRequest, counting };
+}
+
+/** Starts a drain with timers frozen (event loop turns only); stopped after the test. */
+function startDrain(
+  adapterFor: (accountId: number) => ProviderAdapter,
+  pending: Pending[],
+  options: ConstructorParameters<typeof OutboxEngine>[2] = TWO_SLOTS,
+): { ended: () => boolean; drained: Promise<unknown> } {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const engine = new OutboxEngine(h.db, adapterFor, options);
+  let ended = false;
+  const drained = engine.drain({ timeoutMs: 60_000 }).finally(() => {
+    ended = true;
+  });
+  running = { engine, drained, pending };
+  return { ended: () => ended, drained };
 }
 
 /** A WAL flush seam whose second call (the second slot's first claim) ends when the test says. */
@@ -214,18 +233,9 @@ const TWO_SLOTS = {
 
 describe('the drain’s tail', () => {
   it('a slot with nothing left does not checkpoint the WAL while its sibling’s request is out', async () => {
-    h = await startHarness();
-    h.enqueue(30);
-    const pending: Pending[] = [];
-    const { adapterFor, inFlight } = heldAdapter(pending);
+    const { pending, adapterFor, inFlight } = await heldRows(30);
     const checkpoints = countCheckpoints(inFlight);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, adapterFor, TWO_SLOTS);
-    let done = false;
-    const drained = engine.drain({ timeoutMs: 60_000 }).finally(() => {
-      done = true;
-    });
-    running = { engine, drained, pending };
+    const drain = startDrain(adapterFor, pending);
 
     await turns(2_000, () => pending.length === 2);
     pending[0]?.answer('accept');
@@ -238,8 +248,8 @@ describe('the drain’s tail', () => {
     expect(checkpoints.whileInFlight).toBe(0);
 
     pending[2]?.answer('accept');
-    await turns(2_000, () => done);
-    await drained;
+    await turns(2_000, drain.ended);
+    await drain.drained;
     expect(stateCounts(h.db)).toEqual({ accepted: 30 });
     expect(checkpoints.whileInFlight).toBe(0);
   });
@@ -272,13 +282,10 @@ describe('the drain’s tail', () => {
   });
 
   it('an answer that comes in while a sibling writes its outcomes has its next request written before that sibling claims ahead', async () => {
-    const { pending, leasedAtRequest, counting } = await sixtyHeld();
+    const { pending, leasedAtRequest, counting } = await heldRows(60);
     // The second slot's answer arrives while the first writes its outcomes (its settle's first statement).
     const armed = duringFirstSettle(h.db, pending, () => pending[1]?.answer('accept'));
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, counting, TWO_SLOTS);
-    const drained = engine.drain({ timeoutMs: 60_000 });
-    running = { engine, drained, pending };
+    startDrain(counting, pending);
 
     // Both slots' first requests are out, each with its next batch claimed ahead.
     await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
@@ -292,10 +299,7 @@ describe('the drain’s tail', () => {
   });
 
   it("a sibling's request that undici writes a turn late is on the wire before this slot claims ahead", async () => {
-    h = await startHarness();
-    h.enqueue(60);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
+    const { pending, adapterFor } = await heldRows(60);
     const leasedWhenWritten: number[] = [];
     // As undici on a kept-alive socket: the request is written at the check phase after it is made.
     const lateWrites = onEachSend(adapterFor, (options) =>
@@ -312,10 +316,7 @@ describe('the drain’s tail', () => {
     const armed = duringFirstSettle(h.db, pending, () =>
       setImmediate(() => setImmediate(() => pending[1]?.answer('accept'))),
     );
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, lateWrites, TWO_SLOTS);
-    const drained = engine.drain({ timeoutMs: 60_000 });
-    running = { engine, drained, pending };
+    startDrain(lateWrites, pending);
 
     await turns(2_000, () => pending.length === 2 && leasedRows() === 40);
     armed.arm();
@@ -328,10 +329,7 @@ describe('the drain’s tail', () => {
   });
 
   it("a sibling's request still connecting does not hold this slot's claim ahead (it may be another provider)", async () => {
-    h = await startHarness();
-    h.enqueue(60);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
+    const { pending, adapterFor } = await heldRows(60);
     // A request is written when the test says so, or at the latest when it is answered
     // (as http.ts does): the second one's socket never connects.
     const writes: (() => void)[] = [];
@@ -341,10 +339,7 @@ describe('the drain’s tail', () => {
       writes.push(write);
       void sent.finally(write);
     });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, connecting, TWO_SLOTS);
-    const drained = engine.drain({ timeoutMs: 60_000 });
-    running = { engine, drained, pending };
+    startDrain(connecting, pending);
 
     await turns(2_000, () => pending.length === 2);
     writes[0]?.();
@@ -354,13 +349,10 @@ describe('the drain’s tail', () => {
   });
 
   it("at a drain's start, a sibling's first request still being flushed goes out before this slot claims ahead", async () => {
-    const { pending, leasedAtRequest, counting } = await sixtyHeld();
+    const { pending, leasedAtRequest, counting } = await heldRows(60);
     // Both slots claim at once; the second claim's dispatch mark takes longer to reach the disk.
     const flush = heldSecondFlush();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, counting, { ...TWO_SLOTS, syncWal: flush.syncWal });
-    const drained = engine.drain({ timeoutMs: 60_000 });
-    running = { engine, drained, pending };
+    startDrain(counting, pending, { ...TWO_SLOTS, syncWal: flush.syncWal });
 
     await turns(2_000, () => pending.length === 1 && flush.calls() >= 2);
     await turns(50);
@@ -375,16 +367,10 @@ describe('the drain’s tail', () => {
   });
 
   it("a slot waits for a sibling's flush no longer than its own answer takes", async () => {
-    h = await startHarness();
-    h.enqueue(60);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
+    const { pending, adapterFor } = await heldRows(60);
     // The second claim's flush does not end before the test's last line.
     const flush = heldSecondFlush();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, adapterFor, { ...TWO_SLOTS, syncWal: flush.syncWal });
-    const drained = engine.drain({ timeoutMs: 60_000 });
-    running = { engine, drained, pending };
+    startDrain(adapterFor, pending, { ...TWO_SLOTS, syncWal: flush.syncWal });
 
     await turns(2_000, () => pending.length === 1 && flush.calls() >= 2);
     pending[0]?.answer('accept');
@@ -396,17 +382,8 @@ describe('the drain’s tail', () => {
   });
 
   it('rows a sibling hands back for another try are sent by an idle slot without a timer firing', async () => {
-    h = await startHarness();
-    h.enqueue(30);
-    const pending: Pending[] = [];
-    const { adapterFor } = heldAdapter(pending);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const engine = new OutboxEngine(h.db, adapterFor, TWO_SLOTS);
-    let done = false;
-    const drained = engine.drain({ timeoutMs: 60_000 }).finally(() => {
-      done = true;
-    });
-    running = { engine, drained, pending };
+    const { pending, adapterFor } = await heldRows(30);
+    const drain = startDrain(adapterFor, pending);
 
     await turns(2_000, () => pending.length === 2);
     pending[0]?.answer('accept');
@@ -422,9 +399,9 @@ describe('the drain’s tail', () => {
     );
 
     pending[3]?.answer('accept');
-    await turns(2_000, () => done);
-    expect(done).toBe(true);
-    await drained;
+    await turns(2_000, drain.ended);
+    expect(drain.ended()).toBe(true);
+    await drain.drained;
     expect(stateCounts(h.db)).toEqual({ accepted: 30 });
     expect(vi.getTimerCount()).toBe(0);
   });
