@@ -54,11 +54,13 @@ export class KeyedThrottle<K, V> {
 
   private run(): void {
     this.timer = null;
-    this.lastFlush = this.now();
+    const started = this.now();
     const batch = [...this.pending];
     this.pending.clear();
     for (const [key, value] of batch) this.flush(key, value);
-    const busyMs = this.now() - this.lastFlush;
-    this.gapMs = Math.max(this.intervalMs, busyMs / this.maxBusyShare);
+    // Counted from the flush's end: a listener hears a flush's events during it, so
+    // the interval from its start let a slow flush's events come closer than that.
+    this.lastFlush = this.now();
+    this.gapMs = Math.max(this.intervalMs, (this.lastFlush - started) / this.maxBusyShare);
   }
 }

@@ -45,6 +45,32 @@ describe('the progress throttle', () => {
     expect((times.at(-1) ?? Number.POSITIVE_INFINITY) - start).toBeLessThanOrEqual(50 * 7 + 100);
   });
 
+  it("keeps a flush's listeners an interval apart even when one flush takes longer than the next", () => {
+    // The clock runs with the fake timers, plus the time the flushes themselves took.
+    let busy = 0;
+    const now = () => Date.now() + busy;
+    const heardAt: number[] = [];
+    let slow = true;
+    const throttle = new KeyedThrottle<string, number>(
+      100,
+      latest,
+      () => {
+        busy += slow ? 6 : 0; // the counts read before the event is sent
+        heardAt.push(now());
+        slow = !slow;
+      },
+      now,
+    );
+    for (let i = 0; i < 60; i++) {
+      throttle.push('outbox', i);
+      vi.advanceTimersByTime(5);
+    }
+    vi.runAllTimers();
+    expect(heardAt.length).toBeGreaterThan(2);
+    const gaps = heardAt.slice(1).map((t, i) => t - (heardAt[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+  });
+
   it('never flushes inside the caller (so a transaction commits first)', () => {
     const flush = vi.fn();
     const throttle = new KeyedThrottle<string, number>(100, latest, flush);
